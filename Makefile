@@ -1,0 +1,74 @@
+# talks - talk records from CSV and TSV, in the Unix filter style.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter
+PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
+PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) $(CFLAGS)
+LIBS = -lcsv $(PCRE2_LIBS)
+
+LIB_SRC != ls lib/*.c
+CMD_SRC != ls cmd/*.c
+LIB_OBJ = $(LIB_SRC:.c=.o)
+CMD_OBJ = $(CMD_SRC:.c=.o)
+HDRS != ls lib/*.h cmd/*.h
+MANS != ls man/*.[0-9]
+
+UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
+UNIT_BIN = $(UNIT_SRC:.c=)
+
+.PHONY: all check check-san install uninstall clean lint deps
+
+all: talks
+
+talks: $(CMD_OBJ) lib/libtalks.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) lib/libtalks.a $(LIBS)
+
+lib/libtalks.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+.c.o:
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_OBJ) $(CMD_OBJ): $(HDRS)
+
+tests/unit/test_%: tests/unit/test_%.c tests/unit/unit.h lib/libtalks.a
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libtalks.a $(LIBS)
+
+# Every test: unit tests of lib/, then the golden command-line cases.
+check: talks $(UNIT_BIN)
+	sh tests/run.sh
+
+# The same suite built with the address and undefined-behaviour sanitizers.
+check-san:
+	$(MAKE) clean
+	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
+	$(MAKE) clean
+
+lint:
+	mandoc -Tlint -Wwarning $(MANS)
+
+# Installs what building and testing need, from Debian's packages.
+deps:
+	sh tests/deps.sh
+
+install: talks
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	cp talks $(DESTDIR)$(BINDIR)/talks
+	for m in $(MANS); do \
+		s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/talks
+	for m in $(MANS); do \
+		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)

@@ -1,0 +1,92 @@
+/* cmd.h - what the subcommands share: options, input, output, messages. */
+#ifndef TALKS_CMD_H
+#define TALKS_CMD_H
+
+#include <getopt.h>
+
+#include "talks.h"
+
+/*
+ * Long options that every subcommand takes; their short forms are in
+ * COMMON_SHORT.  Subcommand-specific options use values from OPT_LOCAL on.
+ */
+enum {
+	OPT_CSV = 256, OPT_TSV, OPT_TRACK, OPT_LEVEL, OPT_SPEAKER, OPT_HEADER,
+	OPT_HELP, OPT_LOCAL = 300
+};
+
+#define COMMON_SHORT "d:f:s:r0"
+
+#define COMMON_LONG \
+	{ "csv", no_argument, NULL, OPT_CSV }, \
+	{ "tsv", no_argument, NULL, OPT_TSV }, \
+	{ "delimiter", required_argument, NULL, 'd' }, \
+	{ "fields", required_argument, NULL, 'f' }, \
+	{ "sort", required_argument, NULL, 's' }, \
+	{ "reverse", no_argument, NULL, 'r' }, \
+	{ "null", no_argument, NULL, '0' }, \
+	{ "header", no_argument, NULL, OPT_HEADER }, \
+	{ "track", required_argument, NULL, OPT_TRACK }, \
+	{ "level", required_argument, NULL, OPT_LEVEL }, \
+	{ "speaker", required_argument, NULL, OPT_SPEAKER }, \
+	{ "help", no_argument, NULL, OPT_HELP }
+
+/* The state of one run of a subcommand. */
+struct common {
+	const char *cmd;          /* "list", "grep", ... */
+	const char *usage;        /* the synopsis lines, for --help */
+	struct tk_inopts in;
+	struct tk_filter *filter;
+	const char *fields;       /* -f, or NULL for the default */
+	const char *sort;         /* -s, or NULL */
+	int reverse, header, nul;
+	struct tk_reader *r;      /* from common_open */
+	size_t *cols, ncols;      /* the fields to print */
+	size_t *keys, nkeys;      /* the sort keys */
+	struct tk_out out;        /* standard output */
+	int status;               /* 2 once an error was reported */
+};
+
+void common_init(struct common *c, const char *cmd, const char *usage);
+
+/*
+ * Handles option opt if it is a common one: returns 1 when handled, 0
+ * when it is not a common option.  Bad values end the program with 2.
+ * Also handles --help and getopt's '?' and ':'.
+ */
+int common_option(struct common *c, int opt, const char *arg, char **argv);
+
+/*
+ * Opens the named files (argv[0 .. argc)), or standard input, or
+ * $TALKS_FILE; resolves -f (default_fields when -f is not given; NULL
+ * means every column) and -s.  Returns -1 after reporting an error.
+ */
+int common_open(struct common *c, int argc, char **argv,
+    const char *default_fields);
+
+/*
+ * Reads the next record that passes the filters: 1, or 0 at the end.
+ * Errors are reported as they come and set c->status to 2.
+ */
+int common_next(struct common *c, struct tk_record *rec);
+
+/* Flushes standard output and frees; returns the exit status. */
+int common_finish(struct common *c);
+
+/* Prints a library error as "talks: file:line:col: message". */
+void report(const struct tk_err *e);
+
+/* Prints "talks CMD: message (see 'talks CMD --help')" and exits 2. */
+void misuse(const struct common *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+
+/* Writes rec's chosen fields as one line of talks list. */
+void put_line(struct common *c, const struct tk_record *rec);
+
+/* Writes the header line of talks list (--header). */
+void put_header_line(struct common *c);
+
+/* The subcommands: each takes argc and argv from its own name on. */
+int cmd_list(int argc, char **argv);
+
+#endif

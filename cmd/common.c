@@ -1,0 +1,237 @@
+/* common.c - options, input and output shared by every subcommand. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+void
+common_init(struct common *c, const char *cmd, const char *usage)
+{
+	memset(c, 0, sizeof(*c));
+	c->cmd = cmd;
+	c->usage = usage;
+	c->filter = tk_filter_new();
+	tk_out_init(&c->out, STDOUT_FILENO);
+	optind = 0;
+	opterr = 0;
+}
+
+/* Writes s to stderr, control characters shown as '?'. */
+static void
+put_clean(const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s,
+		    stderr);
+}
+
+void
+report(const struct tk_err *e)
+{
+	fputs("talks: ", stderr);
+	if (e->file) {
+		put_clean(e->file);
+		if (e->line)
+			fprintf(stderr, ":%lu", e->line);
+		if (e->line && e->col)
+			fprintf(stderr, ":%lu", e->col);
+		fputs(": ", stderr);
+	}
+	put_clean(e->msg);
+	fputc('\n', stderr);
+}
+
+void
+misuse(const struct common *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "talks %s: ", c->cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see 'talks %s --help')\n", c->cmd);
+	exit(2);
+}
+
+static int
+parse_delim(const struct common *c, const char *arg)
+{
+	if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0)
+		return '\t';
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' ||
+	    arg[0] == '\r')
+		misuse(c, "bad delimiter '%s': give one character", arg);
+	return (unsigned char)arg[0];
+}
+
+int
+common_option(struct common *c, int opt, const char *arg, char **argv)
+{
+	switch (opt) {
+	case OPT_CSV:
+		c->in.dialect = TK_CSV;
+		c->in.delim = ',';
+		return 1;
+	case OPT_TSV:
+		c->in.dialect = TK_TSV;
+		return 1;
+	case 'd':
+		c->in.delim = parse_delim(c, arg);
+		c->in.dialect = c->in.delim == '\t' ? TK_TSV : TK_CSV;
+		return 1;
+	case 'f':
+		c->fields = arg;
+		return 1;
+	case 's':
+		c->sort = arg;
+		return 1;
+	case 'r':
+		c->reverse = 1;
+		return 1;
+	case '0':
+		c->nul = 1;
+		return 1;
+	case OPT_HEADER:
+		c->header = 1;
+		return 1;
+	case OPT_TRACK:
+		tk_filter_add(c->filter, TK_TRACK, arg);
+		return 1;
+	case OPT_LEVEL:
+		tk_filter_add(c->filter, TK_LEVEL, arg);
+		return 1;
+	case OPT_SPEAKER:
+		tk_filter_add(c->filter, TK_SPEAKER, arg);
+		return 1;
+	case OPT_HELP:
+		fputs(c->usage, stdout);
+		exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
+	case ':':
+		misuse(c, "option '%s' needs a value", argv[optind - 1]);
+	case '?':
+		if (optopt)
+			misuse(c, "unknown option '-%c'", optopt);
+		misuse(c, "unknown option '%s'", argv[optind - 1]);
+	}
+	return 0;
+}
+
+/* Chooses the files to read; returns -1 when there is no input to wait for. */
+static int
+input_files(struct common *c, int *argc, char ***argv)
+{
+	static char *dash[] = { "-" };
+	static char *envfile[1];
+
+	if (*argc > 0)
+		return 0;
+	if (isatty(STDIN_FILENO)) {
+		envfile[0] = getenv("TALKS_FILE");
+		if (envfile[0] == NULL || *envfile[0] == '\0') {
+			fprintf(stderr, "talks %s: no input: name a file, pipe "
+			    "records to standard input, or set TALKS_FILE\n",
+			    c->cmd);
+			return -1;
+		}
+		*argv = envfile;
+	} else {
+		*argv = dash;
+	}
+	*argc = 1;
+	return 0;
+}
+
+static int
+resolve(struct common *c, const char *list, size_t **cols, size_t *n)
+{
+	struct tk_err e;
+
+	if (tk_parse_fields(c->r, list, cols, n, &e) < 0) {
+		fprintf(stderr, "talks %s: ", c->cmd);
+		put_clean(e.msg);
+		fputc('\n', stderr);
+		return -1;
+	}
+	return 0;
+}
+
+int
+common_open(struct common *c, int argc, char **argv,
+    const char *default_fields)
+{
+	if (input_files(c, &argc, &argv) < 0)
+		return -1;
+	c->r = tk_open(argv, (size_t)argc, &c->in);
+	if (c->fields == NULL && default_fields == NULL)
+		c->cols = tk_all_fields(c->r, &c->ncols);
+	else if (resolve(c, c->fields ? c->fields : default_fields, &c->cols,
+	    &c->ncols) < 0)
+		return -1;
+	if (c->sort && resolve(c, c->sort, &c->keys, &c->nkeys) < 0)
+		return -1;
+	return 0;
+}
+
+int
+common_next(struct common *c, struct tk_record *rec)
+{
+	struct tk_err e;
+	int rc;
+
+	for (;;) {
+		rc = tk_read(c->r, rec, &e);
+		if (rc == 0)
+			return 0;
+		if (rc < 0) {
+			report(&e);
+			c->status = 2;
+			continue;
+		}
+		if (tk_filter_match(c->filter, rec))
+			return 1;
+	}
+}
+
+int
+common_finish(struct common *c)
+{
+	if (tk_out_flush(&c->out) < 0) {
+		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
+		c->status = 2;
+	}
+	tk_out_free(&c->out);
+	tk_close(c->r);
+	tk_filter_free(c->filter);
+	free(c->cols);
+	free(c->keys);
+	return c->status;
+}
+
+void
+put_line(struct common *c, const struct tk_record *rec)
+{
+	for (size_t i = 0; i < c->ncols; i++) {
+		if (i > 0)
+			tk_out_putc(&c->out, '\t');
+		tk_put_flat(&c->out, &rec->f[c->cols[i]]);
+	}
+	tk_out_putc(&c->out, c->nul ? '\0' : '\n');
+}
+
+void
+put_header_line(struct common *c)
+{
+	for (size_t i = 0; i < c->ncols; i++) {
+		struct tk_str v = { tk_colname(c->r, c->cols[i]), 0 };
+		v.n = strlen(v.p);
+		if (i > 0)
+			tk_out_putc(&c->out, '\t');
+		tk_put_flat(&c->out, &v);
+	}
+	tk_out_putc(&c->out, c->nul ? '\0' : '\n');
+}

@@ -1,0 +1,89 @@
+/*
+ * main.c - talks: dispatches to the subcommands.
+ *
+ * Adding a subcommand takes: a file cmd/NAME.c with cmd_NAME(), its
+ * prototype in cmd.h, a row in the table below (kept sorted), a page
+ * man/talks-NAME.1 listed in talks(1), and a test directory
+ * testdata/golden/NAME/.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+
+struct command {
+	const char *name;
+	int (*run)(int, char **);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "list", cmd_list, "one line per talk, the fields chosen" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static int
+usage(FILE *fp)
+{
+	fputs("usage: talks COMMAND [OPTIONS] [FILE ...]\n"
+	    "       talks help [COMMAND]\n"
+	    "       talks --version\n\n"
+	    "commands:\n", fp);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name,
+		    commands[i].summary);
+	fputs("\nRun 'talks COMMAND --help' for a command's options;"
+	    " see talks(1).\n", fp);
+	return fflush(fp) == 0 && !ferror(fp) ? 0 : 2;
+}
+
+static const struct command *
+find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int
+unknown(const char *name)
+{
+	fprintf(stderr, "talks: unknown command '%s' (see 'talks --help')\n",
+	    name);
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return usage(stdout);
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("talks " TK_VERSION);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc < 3)
+			return usage(stdout);
+		if ((cmd = find(argv[2])) == NULL)
+			return unknown(argv[2]);
+		char *help[] = { argv[2], "--help", NULL };
+		return cmd->run(2, help);
+	}
+	if (argv[1][0] == '-') {
+		fprintf(stderr, "talks: unknown option '%s' (see 'talks "
+		    "--help')\n", argv[1]);
+		return 2;
+	}
+	if ((cmd = find(argv[1])) == NULL)
+		return unknown(argv[1]);
+	return cmd->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,62 @@
+/* internal.h - what the files of lib/ share and cmd/ does not see. */
+#ifndef TALKS_INTERNAL_H
+#define TALKS_INTERNAL_H
+
+#include "talks.h"
+
+#define SRC_FIRST_CHUNK ((size_t)64 << 10)
+#define SRC_CHUNK ((size_t)1 << 20)
+
+/*
+ * One input file.  Unread bytes are buf[beg .. end); line is the line
+ * number of buf[beg].  The first read is small, so that many files can
+ * wait with their headers read; streaming grows the buffer to SRC_CHUNK.
+ */
+struct src {
+	const char *path;   /* as named; "-" is standard input */
+	const char *name;   /* for messages */
+	int fd;
+	int eof;
+	char *buf;
+	size_t cap, beg, end;
+	unsigned long line;
+	unsigned long col0; /* bytes of line already consumed before beg */
+	int prev_cr;        /* the last byte consumed was a CR */
+	int tsv;            /* one of the TSV forms, see talks(5) */
+	int delim;
+	size_t ncols;       /* columns in the header */
+	size_t *map;        /* header column -> reader column */
+	int streaming;      /* records are being read */
+	int failed;         /* err holds an error to report in turn */
+	struct tk_err err;
+};
+
+int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
+/* Reads more bytes: returns the count, 0 at end of file, -1 on error. */
+long src_fill(struct src *s, size_t want, struct tk_err *e);
+void src_close(struct src *s);
+
+/* A record as its file has it, fields in header order. */
+struct rawrec {
+	struct tk_str *f;
+	size_t nf;
+	unsigned long line;
+};
+
+/* The reference path: libcsv on every byte. */
+struct plain;
+struct plain *plain_new(size_t max_record);
+void plain_free(struct plain *p);
+/* Prepares for a new file (its delimiter and form). */
+void plain_start(struct plain *p, const struct src *s);
+/*
+ * Reads the next record of s into rr (valid until the next call):
+ * 1 record, 0 end of file, -1 error.
+ */
+int plain_next(struct plain *p, struct src *s, struct rawrec *rr,
+    struct tk_err *e);
+
+/* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
+size_t tsv_unescape(char *dst, const char *src, size_t n);
+
+#endif

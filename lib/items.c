@@ -1,0 +1,61 @@
+/* items.c - multi-valued fields and case-insensitive comparison. */
+#include "talks.h"
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
+is_sep(char c)
+{
+	return c == ';' || c == '\n' || c == '\r';
+}
+
+int
+tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item)
+{
+	size_t i = *pos, end, b, e;
+	int any = 0;
+
+	if (i > v->n)
+		return 0;
+	if (i == 0) {
+		for (size_t k = 0; k < v->n; k++)
+			if (!is_blank(v->p[k]) && !is_sep(v->p[k]))
+				any = 1;
+		if (!any)
+			return 0;
+	}
+	for (end = i; end < v->n && !is_sep(v->p[end]);)
+		end++;
+	for (b = i; b < end && is_blank(v->p[b]);)
+		b++;
+	for (e = end; e > b && is_blank(v->p[e - 1]);)
+		e--;
+	item->p = v->p + b;
+	item->n = e - b;
+	/* A CRLF is one break. */
+	if (end + 1 < v->n && v->p[end] == '\r' && v->p[end + 1] == '\n')
+		end++;
+	*pos = end + 1;
+	return 1;
+}
+
+int
+tk_equal_fold(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return 0;
+	for (size_t i = 0; i < an; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}

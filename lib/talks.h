@@ -1,0 +1,281 @@
+/*
+ * talks.h - the talk record library.
+ *
+ * This is the one header that cmd/ includes.  The library reads talk
+ * records from CSV and TSV files (through libcsv), resolves column names,
+ * filters, sorts and writes records.  It never prints and never exits on
+ * bad data: every failure comes back as a struct tk_err, and the caller
+ * decides what to say.  Only running out of memory ends the program from
+ * inside the library (see tk_xmalloc).
+ */
+#ifndef TALKS_H
+#define TALKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TK_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- fields */
+
+/*
+ * The canonical fields.  A reader's columns 0 .. TK_NCANON-1 are always
+ * these, in this order, whether or not a file has them; columns from
+ * TK_NCANON on are the other headers, in order of first appearance.
+ */
+enum tk_canon {
+	TK_ID, TK_TITLE, TK_SPEAKER, TK_EMAIL, TK_AFFILIATION, TK_TRACK,
+	TK_TYPE, TK_LEVEL, TK_STATE, TK_DESCRIPTION, TK_ABSTRACT, TK_BIO,
+	TK_ROOM, TK_DAY, TK_START, TK_END, TK_DURATION, TK_URL, TK_TAGS,
+	TK_NCANON
+};
+
+/* A byte string that is not NUL-terminated. */
+struct tk_str {
+	const char *p;
+	size_t n;
+};
+
+/* The canonical name of field f (a static string). */
+const char *tk_canon_name(int f);
+
+/* The aliases of field f, ending with NULL (static strings). */
+const char *const *tk_canon_aliases(int f);
+
+/*
+ * The canonical field that header name s (n bytes) stands for, or -1.
+ * Case, surrounding space and the difference between space, '-' and '_'
+ * do not matter.
+ */
+int tk_canon_find(const char *s, size_t n);
+
+/*
+ * Writes the folded form of s (n bytes) to out, which has room for n + 1
+ * bytes, and returns its length: ASCII lower case, surrounding blanks
+ * dropped, each run of space, '-' and '_' made one space.
+ */
+size_t tk_fold_name(const char *s, size_t n, char *out);
+
+/* ---------------------------------------------------------------- errors */
+
+/*
+ * Where and what went wrong.  file is NULL for errors that belong to no
+ * file; line and col are 0 when unknown.  file points into the reader
+ * (valid until tk_close) or to a static string.
+ */
+struct tk_err {
+	const char *file;
+	unsigned long line;
+	unsigned long col;
+	char msg[512];
+};
+
+/* Fills e; returns -1 so that callers can write return tk_fail(...). */
+int tk_fail(struct tk_err *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* ------------------------------------------------------------ allocation */
+
+/* Allocation that never returns NULL: out of memory ends the program. */
+void *tk_xmalloc(size_t n);
+void *tk_xcalloc(size_t n, size_t size);
+void *tk_xrealloc(void *p, size_t n);
+char *tk_xstrndup(const char *s, size_t n);
+
+/* ---------------------------------------------------------------- reader */
+
+enum tk_dialect { TK_AUTO, TK_CSV, TK_TSV };
+
+/* How to read the input files. */
+struct tk_inopts {
+	enum tk_dialect dialect; /* TK_AUTO: from the file name, else header */
+	int delim;               /* with TK_CSV: the delimiter, 0 for ',' */
+	size_t max_record;       /* 0: TK_MAX_RECORD, or $TALKS_MAX_RECORD */
+};
+
+#define TK_MAX_RECORD ((size_t)256 << 20)
+
+/*
+ * The parsing path.  TK_PATH_PLAIN hands every byte to libcsv; the others
+ * are faster and must give the same records.  The default comes from
+ * $TALKS_PATH ("plain", "portable", "vector"), else the fastest one.
+ */
+enum tk_path { TK_PATH_DEFAULT, TK_PATH_PLAIN, TK_PATH_PORTABLE,
+	TK_PATH_VECTOR };
+
+/*
+ * One record.  f[c] is the value of column c for c < nf (empty when the
+ * record's file has no such column).  Everything here is valid until the
+ * next tk_read or tk_close on the same reader.
+ */
+struct tk_record {
+	const struct tk_str *f;
+	size_t nf;
+	const char *file;   /* the name to show for the record's file */
+	unsigned long line; /* the line where the record starts, from 1 */
+	size_t fileno;      /* index of the file among those opened */
+};
+
+struct tk_reader;
+
+/*
+ * Opens the files in paths (npaths of them; "-" is standard input) and
+ * reads their header rows, so that the columns of every file are known
+ * before the first record.  Never fails: a file that cannot be opened or
+ * has a bad header is reported by tk_read when its turn comes.  The
+ * strings in paths must outlive the reader.  Free with tk_close.
+ */
+struct tk_reader *tk_open(char *const *paths, size_t npaths,
+    const struct tk_inopts *opts);
+void tk_close(struct tk_reader *r);
+
+/* Chooses the parsing path; call before the first tk_read. */
+void tk_set_path(struct tk_reader *r, enum tk_path path);
+
+/*
+ * Reads the next record into rec.  Returns 1 for a record, 0 at the end
+ * of all files, -1 for an error described in e.  After an error, the rest
+ * of that file is skipped and the next call goes on with the next file.
+ */
+int tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e);
+
+/* The number of columns; it does not change after tk_open. */
+size_t tk_ncols(const struct tk_reader *r);
+
+/* The name of column c: canonical name or header text (valid until close). */
+const char *tk_colname(const struct tk_reader *r, size_t c);
+
+/* Whether some file has column c (always true for c >= TK_NCANON). */
+int tk_col_present(const struct tk_reader *r, size_t c);
+
+/*
+ * The column that name (n bytes) stands for: a canonical name, an alias,
+ * or another header's name, folded as tk_fold_name does; -1 if none.
+ */
+long tk_find_col(const struct tk_reader *r, const char *name, size_t n);
+
+/* The display name of file i, as tk_record.file has it. */
+const char *tk_filename(const struct tk_reader *r, size_t i);
+
+/* ----------------------------------------------------- field lists, sorting */
+
+/*
+ * Parses a comma-separated list of field names into column indexes.
+ * On success returns 0 and sets *cols (caller frees) and *ncols.  An
+ * unknown name is an error that lists the known ones.
+ */
+int tk_parse_fields(const struct tk_reader *r, const char *list,
+    size_t **cols, size_t *ncols, struct tk_err *e);
+
+/* The default columns of a full export: present canonical ones, then the rest. */
+size_t *tk_all_fields(const struct tk_reader *r, size_t *ncols);
+
+/*
+ * Compares two values of column c for sorting: numbers in id, day, start,
+ * end and duration compare as numbers, everything else byte by byte.
+ */
+int tk_compare(size_t c, const struct tk_str *a, const struct tk_str *b);
+
+/* ------------------------------------------------------------- item lists */
+
+/*
+ * Steps through the items of a multi-valued field (speaker, email,
+ * affiliation): items are separated by ';' or line breaks, and blanks
+ * around each are dropped.  *pos starts at 0; returns 1 and sets item
+ * while there is one more, 0 at the end.  Empty items are returned too,
+ * so that positions line up across fields.  A value that is empty or
+ * only blank has no items.
+ */
+int tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item);
+
+/* Whether a and b are equal ignoring ASCII case. */
+int tk_equal_fold(const char *a, size_t an, const char *b, size_t bn);
+
+/* --------------------------------------------------------------- filters */
+
+struct tk_filter;
+
+/* A filter that selects every record.  Free with tk_filter_free. */
+struct tk_filter *tk_filter_new(void);
+void tk_filter_free(struct tk_filter *f);
+
+/*
+ * Adds a condition: field (TK_TRACK, TK_LEVEL or TK_SPEAKER) equals value,
+ * ignoring ASCII case; for TK_SPEAKER any one speaker must equal it.
+ * Values for the same field are alternatives; different fields must all
+ * hold.  value is copied.
+ */
+void tk_filter_add(struct tk_filter *f, int field, const char *value);
+
+/* Whether rec passes f. */
+int tk_filter_match(const struct tk_filter *f, const struct tk_record *rec);
+
+/* ---------------------------------------------------------------- output */
+
+/*
+ * A buffered writer on a file descriptor.  Write errors are sticky: after
+ * one, writes are dropped and tk_out_flush returns -1 with errno set.
+ */
+struct tk_out {
+	int fd;
+	int err;      /* errno of the first write error, or 0 */
+	size_t len;
+	size_t cap;
+	char *buf;
+};
+
+void tk_out_init(struct tk_out *o, int fd);
+void tk_out_write(struct tk_out *o, const void *p, size_t n);
+void tk_out_putc(struct tk_out *o, int c);
+void tk_out_puts(struct tk_out *o, const char *s);
+int tk_out_flush(struct tk_out *o);
+void tk_out_free(struct tk_out *o);
+
+/* Writes v on one line: each tab, LF, CR or CRLF becomes one space. */
+void tk_put_flat(struct tk_out *o, const struct tk_str *v);
+
+/* Writes v as a CSV field with delimiter delim, quoted only when it must be. */
+void tk_put_csv(struct tk_out *o, const struct tk_str *v, int delim);
+
+/*
+ * Writes v as a TSV field: tab, LF, CR and backslash as \t, \n, \r, \\;
+ * a value that starts with '"' is quoted so it is not read as a quote.
+ */
+void tk_put_tsv(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes one row of n values, in CSV form with delimiter delim when form
+ * is TK_CSV, or in TSV form, and then eol.
+ */
+void tk_put_row(struct tk_out *o, const struct tk_str *const *v, size_t n,
+    enum tk_dialect form, int delim, const char *eol);
+
+/* ------------------------------------------------------------ stored rows */
+
+/*
+ * Records kept for sorting or grouping: only the columns named when the
+ * store is made are copied.  Free with tk_rows_free.
+ */
+struct tk_rows;
+
+struct tk_rows *tk_rows_new(const struct tk_reader *r, const size_t *cols,
+    size_t ncols);
+void tk_rows_free(struct tk_rows *rows);
+void tk_rows_add(struct tk_rows *rows, const struct tk_record *rec);
+size_t tk_rows_count(const struct tk_rows *rows);
+
+/*
+ * Fills rec with row i: the kept columns hold their values, the others
+ * are empty.  Valid until the next tk_rows_get, tk_rows_add or free.
+ */
+void tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec);
+
+/*
+ * Sorts the rows by the columns in keys (each must be kept), with
+ * tk_compare; reverse turns the order around.  Equal rows keep their order.
+ */
+void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
+    int reverse);
+
+#endif

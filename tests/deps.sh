@@ -1,0 +1,16 @@
+#!/bin/sh
+# deps.sh - installs the Debian packages that building and testing need,
+# when they are missing.  Runs apt-get only when something is missing.
+pkgs="make gcc clang pkg-config libcsv-dev libpcre2-dev mandoc jq
+libxml2-utils valgrind python3"
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+	    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+    $sudo apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,86 @@
+#!/bin/sh
+# run.sh - runs every test: the unit tests of lib/, then the golden
+# command-line cases in testdata/golden/, once per parsing path.
+#
+# A golden case is a directory holding:
+#   cmd     one shell command line, run by bash with -o pipefail from the
+#           top of the tree, with ./talks first on PATH
+#   in      standard input (optional; /dev/null otherwise)
+#   out     expected standard output (optional; empty otherwise)
+#   err     expected standard error (optional; empty otherwise)
+#   status  expected exit status (optional; 0 otherwise)
+# Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case)
+# TALKS_PATHS names the paths to run the cases with (default: all).
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+PATH="$top:$PATH"
+export PATH
+LC_ALL=C
+export LC_ALL
+unset TALKS_FILE NO_COLOR
+paths=${TALKS_PATHS:-plain}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
+
+# Unit tests print their own "N passed, N failed" as their last line.
+if [ $# -eq 0 ]; then
+	for t in tests/unit/test_*; do
+		case $t in *.c|*.h) continue ;; esac
+		[ -x "$t" ] || continue
+		"$t" >"$tmp/unit" 2>&1
+		rc=$?
+		last=$(tail -n 1 "$tmp/unit")
+		p=$(printf '%s\n' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+		f=$(printf '%s\n' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+		if [ -z "$p" ]; then
+			bad "$t (no result line; exit $rc)"
+			sed 's/^/  /' "$tmp/unit" | tail -n 20
+			continue
+		fi
+		pass=$((pass + p))
+		fail=$((fail + f))
+		[ "$f" -eq 0 ] && [ $rc -eq 0 ] || grep -v '^ok' "$tmp/unit" | sed 's/^/  /' | head -n 30
+	done
+	set -- testdata/golden/*/*/
+fi
+
+# Golden cases.
+for path in $paths; do
+	for d in "$@"; do
+		d=${d%/}
+		[ -f "$d/cmd" ] || continue
+		name="$d [$path]"
+		input=/dev/null
+		[ -f "$d/in" ] && input=$d/in
+		TALKS_PATH=$path bash -o pipefail -c "$(cat "$d/cmd")" \
+		    <"$input" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		want=0
+		[ -f "$d/status" ] && want=$(cat "$d/status")
+		for f in out err; do
+			[ -f "$d/$f" ] || : >"$tmp/want.$f"
+			[ -f "$d/$f" ] && cp "$d/$f" "$tmp/want.$f"
+		done
+		if [ "$rc" != "$want" ]; then
+			bad "$name: exit $rc, want $want"
+			head -c 600 "$tmp/err" | sed 's/^/  /'
+		elif ! cmp -s "$tmp/out" "$tmp/want.out"; then
+			bad "$name: stdout differs"
+			diff "$tmp/want.out" "$tmp/out" | head -n 10 | sed 's/^/  /'
+		elif ! cmp -s "$tmp/err" "$tmp/want.err"; then
+			bad "$name: stderr differs"
+			diff "$tmp/want.err" "$tmp/err" | head -n 10 | sed 's/^/  /'
+		else
+			ok
+		fi
+	done
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
