@@ -23,7 +23,7 @@ MANS != ls man/*.[0-9]
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
 UNIT_BIN = $(UNIT_SRC:.c=)
 
-.PHONY: all check check-san install uninstall clean lint deps
+.PHONY: all check check-san install uninstall clean lint deps bench bench-deps
 
 all: talks
 
@@ -58,6 +58,15 @@ lint:
 # Installs what building and testing need, from Debian's packages.
 deps:
 	sh tests/deps.sh
+
+# The benchmark of talks against libcsv, grep, Miller and csvkit; it
+# prints a table and writes it to bench/out/results.txt.
+bench: talks
+	sh bench/run.sh
+
+# Installs the programs the benchmark compares with, from Debian.
+bench-deps:
+	sh bench/deps.sh
 
 install: talks
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
