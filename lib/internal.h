@@ -26,6 +26,7 @@ struct src {
 	int delim;
 	size_t ncols;       /* columns in the header */
 	size_t *map;        /* header column -> reader column */
+	unsigned char *want; /* header columns to decode, or NULL for all */
 	int streaming;      /* records are being read */
 	int failed;         /* err holds an error to report in turn */
 	struct tk_err err;
@@ -34,6 +35,8 @@ struct src {
 int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
 /* Reads more bytes: returns the count, 0 at end of file, -1 on error. */
 long src_fill(struct src *s, size_t want, struct tk_err *e);
+/* Reads at most max bytes to buf + end, which has room for them; as above. */
+long src_read(struct src *s, size_t max, struct tk_err *e);
 void src_close(struct src *s);
 
 /* A record as its file has it, fields in header order. */
@@ -55,6 +58,39 @@ void plain_start(struct plain *p, const struct src *s);
  */
 int plain_next(struct plain *p, struct src *s, struct rawrec *rr,
     struct tk_err *e);
+
+/*
+ * The fast path (fast.c).  Its kernels find bytes in a buffer; the
+ * portable ones use memchr, the vector ones AVX2 (fast_avx2.c).
+ */
+struct scan_ops {
+	/* The index of the first delim, CR or LF in p[0 .. n), or n. */
+	size_t (*unquoted)(const char *p, size_t n, int delim);
+	/*
+	 * The index of the first '"' in p[0 .. n), or n; adds to *lines the
+	 * line ends before it (CR, LF, CRLF each one; p[-1] is no CR).
+	 */
+	size_t (*quoted)(const char *p, size_t n, unsigned long *lines);
+};
+
+extern const struct scan_ops scan_portable;
+/* The vector kernels, or NULL when the CPU or the build lacks them. */
+const struct scan_ops *scan_vector(void);
+
+/* The largest record the fast path reads itself; $TALKS_CHUNK for tests. */
+#define FAST_CHUNK ((size_t)4 << 20)
+
+struct fast;
+struct fast *fast_new(size_t max_record, size_t chunk,
+    const struct scan_ops *ops);
+void fast_free(struct fast *f);
+/*
+ * Reads the next record of s like plain_next, giving p the records it
+ * cannot read as the plain path would.  want: the header columns to
+ * decode (NULL: all); the others are empty.
+ */
+int fast_next(struct fast *f, struct plain *p, struct src *s,
+    const unsigned char *want, struct rawrec *rr, struct tk_err *e);
 
 /* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
 size_t tsv_unescape(char *dst, const char *src, size_t n);

@@ -27,7 +27,10 @@ struct tk_reader {
 	size_t hashcap;
 	struct tk_str *vals;  /* the record handed out, ncol entries */
 	struct plain *plain;
-	enum tk_path path;
+	struct fast *fast;    /* NULL on the plain path */
+	enum tk_path path;    /* as asked, then as chosen */
+	int chosen;           /* the path is chosen: reading has begun */
+	unsigned char *want;  /* reader columns to decode, or NULL for all */
 	struct tk_inopts opts;
 };
 
@@ -286,7 +289,60 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 void
 tk_set_path(struct tk_reader *r, enum tk_path path)
 {
-	r->path = path;
+	if (!r->chosen)
+		r->path = path;
+}
+
+/* Settles the path: as asked, else $TALKS_PATH, else the fastest. */
+static void
+choose_path(struct tk_reader *r)
+{
+	const char *env = getenv("TALKS_PATH");
+	const struct scan_ops *ops;
+
+	if (r->chosen)
+		return;
+	r->chosen = 1;
+	if (r->path == TK_PATH_DEFAULT && env != NULL) {
+		if (strcmp(env, "plain") == 0)
+			r->path = TK_PATH_PLAIN;
+		else if (strcmp(env, "portable") == 0)
+			r->path = TK_PATH_PORTABLE;
+	}
+	if (r->path == TK_PATH_PLAIN)
+		return;
+	ops = r->path == TK_PATH_PORTABLE ? NULL : scan_vector();
+	r->path = ops ? TK_PATH_VECTOR : TK_PATH_PORTABLE;
+	r->fast = fast_new(r->opts.max_record, env_size("TALKS_CHUNK",
+	    FAST_CHUNK), ops ? ops : &scan_portable);
+}
+
+enum tk_path
+tk_path_used(struct tk_reader *r)
+{
+	choose_path(r);
+	return r->path;
+}
+
+void
+tk_want_cols(struct tk_reader *r, const size_t *cols, size_t n)
+{
+	free(r->want);
+	r->want = tk_xcalloc(r->ncol, 1);
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] < r->ncol)
+			r->want[cols[i]] = 1;
+}
+
+/* The header columns of s that hold wanted reader columns. */
+static void
+want_src(struct tk_reader *r, struct src *s)
+{
+	if (r->want == NULL)
+		return;
+	s->want = tk_xcalloc(s->ncols, 1);
+	for (size_t i = 0; i < s->ncols; i++)
+		s->want[i] = r->want[s->map[i]];
 }
 
 void
@@ -297,6 +353,7 @@ tk_close(struct tk_reader *r)
 	for (size_t i = 0; i < r->nsrc; i++) {
 		src_close(&r->src[i]);
 		free(r->src[i].map);
+		free(r->src[i].want);
 	}
 	for (size_t c = 0; c < r->ncol; c++) {
 		free(r->col[c].name);
@@ -307,6 +364,8 @@ tk_close(struct tk_reader *r)
 	free(r->src);
 	free(r->vals);
 	plain_free(r->plain);
+	fast_free(r->fast);
+	free(r->want);
 	free(r);
 }
 
@@ -348,10 +407,16 @@ tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 			rc = 0;
 		} else {
 			if (!s->streaming) {
+				choose_path(r);
 				plain_start(r->plain, s);
+				want_src(r, s);
 				s->streaming = 1;
 			}
-			rc = plain_next(r->plain, s, &rr, e);
+			if (r->fast)
+				rc = fast_next(r->fast, r->plain, s, s->want,
+				    &rr, e);
+			else
+				rc = plain_next(r->plain, s, &rr, e);
 		}
 		if (rc > 0)
 			rc = place(r, s, &rr, rec, e);

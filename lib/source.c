@@ -52,8 +52,6 @@ sniff_delim(const char *p, size_t n)
 long
 src_fill(struct src *s, size_t want, struct tk_err *e)
 {
-	ssize_t n;
-
 	if (s->beg > 0 && s->beg == s->end)
 		s->beg = s->end = 0;
 	if (s->cap < want) {
@@ -69,10 +67,18 @@ src_fill(struct src *s, size_t want, struct tk_err *e)
 		s->cap *= 2;
 		s->buf = tk_xrealloc(s->buf, s->cap);
 	}
+	return src_read(s, s->cap - s->end, e);
+}
+
+long
+src_read(struct src *s, size_t max, struct tk_err *e)
+{
+	ssize_t n;
+
 	if (s->eof)
 		return 0;
 	do
-		n = read(s->fd, s->buf + s->end, s->cap - s->end);
+		n = read(s->fd, s->buf + s->end, max);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return tk_fail(e, s->name, 0, 0, "read error: %s",

@@ -130,8 +130,28 @@ struct tk_reader *tk_open(char *const *paths, size_t npaths,
     const struct tk_inopts *opts);
 void tk_close(struct tk_reader *r);
 
-/* Chooses the parsing path; call before the first tk_read. */
+/*
+ * Chooses the parsing path; call before the first tk_read (later calls
+ * do nothing).  TK_PATH_VECTOR on a CPU without AVX2 is the portable
+ * path.  $TALKS_CHUNK (bytes, with k or m) sets the largest record the
+ * fast paths read themselves (default 4m; larger ones go to the plain
+ * path); tests set it small to move the chunk boundaries.
+ */
 void tk_set_path(struct tk_reader *r, enum tk_path path);
+
+/*
+ * The path that reads (or will read) r: TK_PATH_PLAIN, TK_PATH_PORTABLE
+ * or TK_PATH_VECTOR.  Settles the choice, as the first tk_read does.
+ */
+enum tk_path tk_path_used(struct tk_reader *r);
+
+/*
+ * Says which columns the caller will look at (n of them in cols), so
+ * that the fast paths need not decode the others ("" and TSV escapes):
+ * in records read afterwards, the other columns may be empty.  Without
+ * this call, every column is decoded.  Call before the first tk_read.
+ */
+void tk_want_cols(struct tk_reader *r, const size_t *cols, size_t n);
 
 /*
  * Reads the next record into rec.  Returns 1 for a record, 0 at the end

@@ -1,0 +1,344 @@
+/*
+ * fast.c - the fast path: finds a record's field boundaries in the
+ * buffered bytes and hands out fields that point into the buffer.
+ *
+ * Records are read whole from a chunk of at most FAST_CHUNK bytes.  The
+ * scan follows libcsv's rules as the plain path uses them: a field that
+ * starts with '"' is quoted and ends at the lone '"' before a delimiter
+ * or line break; in an unquoted field a '"' is data.  Quoted fields are
+ * decoded ("" and, in TSV, the backslash escapes) only when they need
+ * it, into a scratch arena.  What the scan does not handle exactly like
+ * the plain path (text after a closing quote, a quote left open at the
+ * end of the input, a record larger than the chunk or than the record
+ * limit) is handed, from the record's first byte, to the plain path.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define F_QUOTED 1
+#define F_PAIRS  2  /* a quoted field holding "" */
+
+struct span {
+	size_t a, b;    /* raw bytes, quotes included */
+	int flags;
+};
+
+struct fast {
+	const struct scan_ops *ops;
+	size_t max;      /* the record limit */
+	size_t chunk;    /* the largest record read here, in bytes */
+	struct span *sp;
+	size_t nsp, spcap;
+	struct tk_str *f;
+	size_t fcap;
+	char *arena;
+	size_t arenacap;
+};
+
+enum { SCAN_DONE, SCAN_MORE, SCAN_PLAIN };
+
+struct fast *
+fast_new(size_t max_record, size_t chunk, const struct scan_ops *ops)
+{
+	struct fast *f = tk_xcalloc(1, sizeof(*f));
+
+	f->ops = ops;
+	f->max = max_record;
+	f->chunk = chunk;
+	return f;
+}
+
+void
+fast_free(struct fast *f)
+{
+	if (f == NULL)
+		return;
+	free(f->sp);
+	free(f->f);
+	free(f->arena);
+	free(f);
+}
+
+static void
+add_span(struct fast *f, size_t a, size_t b, int flags)
+{
+	if (f->nsp == f->spcap) {
+		f->spcap = f->spcap ? f->spcap * 2 : 32;
+		f->sp = tk_xrealloc(f->sp, f->spcap * sizeof(*f->sp));
+	}
+	f->sp[f->nsp].a = a;
+	f->sp[f->nsp].b = b;
+	f->sp[f->nsp].flags = flags;
+	f->nsp++;
+}
+
+/* Skips the line breaks before a record, counting lines as plain does. */
+static void
+skip_breaks(struct src *s)
+{
+	while (s->beg < s->end) {
+		char c = s->buf[s->beg];
+		if (c == '\n') {
+			if (!s->prev_cr)
+				s->line++;
+			s->prev_cr = 0;
+		} else if (c == '\r') {
+			s->line++;
+			s->prev_cr = 1;
+		} else {
+			break;
+		}
+		s->beg++;
+		s->col0 = 0;
+	}
+}
+
+/*
+ * Scans the quoted field whose opening quote is b[i]; sets *j past the
+ * closing quote.
+ */
+static int
+scan_quoted(struct fast *f, const char *b, size_t n, size_t i, int eof,
+    size_t *j, int *flags, unsigned long *lines)
+{
+	size_t k = i + 1;
+
+	for (;;) {
+		k += f->ops->quoted(b + k, n - k, lines);
+		if (k == n)
+			return eof ? SCAN_PLAIN : SCAN_MORE;
+		if (k + 1 == n && !eof)
+			return SCAN_MORE;
+		if (k + 1 < n && b[k + 1] == '"') {
+			*flags |= F_PAIRS;
+			k += 2;
+			continue;
+		}
+		*j = k + 1;
+		return SCAN_DONE;
+	}
+}
+
+/*
+ * Finds the fields of the record at s->beg.  On SCAN_DONE, *len is the
+ * record's length, *term its terminator ('\n', '\r' or 0 at the end of
+ * the input) and *lines the line breaks inside it.
+ */
+static int
+scan_record(struct fast *f, const struct src *s, size_t *len, int *term,
+    unsigned long *lines)
+{
+	const char *b = s->buf + s->beg;
+	size_t n = s->end - s->beg, i = 0, j;
+	int delim = s->delim, eof = s->eof;
+
+	f->nsp = 0;
+	*lines = 0;
+	for (;;) {
+		int flags = 0;
+		if (i < n && b[i] == '"') {
+			int rc;
+			flags = F_QUOTED;
+			rc = scan_quoted(f, b, n, i, eof, &j, &flags, lines);
+			if (rc != SCAN_DONE)
+				return rc;
+			if (j < n && b[j] != delim && b[j] != '\n' &&
+			    b[j] != '\r')
+				return SCAN_PLAIN;
+		} else {
+			j = i + f->ops->unquoted(b + i, n - i, delim);
+		}
+		if (j == n && !eof)
+			return SCAN_MORE;
+		add_span(f, i, j, flags);
+		if (j == n || b[j] != delim) {
+			*len = j;
+			*term = j == n ? 0 : b[j];
+			return j > f->max ? SCAN_PLAIN : SCAN_DONE;
+		}
+		i = j + 1;
+	}
+}
+
+/*
+ * Makes room for more of the record at s->beg and reads: 1 when bytes
+ * came, 0 at the end of the input, 2 when the record fills the chunk,
+ * -1 on a read error.
+ */
+static int
+refill(struct fast *f, struct src *s, struct tk_err *e)
+{
+	size_t have = s->end - s->beg, room;
+	long n;
+
+	if (have >= f->chunk)
+		return 2;
+	if (s->beg > 0) {
+		memmove(s->buf, s->buf + s->beg, have);
+		s->beg = 0;
+		s->end = have;
+	}
+	if (s->cap < f->chunk) {
+		s->cap = f->chunk;
+		s->buf = tk_xrealloc(s->buf, s->cap);
+	}
+	room = f->chunk - have;
+	if (room > s->cap - s->end)
+		room = s->cap - s->end;
+	n = src_read(s, room, e);
+	if (n < 0)
+		return -1;
+	return n > 0;
+}
+
+/* Undoes "" in v (n bytes) into dst; returns the length. */
+static size_t
+undouble(char *dst, const char *v, size_t n)
+{
+	size_t o = 0;
+
+	while (n > 0) {
+		const char *q = memchr(v, '"', n);
+		size_t k = q ? (size_t)(q - v) + 1 : n;
+		memcpy(dst + o, v, k);
+		o += k;
+		if (q == NULL)
+			break;
+		k++;    /* the second quote of the pair */
+		v += k;
+		n = n > k ? n - k : 0;
+	}
+	return o;
+}
+
+/* Turns the spans into values; want says which columns to decode. */
+static void
+build(struct fast *f, const struct src *s, const unsigned char *want,
+    size_t len, struct rawrec *rr)
+{
+	const char *b = s->buf + s->beg;
+	size_t used = 0;
+
+	if (f->nsp > f->fcap) {
+		f->fcap = f->nsp * 2;
+		f->f = tk_xrealloc(f->f, f->fcap * sizeof(*f->f));
+	}
+	if (len > f->arenacap) {
+		f->arenacap = len;
+		free(f->arena);
+		f->arena = tk_xmalloc(f->arenacap);
+	}
+	for (size_t i = 0; i < f->nsp; i++) {
+		const struct span *sp = &f->sp[i];
+		const char *v = b + sp->a;
+		size_t n = sp->b - sp->a;
+
+		if (sp->flags & F_QUOTED) {
+			v++;
+			n -= 2;
+		}
+		if (want && i < s->ncols && !want[i]) {
+			v = b;
+			n = 0;
+		} else if (i < s->ncols) {
+			/* Both decodings shrink, so they can share d. */
+			char *d = f->arena + used;
+			if (sp->flags & F_PAIRS) {
+				n = undouble(d, v, n);
+				v = d;
+			}
+			if (s->tsv && n > 0 && memchr(v, '\\', n)) {
+				n = tsv_unescape(d, v, n);
+				v = d;
+			}
+			if (v == d)
+				used += n;
+		}
+		f->f[i].p = v;
+		f->f[i].n = n;
+	}
+	rr->f = f->f;
+	rr->nf = f->nsp;
+	rr->line = s->line;
+}
+
+int
+fast_next(struct fast *f, struct plain *p, struct src *s,
+    const unsigned char *want, struct rawrec *rr, struct tk_err *e)
+{
+	for (;;) {
+		size_t len;
+		unsigned long lines;
+		int term, rc;
+
+		skip_breaks(s);
+		if (s->beg == s->end) {
+			if (s->eof)
+				return 0;
+			if ((rc = refill(f, s, e)) < 0)
+				return -1;
+			continue;
+		}
+		rc = scan_record(f, s, &len, &term, &lines);
+		if (rc == SCAN_MORE) {
+			if ((rc = refill(f, s, e)) < 0)
+				return -1;
+			if (rc != 2)
+				continue;
+			rc = SCAN_PLAIN;
+		}
+		if (rc == SCAN_PLAIN)
+			return plain_next(p, s, rr, e);
+		build(f, s, want, len, rr);
+		/* The values stay valid: the buffer moves only on the next call. */
+		s->line += lines;
+		s->prev_cr = term == '\r';
+		if (term) {
+			s->line++;
+			s->beg += len + 1;
+			s->col0 = 0;
+		} else {
+			s->beg += len;
+			s->col0 += len;
+		}
+		return 1;
+	}
+}
+
+/* ------------------------------------------------ the portable kernels */
+
+static size_t
+unquoted_portable(const char *p, size_t n, int delim)
+{
+	const char *d = memchr(p, delim, n);
+	const char *lf, *cr;
+
+	if (d)
+		n = (size_t)(d - p);
+	if ((lf = memchr(p, '\n', n)) != NULL)
+		n = (size_t)(lf - p);
+	if ((cr = memchr(p, '\r', n)) != NULL)
+		n = (size_t)(cr - p);
+	return n;
+}
+
+static size_t
+quoted_portable(const char *p, size_t n, unsigned long *lines)
+{
+	const char *q = memchr(p, '"', n);
+	const char *x, *end;
+
+	if (q)
+		n = (size_t)(q - p);
+	end = p + n;
+	for (x = p; (x = memchr(x, '\n', (size_t)(end - x))) != NULL; x++)
+		if (x == p || x[-1] != '\r')
+			++*lines;
+	for (x = p; (x = memchr(x, '\r', (size_t)(end - x))) != NULL; x++)
+		++*lines;
+	return n;
+}
+
+const struct scan_ops scan_portable = { unquoted_portable, quoted_portable };
