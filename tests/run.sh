@@ -10,7 +10,8 @@
 #   err     expected standard error (optional; empty otherwise)
 #   status  expected exit status (optional; 0 otherwise)
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case)
-# TALKS_PATHS names the paths to run the cases with (default: all).
+# TALKS_PATHS names the paths to run the cases with (default: all three;
+# vector is the portable path on a CPU without AVX2, so both are run).
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -19,7 +20,7 @@ export PATH
 LC_ALL=C
 export LC_ALL
 unset TALKS_FILE NO_COLOR
-paths=${TALKS_PATHS:-plain}
+paths=${TALKS_PATHS:-plain portable vector}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 pass=0

@@ -1,0 +1,323 @@
+/*
+ * test_paths.c - the fast paths against the plain path.
+ *
+ * Generated and mutated inputs are read on every path with chunk sizes
+ * that put the chunk boundaries everywhere (inside quoted fields, inside
+ * "", between CR and LF, inside multi-byte UTF-8 characters); every
+ * record's values, line and file, and every error, must be the plain
+ * path's.  The kernels are also compared with plain loops at every
+ * offset and length around the 32-byte blocks.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "unit.h"
+
+static unsigned long long seed = 88172645463325252ULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 7;
+	seed ^= seed << 17;
+	return (unsigned)(seed % n);
+}
+
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+put(struct buf *b, const void *p, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, p, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+putf(struct buf *b, const char *fmt, ...)
+{
+	char tmp[700];
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	put(b, tmp, (size_t)k);
+}
+
+/* Pieces of field text: the bytes that matter to a CSV reader. */
+static const char *const pieces[] = {
+	"a", "bc", "word", " ", "\xc3\xa9", "\xe6\x97\xa5", "\xf0\x9f\x98\x80",
+	",", ";", "\t", "\"", "\n", "\r", "\r\n", "\\", "\\t", "\\n", "x\\",
+	"\"\"", "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEF",
+};
+#define NPIECES (sizeof(pieces) / sizeof(pieces[0]))
+
+static void
+field_text(struct buf *t, unsigned maxpieces)
+{
+	unsigned n = rnd(maxpieces + 1);
+
+	for (unsigned i = 0; i < n; i++) {
+		const char *p = pieces[rnd(NPIECES)];
+		put(t, p, strlen(p));
+	}
+}
+
+/* Writes one field of text as the file would hold it. */
+static void
+put_field(struct buf *b, int delim, unsigned maxpieces)
+{
+	struct buf t = { 0 };
+	int quote;
+
+	field_text(&t, maxpieces);
+	quote = rnd(3) == 0;
+	for (size_t i = 0; i < t.n && !quote; i++)
+		if (t.p[i] == delim || t.p[i] == '\n' || t.p[i] == '\r' ||
+		    (i == 0 && t.p[i] == '"'))
+			quote = 1;
+	if (quote) {
+		put(b, "\"", 1);
+		for (size_t i = 0; i < t.n; i++) {
+			if (t.p[i] == '"')
+				put(b, "\"", 1);
+			put(b, t.p + i, 1);
+		}
+		put(b, "\"", 1);
+	} else if (t.n) {
+		put(b, t.p, t.n);
+	}
+	free(t.p);
+}
+
+static const char *const breaks[] = { "\n", "\r\n", "\r" };
+
+/* A file: a header of 3 columns and records, some of them broken. */
+static void
+gen_input(struct buf *b, int delim)
+{
+	unsigned nrec = rnd(12), maxpieces = 1 + rnd(20);
+	const char *eol = breaks[rnd(3)];
+	char d = (char)delim;
+
+	putf(b, "title%cspeaker%cabstract%s", d, d, eol);
+	for (unsigned r = 0; r < nrec; r++) {
+		unsigned nf = 3;
+		if (rnd(8) == 0)
+			nf = 1 + rnd(5);
+		if (rnd(6) == 0)
+			put(b, breaks[rnd(3)], strlen(breaks[rnd(3)]));
+		for (unsigned i = 0; i < nf; i++) {
+			if (i > 0)
+				put(b, &d, 1);
+			put_field(b, delim, maxpieces);
+		}
+		if (rnd(4) == 0)
+			eol = breaks[rnd(3)];
+		if (r + 1 < nrec || rnd(3))
+			put(b, eol, strlen(eol));
+	}
+	/* Mutations: a byte changed, inserted or removed. */
+	for (unsigned m = rnd(3); m > 0 && b->n > 0; m--) {
+		static const char bytes[] = "\"\",\t\r\nx\\;";
+		size_t at = rnd((unsigned)b->n);
+		char c = bytes[rnd(sizeof(bytes) - 1)];
+		switch (rnd(3)) {
+		case 0:
+			b->p[at] = c;
+			break;
+		case 1:
+			put(b, "", 1);
+			memmove(b->p + at + 1, b->p + at, b->n - at - 1);
+			b->p[at] = c;
+			break;
+		default:
+			memmove(b->p + at, b->p + at + 1, b->n - at - 1);
+			b->n--;
+		}
+	}
+}
+
+/* Reads file on path with chunk size chunk into a transcript. */
+static void
+transcript(const char *file, int delim, size_t max, enum tk_path path,
+    const char *chunk, struct buf *out)
+{
+	char *paths[] = { (char *)file };
+	struct tk_inopts o = { TK_CSV, delim, max };
+	struct tk_reader *r;
+	struct tk_record rec;
+	struct tk_err e;
+	int rc;
+
+	if (delim == '\t')
+		o.dialect = TK_TSV;
+	if (chunk)
+		setenv("TALKS_CHUNK", chunk, 1);
+	else
+		unsetenv("TALKS_CHUNK");
+	r = tk_open(paths, 1, &o);
+	tk_set_path(r, path);
+	out->n = 0;
+	put(out, "", 0);
+	while ((rc = tk_read(r, &rec, &e)) != 0) {
+		if (rc < 0) {
+			putf(out, "E %s:%lu:%lu: %s\n", e.file ? e.file : "-",
+			    e.line, e.col, e.msg);
+			continue;
+		}
+		putf(out, "R %lu %zu", rec.line, rec.nf);
+		for (size_t c = 0; c < rec.nf; c++) {
+			putf(out, " %zu:", rec.f[c].n);
+			put(out, rec.f[c].p, rec.f[c].n);
+		}
+		put(out, "\n", 1);
+	}
+	tk_close(r);
+}
+
+static void
+show(const char *what, const struct buf *b)
+{
+	printf("%s (%zu bytes): ", what, b->n);
+	for (size_t i = 0; i < b->n && i < 2000; i++) {
+		unsigned char c = (unsigned char)b->p[i];
+		if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c == '\r')
+			fputs("\\r", stdout);
+		else if (c == '\t')
+			fputs("\\t", stdout);
+		else
+			putchar(c);
+	}
+	putchar('\n');
+}
+
+static void
+differential(void)
+{
+	static const char *const chunks[] = { NULL, "1", "7", "16", "33",
+	    "64", "129", "400" };
+	static const int delims[] = { ',', '\t', ';' };
+	char file[] = "/tmp/talks-paths-XXXXXX";
+	struct buf in = { 0 }, want = { 0 }, got = { 0 };
+	int fd = mkstemp(file), shown = 0;
+
+	check(fd >= 0);
+	for (int round = 0; round < 1500; round++) {
+		int delim = delims[rnd(3)];
+		/* Sometimes a record limit that some records pass. */
+		size_t max = rnd(4) ? 0 : 20 + rnd(200);
+		in.n = 0;
+		gen_input(&in, delim);
+		if (ftruncate(fd, 0) != 0 || pwrite(fd, in.p, in.n, 0) !=
+		    (ssize_t)in.n) {
+			check(!"write");
+			break;
+		}
+		transcript(file, delim, max, TK_PATH_PLAIN, NULL, &want);
+		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
+			for (size_t c = 0; c < sizeof(chunks) /
+			    sizeof(chunks[0]); c++) {
+				transcript(file, delim, max, (enum tk_path)p,
+				    chunks[c], &got);
+				int same = got.n == want.n &&
+				    memcmp(got.p, want.p, want.n) == 0;
+				check(same);
+				if (!same && shown++ < 2) {
+					printf("path %d chunk %s\n", p,
+					    chunks[c] ? chunks[c] : "-");
+					show("input", &in);
+					show("plain", &want);
+					show("fast", &got);
+				}
+			}
+		}
+	}
+	unsetenv("TALKS_CHUNK");
+	close(fd);
+	unlink(file);
+	free(in.p);
+	free(want.p);
+	free(got.p);
+}
+
+/* The kernels against plain loops, at every offset and length. */
+static void
+kernels(const struct scan_ops *ops)
+{
+	static const char alpha[] = "ab,\t\r\n\"\xc3";
+	char text[300];
+	int bad = 0;
+
+	for (int round = 0; round < 60; round++) {
+		/* Sparse special bytes, so that whole blocks lack them. */
+		for (size_t i = 0; i < sizeof(text); i++)
+			text[i] = rnd(10) ? 'a' :
+			    alpha[rnd(sizeof(alpha) - 1)];
+		for (size_t off = 0; off < 40; off++) {
+			for (size_t n = 0; off + n <= sizeof(text); n += 1 +
+			    rnd(5)) {
+				const char *p = text + off;
+				size_t u = 0, q = 0;
+				unsigned long lines = 0, want = 0;
+				int delim = round & 1 ? ',' : '\t';
+				while (u < n && p[u] != delim && p[u] != '\n' &&
+				    p[u] != '\r')
+					u++;
+				while (q < n && p[q] != '"') {
+					if (p[q] == '\r' || (p[q] == '\n' &&
+					    (q == 0 || p[q - 1] != '\r')))
+						want++;
+					q++;
+				}
+				if (ops->unquoted(p, n, delim) != u ||
+				    ops->quoted(p, n, &lines) != q ||
+				    lines != want)
+					bad++;
+			}
+		}
+	}
+	check(bad == 0);
+}
+
+int
+main(void)
+{
+	const struct scan_ops *v = scan_vector();
+	char *none[] = { "/nonexistent" };
+	struct tk_inopts o = { TK_AUTO, 0, 0 };
+	struct tk_reader *r = tk_open(none, 1, &o);
+
+	/* The vector path is the default where the CPU has it. */
+	unsetenv("TALKS_PATH");
+	check(tk_path_used(r) == (v ? TK_PATH_VECTOR : TK_PATH_PORTABLE));
+	tk_close(r);
+	r = tk_open(none, 1, &o);
+	tk_set_path(r, TK_PATH_VECTOR);
+	check(tk_path_used(r) == (v ? TK_PATH_VECTOR : TK_PATH_PORTABLE));
+	tk_close(r);
+
+	kernels(&scan_portable);
+	if (v)
+		kernels(v);
+	else
+		printf("no AVX2 here: vector kernels not tested\n");
+	differential();
+	return unit_done();
+}
