@@ -22,6 +22,23 @@ kept_columns(const struct common *c, size_t *n)
 	return cols;
 }
 
+/*
+ * Tells the reader which columns list looks at: the printed ones, the
+ * sort keys and the fields that filters test, so that the others (long
+ * abstracts) need not be decoded.
+ */
+static void
+want_columns(struct common *c)
+{
+	static const size_t filtered[] = { TK_TRACK, TK_LEVEL, TK_SPEAKER };
+	size_t n, *cols = kept_columns(c, &n);
+
+	cols = tk_xrealloc(cols, (n + 3) * sizeof(*cols));
+	memcpy(cols + n, filtered, sizeof(filtered));
+	tk_want_cols(c->r, cols, n + 3);
+	free(cols);
+}
+
 /* Prints the records sorted; they must all be read first. */
 static void
 list_sorted(struct common *c)
@@ -70,6 +87,7 @@ cmd_list(int argc, char **argv)
 		common_finish(&c);
 		return 2;
 	}
+	want_columns(&c);
 	if (c.header && !count)
 		put_header_line(&c);
 	if (count) {

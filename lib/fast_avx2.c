@@ -5,6 +5,7 @@
  * CPU says it has AVX2, POPCNT and BMI1 (scan_vector).
  */
 #include <stddef.h>
+#include <stdint.h>
 
 #include "internal.h"
 
@@ -37,11 +38,21 @@ unquoted_avx2(const char *p, size_t n, int delim)
 }
 
 /* Line ends in a block: every CR, and every LF not right after a CR. */
-TARGET static unsigned
-line_ends(unsigned cr, unsigned lf, unsigned carry)
+TARGET static unsigned long
+line_ends(uint64_t cr, uint64_t lf, uint64_t carry)
 {
-	return (unsigned)(__builtin_popcount(cr) +
-	    __builtin_popcount(lf & ~((cr << 1) | carry)));
+	return (unsigned long)(__builtin_popcountll(cr) +
+	    __builtin_popcountll(lf & ~((cr << 1) | carry)));
+}
+
+/* The bits of the bytes of p[0 .. 64) equal to c. */
+TARGET static uint64_t
+eq64(__m256i lo, __m256i hi, __m256i c)
+{
+	uint32_t a = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, c));
+	uint32_t b = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, c));
+
+	return (uint64_t)b << 32 | a;
 }
 
 TARGET static size_t
@@ -50,25 +61,23 @@ quoted_avx2(const char *p, size_t n, unsigned long *lines)
 	const __m256i qq = _mm256_set1_epi8('"');
 	const __m256i cr = _mm256_set1_epi8('\r');
 	const __m256i lf = _mm256_set1_epi8('\n');
-	unsigned carry = 0;     /* the byte before the block is a CR */
+	uint64_t carry = 0;     /* the byte before the block is a CR */
 	size_t i = 0;
 
-	for (; i + 32 <= n; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
-		unsigned q = (unsigned)_mm256_movemask_epi8(
-		    _mm256_cmpeq_epi8(v, qq));
-		unsigned c = (unsigned)_mm256_movemask_epi8(
-		    _mm256_cmpeq_epi8(v, cr));
-		unsigned l = (unsigned)_mm256_movemask_epi8(
-		    _mm256_cmpeq_epi8(v, lf));
+	for (; i + 64 <= n; i += 64) {
+		__m256i lo = _mm256_loadu_si256((const __m256i *)(p + i));
+		__m256i hi = _mm256_loadu_si256((const __m256i *)(p + i + 32));
+		uint64_t q = eq64(lo, hi, qq);
+		uint64_t c = eq64(lo, hi, cr);
+		uint64_t l = eq64(lo, hi, lf);
 		if (q) {
-			unsigned below = (q & -q) - 1;
+			uint64_t below = (q & -q) - 1;
 			*lines += line_ends(c & below, l & below, carry);
-			return i + (size_t)__builtin_ctz(q);
+			return i + (size_t)__builtin_ctzll(q);
 		}
 		if (c | l)
 			*lines += line_ends(c, l, carry);
-		carry = c >> 31;
+		carry = c >> 63;
 	}
 	for (; i < n && p[i] != '"'; i++) {
 		if (p[i] == '\r' || (p[i] == '\n' && !carry))
