@@ -278,4 +278,54 @@ void tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec);
 void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
     int reverse);
 
+/* ------------------------------------------------------ pattern matching */
+
+/* How patterns are compiled (talks grep's options). */
+struct tk_match_opts {
+	int caseless;             /* ignore case (Unicode case folding) */
+	int smart_case;           /* ignore case unless a pattern has upper case */
+	int fixed;                /* patterns are plain strings */
+	int word;                 /* matches must be whole words */
+	int whole;                /* matches must be the whole subject */
+	unsigned long match_limit; /* PCRE2 match and depth limit; 0: default */
+};
+
+#define TK_MATCH_LIMIT 10000000UL
+
+/*
+ * A set of PCRE2 patterns, compiled once (with JIT when it is there) in
+ * UTF-8 mode with Unicode properties.  Subjects need not be valid UTF-8:
+ * invalid sequences match nothing but do not stop the search.
+ */
+struct tk_matcher;
+
+/*
+ * Compiles the npats patterns in pats (copied; may be 0 patterns, which
+ * match nothing).  On a bad pattern returns NULL and fills e with file
+ * "pattern", line the pattern's number from 1 and col the byte in it
+ * from 1.  Free with tk_matcher_free.
+ */
+struct tk_matcher *tk_matcher_new(const struct tk_str *pats, size_t npats,
+    const struct tk_match_opts *o, struct tk_err *e);
+void tk_matcher_free(struct tk_matcher *m);
+
+/*
+ * Whether some pattern matches s (n bytes): 1 or 0, or -1 with e's
+ * message set (e->file NULL) when matching failed, as when the match
+ * limit was reached.
+ */
+int tk_matcher_test(struct tk_matcher *m, const char *s, size_t n,
+    struct tk_err *e);
+
+/*
+ * Steps through the non-empty matches in s, left to right, without
+ * overlap; at one place the longest match of any pattern wins.  s must
+ * stay valid while stepping; one subject at a time per matcher.
+ * tk_matcher_next returns 1 and the match's offsets [*so, *eo), 0 when
+ * there are no more, or -1 as tk_matcher_test does.
+ */
+void tk_matcher_start(struct tk_matcher *m, const char *s, size_t n);
+int tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
+    struct tk_err *e);
+
 #endif
