@@ -65,6 +65,20 @@ int common_open(struct common *c, int argc, char **argv,
     const char *default_fields);
 
 /*
+ * Resolves a list of field names as -f does, into *cols (caller frees)
+ * and *n.  Returns -1 after reporting an unknown name.
+ */
+int common_fields(const struct common *c, const char *list, size_t **cols,
+    size_t *n);
+
+/*
+ * A store for sorting with -s: it keeps the printed fields, the sort keys
+ * and the nextra columns in extra.  Free with tk_rows_free.
+ */
+struct tk_rows *common_rows(const struct common *c, const size_t *extra,
+    size_t nextra);
+
+/*
  * Reads the next record that passes the filters: 1, or 0 at the end.
  * Errors are reported as they come and set c->status to 2.
  */
@@ -87,6 +101,7 @@ void put_line(struct common *c, const struct tk_record *rec);
 void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
+int cmd_grep(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 
 #endif

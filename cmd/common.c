@@ -146,8 +146,9 @@ input_files(struct common *c, int *argc, char ***argv)
 	return 0;
 }
 
-static int
-resolve(struct common *c, const char *list, size_t **cols, size_t *n)
+int
+common_fields(const struct common *c, const char *list, size_t **cols,
+    size_t *n)
 {
 	struct tk_err e;
 
@@ -169,12 +170,29 @@ common_open(struct common *c, int argc, char **argv,
 	c->r = tk_open(argv, (size_t)argc, &c->in);
 	if (c->fields == NULL && default_fields == NULL)
 		c->cols = tk_all_fields(c->r, &c->ncols);
-	else if (resolve(c, c->fields ? c->fields : default_fields, &c->cols,
+	else if (common_fields(c, c->fields ? c->fields : default_fields, &c->cols,
 	    &c->ncols) < 0)
 		return -1;
-	if (c->sort && resolve(c, c->sort, &c->keys, &c->nkeys) < 0)
+	if (c->sort && common_fields(c, c->sort, &c->keys, &c->nkeys) < 0)
 		return -1;
 	return 0;
+}
+
+struct tk_rows *
+common_rows(const struct common *c, const size_t *extra, size_t nextra)
+{
+	size_t n = c->ncols + c->nkeys + nextra;
+	size_t *cols = tk_xcalloc(n, sizeof(*cols));
+	struct tk_rows *rows;
+
+	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
+	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
+	if (nextra)
+		memcpy(cols + c->ncols + c->nkeys, extra,
+		    nextra * sizeof(*cols));
+	rows = tk_rows_new(c->r, cols, n);
+	free(cols);
+	return rows;
 }
 
 int

@@ -10,25 +10,12 @@ static const char usage[] =
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [FILE ...]\n";
 
-/* The columns a sorted run must keep: the printed ones and the keys. */
-static size_t *
-kept_columns(const struct common *c, size_t *n)
-{
-	size_t *cols = tk_xcalloc(c->ncols + c->nkeys, sizeof(*cols));
-
-	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
-	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
-	*n = c->ncols + c->nkeys;
-	return cols;
-}
-
 /* Prints the records sorted; they must all be read first. */
 static void
 list_sorted(struct common *c)
 {
 	struct tk_record rec;
-	size_t n, *cols = kept_columns(c, &n);
-	struct tk_rows *rows = tk_rows_new(c->r, cols, n);
+	struct tk_rows *rows = common_rows(c, NULL, 0);
 
 	while (common_next(c, &rec))
 		tk_rows_add(rows, &rec);
@@ -38,7 +25,6 @@ list_sorted(struct common *c)
 		put_line(c, &rec);
 	}
 	tk_rows_free(rows);
-	free(cols);
 }
 
 int

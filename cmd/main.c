@@ -18,6 +18,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "grep", cmd_grep, "the talks whose fields match a pattern" },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
 
