@@ -296,6 +296,25 @@ test_compare(void)
 	check(tk_compare(TK_TITLE, &a, &a) == 0);
 }
 
+/* talks(5) must list every alias. */
+static void
+test_man_lists_aliases(void)
+{
+	FILE *fp = fopen("man/talks.5", "r");
+	static char page[65536];
+	size_t n;
+
+	check(fp != NULL);
+	if (fp == NULL)
+		return;
+	n = fread(page, 1, sizeof(page) - 1, fp);
+	page[n] = '\0';
+	fclose(fp);
+	for (int f = 0; f < TK_NCANON; f++)
+		for (const char *const *a = tk_canon_aliases(f); *a; a++)
+			check(strstr(page, *a) != NULL);
+}
+
 int
 main(void)
 {
@@ -311,6 +330,7 @@ main(void)
 	test_aliases();
 	test_items();
 	test_compare();
+	test_man_lists_aliases();
 	char cmd[300];
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if (system(cmd) != 0)
