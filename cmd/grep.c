@@ -118,19 +118,24 @@ read_patterns(struct grep *g, const char *name)
 	return 0;
 }
 
-/* Parses the decimal value of option opt, at most max. */
+/* Parses the decimal value of option opt, from min to max. */
 static unsigned long long
 number(const struct grep *g, const char *opt, const char *arg,
-    unsigned long long max)
+    unsigned long long min, unsigned long long max)
 {
 	unsigned long long v;
 	char *end;
 
 	errno = 0;
 	v = strtoull(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v > max)
-		misuse(&g->c, "bad %s value '%s': give a number up to %llu",
-		    opt, arg, max);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < min ||
+	    v > max) {
+		if (max == ULLONG_MAX)
+			misuse(&g->c, "bad %s value '%s': give a number", opt,
+			    arg);
+		misuse(&g->c, "bad %s value '%s': give a number from %llu "
+		    "to %llu", opt, arg, min, max);
+	}
 	return v;
 }
 
@@ -180,15 +185,12 @@ option(struct grep *g, int opt, const char *arg)
 	case 'o': g->only = 1; break;
 	case 'H': g->names = 1; break;
 	case 'h': g->names = 0; break;
-	case 'm': g->limit = number(g, "-m", arg, ULLONG_MAX); break;
+	case 'm': g->limit = number(g, "-m", arg, 0, ULLONG_MAX); break;
 	case 't': g->to = format(g, arg); break;
 	case OPT_COLOR: g->color = color_wanted(g, arg); break;
 	case OPT_MATCH_LIMIT:
 		g->mo.match_limit = (unsigned long)number(g, "--match-limit",
-		    arg, 4294967295UL);
-		if (g->mo.match_limit == 0)
-			misuse(&g->c, "bad --match-limit value '0': give a "
-			    "number from 1");
+		    arg, 1, 4294967295UL);
 		break;
 	}
 	return 0;
@@ -294,8 +296,7 @@ selected(struct grep *g, const struct tk_record *rec)
 	for (size_t i = 0; i < g->nscols; i++) {
 		size_t col = g->scols[i];
 		const struct tk_str *v = &rec->f[col];
-		int rc = col < rec->nf ? tk_matcher_test(g->m, v->p, v->n, &e) :
-		    tk_matcher_test(g->m, "", 0, &e);
+		int rc = tk_matcher_test(g->m, v->p, v->n, &e);
 		if (rc < 0) {
 			match_error(g, rec, col, &e);
 			return -1;
