@@ -18,6 +18,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "import", cmd_import, "records from a published page of talks" },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
 
