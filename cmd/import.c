@@ -100,7 +100,7 @@ cmd_import(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "lenient", no_argument, NULL, OPT_LENIENT },
-		{ "type", required_argument, NULL, 't' },
+		{ "to", required_argument, NULL, 't' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 }

@@ -13,6 +13,7 @@
 
 #define SEP_MIN 10   /* underscores that make a separator line */
 #define QUOTE_MAX 60 /* bytes of a line quoted in a message */
+#define TOO_LARGE "block larger than %zu bytes (see TALKS_MAX_RECORD)"
 
 /* A line of the current block: text[off .. off + len), trimmed. */
 struct line {
@@ -55,7 +56,8 @@ tk_page_open(const char *path, size_t max_block)
 
 	p->s.path = path;
 	p->s.fd = -1;
-	p->max = max_block ? max_block : TK_MAX_RECORD;
+	p->max = max_block ? max_block :
+	    env_size("TALKS_MAX_RECORD", TK_MAX_RECORD);
 	p->lineno = 1;
 	return p;
 }
@@ -97,8 +99,8 @@ get_line(struct tk_page *p, const char **l, size_t *n, struct tk_err *e)
 		if (s->eof)
 			return 0;
 		if (avail > p->max)
-			return tk_fail(e, s->name, p->lineno, 0,
-			    "block longer than %zu bytes", p->max);
+			return tk_fail(e, s->name, p->lineno, 0, TOO_LARGE,
+			    p->max);
 		seen = avail;
 		if (src_fill(s, SRC_CHUNK, e) < 0)
 			return -1;
@@ -170,8 +172,8 @@ read_block(struct tk_page *p, struct tk_err *e)
 		if (is_separator(l, n))
 			return 1;
 		if (n > p->max - p->tlen)
-			return tk_fail(e, p->s.name, no, 0,
-			    "block longer than %zu bytes", p->max);
+			return tk_fail(e, p->s.name, no, 0, TOO_LARGE,
+			    p->max);
 		add_line(p, l, n, no);
 	}
 	return rc < 0 ? -1 : any;
@@ -229,7 +231,7 @@ track_line(const struct tk_page *p, size_t i, size_t *comma)
 	return 0;
 }
 
-/* How many bytes of l (n bytes) to quote: at most QUOTE_MAX, whole characters. */
+/* How many bytes of l to quote: at most QUOTE_MAX, whole characters. */
 static int
 quote_len(const char *l, size_t n)
 {

@@ -311,8 +311,8 @@ enum tk_page_event {
 
 /*
  * Prepares to read the page in path ("-" is standard input); the string
- * must outlive the page.  A block longer than max_block bytes is an error
- * (0: TK_MAX_RECORD).  Never fails: a file that cannot be opened is
+ * must outlive the page.  A block larger than max_block bytes is an error
+ * (0: $TALKS_MAX_RECORD, else TK_MAX_RECORD).  Never fails: a file that cannot be opened is
  * reported by the first tk_page_next.  Free with tk_page_close.
  */
 struct tk_page *tk_page_open(const char *path, size_t max_block);

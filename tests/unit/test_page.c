@@ -216,14 +216,16 @@ test_errors(void)
 	    SEP "C\nD\n");
 
 	/* The limit counts the bytes of the trimmed lines. */
-	check(strcmp(events(path, 27), "E block longer than 27 bytes\n") == 0);
+	check(strcmp(events(path, 27), "E block larger than 27 bytes "
+	    "(see TALKS_MAX_RECORD)\n") == 0);
 	check(strcmp(events(path, 28), "T 1 A|B|T|Beginner|||0123456789\n"
 	    "S 6 skipped block \"C\": no \"Track, Level\" line in it\n") == 0);
 	/* A line longer than the limit whose end has not been read yet. */
 	static char line[5003] = "A\n";
 	memset(line + 2, 'x', 5000);
 	check(strcmp(events(file("line", line, 5002), 1000),
-	    "E block longer than 1000 bytes\n") == 0);
+	    "E block larger than 1000 bytes (see TALKS_MAX_RECORD)\n")
+	    == 0);
 	check(strcmp(events("/nonexistent/page", 0),
 	    "E No such file or directory\n") == 0);
 	check(strcmp(events(dir, 0), "E is a directory\n") == 0);
