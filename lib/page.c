@@ -144,7 +144,8 @@ add_line(struct tk_page *p, const char *l, size_t n, unsigned long no)
 		p->lcap = p->lcap ? p->lcap * 2 : 64;
 		p->ln = tk_xrealloc(p->ln, p->lcap * sizeof(*p->ln));
 	}
-	memcpy(p->text + p->tlen, l, n);
+	if (n > 0)
+		memcpy(p->text + p->tlen, l, n);
 	p->ln[p->nln].off = p->tlen;
 	p->ln[p->nln].len = n;
 	p->ln[p->nln].no = no;
