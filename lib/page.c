@@ -136,16 +136,16 @@ is_separator(const char *l, size_t n)
 static void
 add_line(struct tk_page *p, const char *l, size_t n, unsigned long no)
 {
-	if (p->tcap - p->tlen < n) {
-		p->tcap = (p->tlen + n) * 2;
+	/* Allocated even for an empty line, so that line_text never sees NULL. */
+	if (p->text == NULL || p->tcap - p->tlen < n) {
+		p->tcap = (p->tlen + n) * 2 + 64;
 		p->text = tk_xrealloc(p->text, p->tcap);
 	}
 	if (p->nln == p->lcap) {
 		p->lcap = p->lcap ? p->lcap * 2 : 64;
 		p->ln = tk_xrealloc(p->ln, p->lcap * sizeof(*p->ln));
 	}
-	if (n > 0)
-		memcpy(p->text + p->tlen, l, n);
+	memcpy(p->text + p->tlen, l, n);
 	p->ln[p->nln].off = p->tlen;
 	p->ln[p->nln].len = n;
 	p->ln[p->nln].no = no;
