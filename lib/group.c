@@ -127,7 +127,7 @@ tk_groups_free(struct tk_groups *g)
 	free(g);
 }
 
-/* Appends n bytes to the text; returns their offset. */
+/* Appends n bytes (s NULL: room for them) to the text; returns their offset. */
 static size_t
 add_text(struct tk_groups *g, const char *s, size_t n)
 {
@@ -137,7 +137,7 @@ add_text(struct tk_groups *g, const char *s, size_t n)
 		g->tcap = (g->tlen + n) * 2 + 64;
 		g->text = tk_xrealloc(g->text, g->tcap);
 	}
-	if (n)
+	if (s && n)
 		memcpy(g->text + off, s, n);
 	g->tlen += n;
 	return off;
