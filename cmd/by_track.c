@@ -143,7 +143,7 @@ resolve_by(struct bytrack *b, struct tk_err *e)
 		b->by = cols[0];
 		free(cols);
 		if (n != 1)
-			return tk_fail(e, NULL, 0, 0, "give one field");
+			return tk_fail(e, NULL, 0, 0, "one field only, not a list");
 	}
 	b->multi = b->by == TK_SPEAKER || b->by == TK_EMAIL ||
 	    b->by == TK_AFFILIATION;
