@@ -178,8 +178,11 @@ make_groups(struct bytrack *b)
 		b->g = tk_groups_new(NULL, NULL, 0);
 	} else {
 		cols = tk_xcalloc(n, sizeof(*cols));
-		memcpy(cols, c->cols, c->ncols * sizeof(*cols));
-		memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
+		if (c->ncols)
+			memcpy(cols, c->cols, c->ncols * sizeof(*cols));
+		if (c->nkeys)
+			memcpy(cols + c->ncols, c->keys,
+			    c->nkeys * sizeof(*cols));
 		b->g = tk_groups_new(c->r, cols, n);
 		free(cols);
 	}
