@@ -18,6 +18,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level" },
 	{ "import", cmd_import, "records from a published page of talks" },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
