@@ -18,7 +18,9 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level" },
 	{ "grep", cmd_grep, "the talks whose fields match a pattern" },
+	{ "import", cmd_import, "records from a published page of talks" },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
 
