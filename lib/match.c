@@ -125,13 +125,30 @@ verbs_len(const char *s, size_t n)
 	return i;
 }
 
-/* Skips the name that ends with close from s[i]; returns the index after it. */
+/* Returns the index after the first close at or after s[i]. */
 static size_t
 skip_to(const char *s, size_t n, size_t i, char close)
 {
 	while (i < n && s[i] != close)
 		i++;
 	return i < n ? i + 1 : n;
+}
+
+/* After "(?" at s[j]: skips a group name or a reference by name. */
+static size_t
+skip_name(const char *s, size_t n, size_t j)
+{
+	char c = j + 1 < n ? s[j + 1] : '\0';
+
+	if (s[j] == 'P' && (c == '<' || c == '=' || c == '>'))
+		return skip_to(s, n, j + 2, c == '<' ? '>' : ')');
+	if (s[j] == '<' && c != '=' && c != '!')
+		return skip_to(s, n, j + 1, '>');
+	if (s[j] == '&')
+		return skip_to(s, n, j + 1, ')');
+	if (s[j] == '\'')
+		return skip_to(s, n, j + 1, '\'');
+	return j;
 }
 
 /*
@@ -152,21 +169,12 @@ literal_parts(struct buf *b, const char *s, size_t n)
 				i = skip_to(s, n, i, '}');
 			else if (i < n && (e == 'k' || e == 'g') &&
 			    (s[i] == '<' || s[i] == '\''))
-				i = skip_to(s, n, i + 1, s[i] == '<' ? '>' : '\'');
+				i = skip_to(s, n, i + 1,
+				    s[i] == '<' ? '>' : '\'');
 		} else if (s[i] == '(' && i + 1 < n && s[i + 1] == '*') {
 			i = skip_to(s, n, i, ')');
 		} else if (s[i] == '(' && i + 2 < n && s[i + 1] == '?') {
-			size_t j = i + 2;
-			if (s[j] == 'P' && j + 1 < n)
-				j++;
-			if (s[j] == '&' || s[j] == '=' || s[j] == '>' ||
-			    (s[j] == '<' && j + 1 < n && s[j + 1] != '=' &&
-			    s[j + 1] != '!'))
-				i = skip_to(s, n, j + 1, s[j] == '<' ? '>' : ')');
-			else if (s[j] == '\'')
-				i = skip_to(s, n, j + 1, '\'');
-			else
-				i = j;
+			i = skip_name(s, n, i + 2);
 		} else {
 			add(b, s + i, 1);
 			i++;
@@ -433,7 +441,8 @@ tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
 		struct pat *p = &m->pat[i];
 		if (refresh(m, p, e) < 0)
 			return -1;
-		if (p->next == NEXT_FOUND && (best == NULL || p->so < best->so ||
+		if (p->next == NEXT_FOUND && (best == NULL ||
+		    p->so < best->so ||
 		    (p->so == best->so && p->eo > best->eo)))
 			best = p;
 	}

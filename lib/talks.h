@@ -422,7 +422,7 @@ enum tk_page_event tk_page_next(struct tk_page *p, struct tk_talk *t,
 /* How patterns are compiled (talks grep's options). */
 struct tk_match_opts {
 	int caseless;             /* ignore case (Unicode case folding) */
-	int smart_case;           /* ignore case unless a pattern has upper case */
+	int smart_case;           /* the same unless a pattern has upper case */
 	int fixed;                /* patterns are plain strings */
 	int word;                 /* matches must be whole words */
 	int whole;                /* matches must be the whole subject */

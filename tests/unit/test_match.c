@@ -49,6 +49,11 @@ test_options(void)
 	check(test("\\Stracing", &o, "xTRACING") == 1);
 	check(test("(?<Word>tracing)\\k<Word>", &o, "TRACINGtracing") == 1);
 	check(test("\\p{Lu}racing", &o, "TRACING") == 1);
+	check(test("(?P<W>t)(?P=W)", &o, "TT") == 1);
+	check(test("(?'W't)\\k'W'", &o, "TT") == 1);
+	/* Upper case in a lookahead is subject text. */
+	check(test("(?=Tr)tracing", &o, "Tracing") == 0);
+	check(test("(?<=A)b", &o, "ab") == 0);
 	o.smart_case = 0;
 	o.fixed = 1;
 	check(test("a.b(", &o, "xa.b(y") == 1);
@@ -98,7 +103,8 @@ test_errors(void)
 
 	check_error("(abc", &o, 5, "missing closing parenthesis");
 	check_error("ab)c", &o, 3, "unmatched closing parenthesis");
-	check_error("*a", &o, 1, "quantifier does not follow a repeatable item");
+	check_error("*a", &o, 1,
+	    "quantifier does not follow a repeatable item");
 	/* Wrapping must not move the column or hide the error. */
 	o.word = 1;
 	check_error("(abc", &o, 5, "missing closing parenthesis");
