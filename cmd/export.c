@@ -15,6 +15,8 @@
 static const struct format *const formats[] = {
 	&fmt_csv,
 	&fmt_tsv,
+	&fmt_json,
+	&fmt_jsonl,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
