@@ -73,6 +73,14 @@ const struct tk_str *const *export_values(struct exporter *x,
 void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
 
 /*
+ * Steps through the lines of v, split at LF, CR or CRLF: *pos starts at
+ * 0; returns 1 and sets line while there is one more, else 0.  A value
+ * with n line breaks has n + 1 lines; an empty one has one empty line.
+ */
+int export_next_line(const struct tk_str *v, size_t *pos,
+    struct tk_str *line);
+
+/*
  * Records kept by formats that group them by track: the tracks come in
  * the order of their first appearance, and the records of one track in
  * the order they were given.  Every canonical field and every chosen
