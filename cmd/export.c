@@ -18,6 +18,7 @@ static const struct format *const formats[] = {
 	&fmt_json,
 	&fmt_jsonl,
 	&fmt_markdown,
+	&fmt_html,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
