@@ -77,7 +77,21 @@ put_inline(struct md *st, struct tk_out *o, const char *p, size_t n,
 	}
 }
 
-/* Writes v on one line: a table cell or a heading. */
+static void
+trim(struct tk_str *v)
+{
+	while (v->n > 0 && (v->p[0] == ' ' || v->p[0] == '\t')) {
+		v->p++;
+		v->n--;
+	}
+	while (v->n > 0 && (v->p[v->n - 1] == ' ' || v->p[v->n - 1] == '\t'))
+		v->n--;
+}
+
+/*
+ * Writes v on one line: a table cell, a heading or a list item.  Blanks
+ * around lines are dropped, as markdown would drop them.
+ */
 static void
 put_line_value(struct md *st, struct tk_out *o, const struct tk_str *v,
     enum md_mode mode)
@@ -90,19 +104,9 @@ put_line_value(struct md *st, struct tk_out *o, const struct tk_str *v,
 		if (!first)
 			tk_out_puts(o, mode == MD_CELL ? "<br>" : " ");
 		first = 0;
+		trim(&line);
 		put_inline(st, o, line.p, line.n, 0);
 	}
-}
-
-static void
-trim(struct tk_str *v)
-{
-	while (v->n > 0 && (v->p[0] == ' ' || v->p[0] == '\t')) {
-		v->p++;
-		v->n--;
-	}
-	while (v->n > 0 && (v->p[v->n - 1] == ' ' || v->p[v->n - 1] == '\t'))
-		v->n--;
 }
 
 /*
