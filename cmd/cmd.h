@@ -95,6 +95,7 @@ void put_line(struct common *c, const struct tk_record *rec);
 void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
+int cmd_by_track(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 

@@ -190,158 +190,28 @@ export_next_line(const struct tk_str *v, size_t *pos, struct tk_str *line)
 	return 1;
 }
 
-struct groups {
-	struct tk_rows *rows;
-	size_t *of;            /* per row: its group */
-	size_t nrows, rowcap;
-	char **track;          /* per group: the track, NUL added */
-	size_t *len, *count;
-	size_t n, cap;
-	size_t *hash, hashcap; /* open addressing: group + 1, or 0 */
-	size_t *order, *start; /* rows by group, made by the first get */
-};
-
-struct groups *
-groups_new(struct exporter *x)
+struct tk_groups *
+export_groups_new(struct exporter *x)
 {
-	struct groups *g = tk_xcalloc(1, sizeof(*g));
 	size_t *kept = tk_xcalloc(TK_NCANON + x->c->ncols, sizeof(*kept));
 	size_t n = 0;
+	struct tk_groups *g;
 
 	for (size_t i = 0; i < TK_NCANON; i++)
 		kept[n++] = i;
 	for (size_t i = 0; i < x->c->ncols; i++)
 		if (x->c->cols[i] >= TK_NCANON)
 			kept[n++] = x->c->cols[i];
-	g->rows = tk_rows_new(x->c->r, kept, n);
+	g = tk_groups_new(x->c->r, kept, n);
 	free(kept);
 	return g;
 }
 
 void
-groups_free(struct groups *g)
+export_groups_add(struct tk_groups *g, const struct tk_record *rec)
 {
-	if (g == NULL)
-		return;
-	tk_rows_free(g->rows);
-	for (size_t i = 0; i < g->n; i++)
-		free(g->track[i]);
-	free(g->track);
-	free(g->len);
-	free(g->count);
-	free(g->of);
-	free(g->hash);
-	free(g->order);
-	free(g->start);
-	free(g);
-}
-
-static size_t
-hash_bytes(const struct tk_str *v)
-{
-	size_t h = 2166136261u;
-
-	for (size_t i = 0; i < v->n; i++)
-		h = (h ^ (unsigned char)v->p[i]) * 16777619u;
-	return h;
-}
-
-static void
-hash_put(struct groups *g, size_t i)
-{
-	struct tk_str v = { g->track[i], g->len[i] };
-	size_t h = hash_bytes(&v) & (g->hashcap - 1);
-
-	while (g->hash[h])
-		h = (h + 1) & (g->hashcap - 1);
-	g->hash[h] = i + 1;
-}
-
-/* The group of track v, made when it is new. */
-static size_t
-group_of(struct groups *g, const struct tk_str *v)
-{
-	size_t h;
-
-	if (g->hashcap) {
-		h = hash_bytes(v) & (g->hashcap - 1);
-		for (; g->hash[h]; h = (h + 1) & (g->hashcap - 1)) {
-			size_t i = g->hash[h] - 1;
-			if (g->len[i] == v->n && (v->n == 0 ||
-			    memcmp(g->track[i], v->p, v->n) == 0))
-				return i;
-		}
-	}
-	if (g->n == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 16;
-		g->track = tk_xrealloc(g->track, g->cap * sizeof(*g->track));
-		g->len = tk_xrealloc(g->len, g->cap * sizeof(*g->len));
-		g->count = tk_xrealloc(g->count, g->cap * sizeof(*g->count));
-	}
-	g->track[g->n] = tk_xstrndup(v->p, v->n);
-	g->len[g->n] = v->n;
-	g->count[g->n] = 0;
-	g->n++;
-	if (2 * g->n > g->hashcap) {
-		free(g->hash);
-		g->hashcap = g->hashcap ? g->hashcap * 2 : 64;
-		g->hash = tk_xcalloc(g->hashcap, sizeof(*g->hash));
-		for (size_t i = 0; i < g->n; i++)
-			hash_put(g, i);
-	} else {
-		hash_put(g, g->n - 1);
-	}
-	return g->n - 1;
-}
-
-void
-groups_add(struct groups *g, const struct tk_record *rec)
-{
-	size_t i = group_of(g, &rec->f[TK_TRACK]);
-
-	if (g->nrows == g->rowcap) {
-		g->rowcap = g->rowcap ? g->rowcap * 2 : 256;
-		g->of = tk_xrealloc(g->of, g->rowcap * sizeof(*g->of));
-	}
-	g->of[g->nrows++] = i;
-	g->count[i]++;
-	tk_rows_add(g->rows, rec);
-}
-
-size_t
-groups_count(const struct groups *g)
-{
-	return g->n;
-}
-
-size_t
-groups_size(const struct groups *g, size_t i)
-{
-	return g->count[i];
-}
-
-/* Puts the rows in group order, each group's in the order given. */
-static void
-arrange(struct groups *g)
-{
-	size_t *next = tk_xcalloc(g->n + 1, sizeof(*next));
-
-	g->start = tk_xcalloc(g->n + 1, sizeof(*g->start));
-	g->order = tk_xcalloc(g->nrows + 1, sizeof(*g->order));
-	for (size_t i = 0; i < g->n; i++)
-		g->start[i + 1] = g->start[i] + g->count[i];
-	memcpy(next, g->start, g->n * sizeof(*next));
-	for (size_t r = 0; r < g->nrows; r++)
-		g->order[next[g->of[r]]++] = r;
-	free(next);
-}
-
-void
-groups_get(struct groups *g, size_t i, size_t k, struct tk_record *rec)
-{
-	if (g->order == NULL)
-		arrange(g);
-	tk_rows_get(g->rows, g->order[g->start[i] + k], rec);
+	tk_groups_next(g, rec);
+	tk_groups_add(g, rec->f[TK_TRACK].p, rec->f[TK_TRACK].n, NULL);
 }
 
 /*

@@ -81,20 +81,13 @@ int export_next_line(const struct tk_str *v, size_t *pos,
     struct tk_str *line);
 
 /*
- * Records kept by formats that group them by track: the tracks come in
- * the order of their first appearance, and the records of one track in
- * the order they were given.  Every canonical field and every chosen
- * field is kept.
+ * A grouping table (see tk_groups_new) for the formats that group talks
+ * by track; it keeps every canonical field and every chosen field.
+ * Free with tk_groups_free.
  */
-struct groups;
+struct tk_groups *export_groups_new(struct exporter *x);
 
-struct groups *groups_new(struct exporter *x);
-void groups_free(struct groups *g);
-void groups_add(struct groups *g, const struct tk_record *rec);
-size_t groups_count(const struct groups *g);
-size_t groups_size(const struct groups *g, size_t i);
-
-/* Fills rec with record k of group i (valid until the next call). */
-void groups_get(struct groups *g, size_t i, size_t k, struct tk_record *rec);
+/* Adds rec to the group of its track. */
+void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
 
 #endif

@@ -27,7 +27,7 @@ static const char style[] =
     "article { break-inside: avoid; } }\n";
 
 struct html {
-	struct groups *g;
+	struct tk_groups *g;
 	size_t bad;
 };
 
@@ -149,7 +149,7 @@ html_begin(struct exporter *x)
 		title.p = x->o->conference;
 		title.n = strlen(title.p);
 	}
-	st->g = groups_new(x);
+	st->g = export_groups_new(x);
 	x->state = st;
 	tk_out_puts(o, "<!DOCTYPE html>\n<html>\n<head>\n"
 	    "<meta charset=\"utf-8\"/>\n"
@@ -167,7 +167,7 @@ html_begin(struct exporter *x)
 static int
 html_record(struct exporter *x, const struct tk_record *rec)
 {
-	groups_add(((struct html *)x->state)->g, rec);
+	export_groups_add(((struct html *)x->state)->g, rec);
 	return 0;
 }
 
@@ -177,28 +177,31 @@ html_end(struct exporter *x)
 	struct html *st = x->state;
 	struct tk_out *o = &x->c->out;
 	struct tk_record rec;
+	size_t *order = tk_groups_order(st->g, TK_ORDER_INPUT, TK_TRACK);
 
-	for (size_t i = 0; i < groups_count(st->g); i++) {
-		groups_get(st->g, i, 0, &rec);
+	for (size_t n = 0; n < tk_groups_count(st->g); n++) {
+		size_t i = order[n];
+		struct tk_str name = tk_groups_name(st->g, i);
+		/* Bad bytes in the name are those of the first talk. */
 		st->bad = 0;
 		tk_out_puts(o, "<section>\n<h2>");
-		if (is_blank(&rec.f[TK_TRACK]))
+		if (name.n == 0)
 			tk_out_puts(o, "(no track)");
 		else
-			put_lines(st, o, &rec.f[TK_TRACK]);
+			put_lines(st, o, &name);
 		tk_out_puts(o, "</h2>\n");
-		for (size_t k = 0; k < groups_size(st->g, i); k++) {
-			if (k > 0)
-				st->bad = 0;
-			groups_get(st->g, i, k, &rec);
+		for (size_t k = 0; k < tk_groups_size(st->g, i); k++) {
+			tk_groups_member(st->g, i, k, &rec);
 			put_talk(st, x, &rec);
 			if (st->bad)
 				export_warn_utf8(x, &rec);
+			st->bad = 0;
 		}
 		tk_out_puts(o, "</section>\n");
 	}
 	tk_out_puts(o, "</body>\n</html>\n");
-	groups_free(st->g);
+	free(order);
+	tk_groups_free(st->g);
 	free(st);
 	return 0;
 }

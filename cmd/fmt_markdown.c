@@ -11,7 +11,7 @@
 #include "export.h"
 
 struct md {
-	struct groups *g;
+	struct tk_groups *g;
 	size_t *cols, ncols;   /* the fields shown: the chosen ones, no track */
 	int bad;               /* the record being written had bad bytes */
 };
@@ -247,7 +247,7 @@ md_begin(struct exporter *x)
 			continue;
 		st->cols[st->ncols++] = col;
 	}
-	st->g = groups_new(x);
+	st->g = export_groups_new(x);
 	x->state = st;
 	return 0;
 }
@@ -255,7 +255,7 @@ md_begin(struct exporter *x)
 static int
 md_record(struct exporter *x, const struct tk_record *rec)
 {
-	groups_add(((struct md *)x->state)->g, rec);
+	export_groups_add(((struct md *)x->state)->g, rec);
 	return 0;
 }
 
@@ -265,33 +265,36 @@ md_end(struct exporter *x)
 	struct md *st = x->state;
 	struct tk_out *o = &x->c->out;
 	struct tk_record rec;
+	size_t *order = tk_groups_order(st->g, TK_ORDER_INPUT, TK_TRACK);
 
-	for (size_t i = 0; i < groups_count(st->g); i++) {
-		groups_get(st->g, i, 0, &rec);
-		tk_out_puts(o, i ? "\n## " : "## ");
+	for (size_t n = 0; n < tk_groups_count(st->g); n++) {
+		size_t i = order[n];
+		struct tk_str name = tk_groups_name(st->g, i);
+		/* Bad bytes in the name are those of the first talk. */
 		st->bad = 0;
-		if (is_blank(&rec.f[TK_TRACK]))
+		tk_out_puts(o, n ? "\n## " : "## ");
+		if (name.n == 0)
 			tk_out_puts(o, "(no track)");
 		else
-			put_line_value(st, o, &rec.f[TK_TRACK], MD_LINE);
+			put_line_value(st, o, &name, MD_LINE);
 		tk_out_putc(o, '\n');
 		if (!x->o->long_form && st->ncols > 0) {
 			tk_out_putc(o, '\n');
 			put_table_head(st, x);
 		}
-		for (size_t k = 0; k < groups_size(st->g, i); k++) {
-			if (k > 0)
-				st->bad = 0;
-			groups_get(st->g, i, k, &rec);
+		for (size_t k = 0; k < tk_groups_size(st->g, i); k++) {
+			tk_groups_member(st->g, i, k, &rec);
 			if (x->o->long_form)
 				put_talk(st, x, &rec);
 			else if (st->ncols > 0)
 				put_table_row(st, x, &rec);
 			if (st->bad)
 				export_warn_utf8(x, &rec);
+			st->bad = 0;
 		}
 	}
-	groups_free(st->g);
+	free(order);
+	tk_groups_free(st->g);
 	free(st->cols);
 	free(st);
 	return 0;

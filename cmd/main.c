@@ -18,6 +18,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level" },
 	{ "export", cmd_export,
 	    "the records in another format: csv, json, html ..." },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
