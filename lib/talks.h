@@ -370,6 +370,53 @@ void tk_groups_member(struct tk_groups *g, size_t i, size_t j,
  */
 size_t tk_group_fold(const char *s, size_t n, char *out);
 
+/* ------------------------------------------------------------ talk pages */
+
+/*
+ * A page of talks as a conference publishes it in plain text: blocks
+ * separated by lines of ten or more underscores, each talk a title, a
+ * speaker, a "Track, Level" line and sections labelled Description:,
+ * Abstract: and Bio:.  talks-import(1) gives the rules.  The page is read
+ * one block at a time.
+ */
+struct tk_page;
+
+/*
+ * One talk of a page.  Everything here points into the page and is valid
+ * until the next tk_page_next or tk_page_close.
+ */
+struct tk_talk {
+	struct tk_str title, speaker, track, level;
+	struct tk_str description, abstract, bio;
+	unsigned long line; /* the line of the title */
+};
+
+/* What tk_page_next found. */
+enum tk_page_event {
+	TK_PAGE_END,   /* no more blocks */
+	TK_PAGE_TALK,  /* a talk, in the struct tk_talk */
+	TK_PAGE_SKIP,  /* text that is not a talk, passed over; e says which */
+	TK_PAGE_BAD,   /* a block that looks like a talk but cannot be read:
+			  e says why; the block is skipped */
+	TK_PAGE_ERROR  /* the file cannot be read (e); then TK_PAGE_END */
+};
+
+/*
+ * Prepares to read the page in path ("-" is standard input); the string
+ * must outlive the page.  A block larger than max_block bytes is an error
+ * (0: $TALKS_MAX_RECORD, else TK_MAX_RECORD).  Never fails: a file that cannot be opened is
+ * reported by the first tk_page_next.  Free with tk_page_close.
+ */
+struct tk_page *tk_page_open(const char *path, size_t max_block);
+void tk_page_close(struct tk_page *p);
+
+/*
+ * Reads on to the next event: talks and skipped text come in page order.
+ * e is filled for TK_PAGE_SKIP, TK_PAGE_BAD and TK_PAGE_ERROR.
+ */
+enum tk_page_event tk_page_next(struct tk_page *p, struct tk_talk *t,
+    struct tk_err *e);
+
 /* --------------------------------------------------- UTF-8 and escaping */
 
 /*
