@@ -79,17 +79,26 @@ int common_fields(const struct common *c, const char *list, size_t **cols,
     size_t *n);
 
 /*
- * A store for sorting with -s: it keeps the printed fields, the sort keys
- * and the nextra columns in extra.  Free with tk_rows_free.
- */
-struct tk_rows *common_rows(const struct common *c, const size_t *extra,
-    size_t nextra);
-
-/*
  * Reads the next record that passes the filters: 1, or 0 at the end.
  * Errors are reported as they come and set c->status to 2.
  */
 int common_next(struct common *c, struct tk_record *rec);
+
+/*
+ * Reads every remaining record that passes the filters and sorts them
+ * by -s (and -r).  The rows keep the chosen fields, the sort keys and
+ * the extra columns.  Free with tk_rows_free.
+ */
+struct tk_rows *common_sorted(struct common *c, const size_t *extra,
+    size_t nextra);
+
+/*
+ * An empty store that keeps what common_sorted keeps, for callers that
+ * choose the records themselves and then sort with tk_rows_sort.  Free
+ * with tk_rows_free.
+ */
+struct tk_rows *common_rows(const struct common *c, const size_t *extra,
+    size_t nextra);
 
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
@@ -109,6 +118,7 @@ void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_grep(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);

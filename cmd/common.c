@@ -177,23 +177,6 @@ common_open(struct common *c, int argc, char **argv,
 	return 0;
 }
 
-struct tk_rows *
-common_rows(const struct common *c, const size_t *extra, size_t nextra)
-{
-	size_t n = c->ncols + c->nkeys + nextra;
-	size_t *cols = tk_xcalloc(n, sizeof(*cols));
-	struct tk_rows *rows;
-
-	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
-	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
-	if (nextra)
-		memcpy(cols + c->ncols + c->nkeys, extra,
-		    nextra * sizeof(*cols));
-	rows = tk_rows_new(c->r, cols, n);
-	free(cols);
-	return rows;
-}
-
 int
 common_next(struct common *c, struct tk_record *rec)
 {
@@ -227,6 +210,47 @@ common_finish(struct common *c)
 	free(c->cols);
 	free(c->keys);
 	return c->status;
+}
+
+/* Appends cols to kept, skipping the columns already there. */
+static size_t
+add_kept(size_t *kept, size_t n, const size_t *cols, size_t ncols)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		size_t k = 0;
+		while (k < n && kept[k] != cols[i])
+			k++;
+		if (k == n)
+			kept[n++] = cols[i];
+	}
+	return n;
+}
+
+struct tk_rows *
+common_rows(const struct common *c, const size_t *extra, size_t nextra)
+{
+	size_t n = 0, *kept = tk_xcalloc(c->ncols + c->nkeys + nextra,
+	    sizeof(*kept));
+	struct tk_rows *rows;
+
+	n = add_kept(kept, n, c->cols, c->ncols);
+	n = add_kept(kept, n, c->keys, c->nkeys);
+	n = add_kept(kept, n, extra, nextra);
+	rows = tk_rows_new(c->r, kept, n);
+	free(kept);
+	return rows;
+}
+
+struct tk_rows *
+common_sorted(struct common *c, const size_t *extra, size_t nextra)
+{
+	struct tk_record rec;
+	struct tk_rows *rows = common_rows(c, extra, nextra);
+
+	while (common_next(c, &rec))
+		tk_rows_add(rows, &rec);
+	tk_rows_sort(rows, c->keys, c->nkeys, c->reverse);
+	return rows;
 }
 
 void

@@ -15,11 +15,8 @@ static void
 list_sorted(struct common *c)
 {
 	struct tk_record rec;
-	struct tk_rows *rows = common_rows(c, NULL, 0);
+	struct tk_rows *rows = common_sorted(c, NULL, 0);
 
-	while (common_next(c, &rec))
-		tk_rows_add(rows, &rec);
-	tk_rows_sort(rows, c->keys, c->nkeys, c->reverse);
 	for (size_t i = 0; i < tk_rows_count(rows); i++) {
 		tk_rows_get(rows, i, &rec);
 		put_line(c, &rec);

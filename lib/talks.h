@@ -417,6 +417,43 @@ void tk_page_close(struct tk_page *p);
 enum tk_page_event tk_page_next(struct tk_page *p, struct tk_talk *t,
     struct tk_err *e);
 
+/* --------------------------------------------------- UTF-8 and escaping */
+
+/*
+ * Decodes the sequence at p (n > 0 bytes left).  Returns its length and
+ * sets *ok when it is valid UTF-8 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF); otherwise returns the length of its longest
+ * prefix that could start a valid sequence (at least 1), which is to be
+ * replaced by one U+FFFD, and clears *ok.
+ */
+size_t tk_utf8_seq(const char *p, size_t n, int *ok);
+
+/* Whether s (n bytes) is valid UTF-8. */
+int tk_utf8_valid(const char *s, size_t n);
+
+/*
+ * The writers below replace what is not valid UTF-8 by U+FFFD, as
+ * tk_utf8_seq splits it, and return the number of replacements made,
+ * so that the caller can warn.
+ */
+
+/* Writes v as it is, but for the replacements. */
+size_t tk_put_utf8(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v as a JSON string with its quotes: '"' and '\' escaped, control
+ * characters as \n, \r, \t, \b, \f or \u00XX.
+ */
+size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v for XML or HTML text or attribute values: & < > " ' as
+ * entities.  Characters XML 1.0 does not allow (control characters but
+ * tab, line feed and carriage return; U+FFFE, U+FFFF) are replaced by
+ * U+FFFD too, and counted.
+ */
+size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
+
 /* ------------------------------------------------------ pattern matching */
 
 /* How patterns are compiled (talks grep's options). */
