@@ -70,6 +70,14 @@ int common_open(struct common *c, int argc, char **argv,
  */
 int common_next(struct common *c, struct tk_record *rec);
 
+/*
+ * Reads every remaining record that passes the filters and sorts them
+ * by -s (and -r).  The rows keep the chosen fields, the sort keys and
+ * the extra columns.  Free with tk_rows_free.
+ */
+struct tk_rows *common_sorted(struct common *c, const size_t *extra,
+    size_t nextra);
+
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
 
@@ -87,6 +95,7 @@ void put_line(struct common *c, const struct tk_record *rec);
 void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
+int cmd_export(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 
 #endif

@@ -212,6 +212,39 @@ common_finish(struct common *c)
 	return c->status;
 }
 
+/* Appends cols to kept, skipping the columns already there. */
+static size_t
+add_kept(size_t *kept, size_t n, const size_t *cols, size_t ncols)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		size_t k = 0;
+		while (k < n && kept[k] != cols[i])
+			k++;
+		if (k == n)
+			kept[n++] = cols[i];
+	}
+	return n;
+}
+
+struct tk_rows *
+common_sorted(struct common *c, const size_t *extra, size_t nextra)
+{
+	struct tk_record rec;
+	size_t n = 0, *kept = tk_xcalloc(c->ncols + c->nkeys + nextra,
+	    sizeof(*kept));
+	struct tk_rows *rows;
+
+	n = add_kept(kept, n, c->cols, c->ncols);
+	n = add_kept(kept, n, c->keys, c->nkeys);
+	n = add_kept(kept, n, extra, nextra);
+	rows = tk_rows_new(c->r, kept, n);
+	free(kept);
+	while (common_next(c, &rec))
+		tk_rows_add(rows, &rec);
+	tk_rows_sort(rows, c->keys, c->nkeys, c->reverse);
+	return rows;
+}
+
 void
 put_line(struct common *c, const struct tk_record *rec)
 {

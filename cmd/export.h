@@ -27,12 +27,15 @@ struct export_opts {
 	int page;                 /* --page: outputs end with a form feed */
 	const char *output_dir;   /* --output-dir DIR */
 	const char *name;         /* --name TEMPLATE */
+	const char *format;       /* -t: the name of the format */
 };
 
 struct exporter {
 	struct common *c;         /* input, fields (c->cols), output (c->out) */
 	struct export_opts *o;
 	void *state;              /* the format's own */
+	struct tk_str *names;     /* export.c's: the names of c->cols */
+	const struct tk_str **row; /* export.c's: see export_values */
 };
 
 struct format {
@@ -42,6 +45,48 @@ struct format {
 	int (*begin)(struct exporter *x);
 	int (*record)(struct exporter *x, const struct tk_record *rec);
 	int (*end)(struct exporter *x);
+	/*
+	 * The default of -f: a comma-separated list whose fields absent
+	 * from every input are dropped; NULL means every column.
+	 */
+	const char *fields;
 };
+
+/*
+ * begin is called once; when it succeeds, end is always called (so that
+ * the format can free its state), even after record failed; no record is
+ * passed after a failure.
+ */
+
+/* The formats: each is defined in its cmd/fmt_NAME.c. */
+extern const struct format fmt_csv, fmt_tsv, fmt_json, fmt_jsonl,
+    fmt_markdown, fmt_html;
+
+/* The names of the chosen fields, as values (valid until the next call). */
+const struct tk_str *const *export_names(struct exporter *x);
+
+/* The values of the chosen fields of rec (valid until the next call). */
+const struct tk_str *const *export_values(struct exporter *x,
+    const struct tk_record *rec);
+
+/* Warns that rec had bytes that are not UTF-8, replaced by U+FFFD. */
+void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
+
+/*
+ * Records kept by formats that group them by track: the tracks come in
+ * the order of their first appearance, and the records of one track in
+ * the order they were given.  Every canonical field and every chosen
+ * field is kept.
+ */
+struct groups;
+
+struct groups *groups_new(struct exporter *x);
+void groups_free(struct groups *g);
+void groups_add(struct groups *g, const struct tk_record *rec);
+size_t groups_count(const struct groups *g);
+size_t groups_size(const struct groups *g, size_t i);
+
+/* Fills rec with record k of group i (valid until the next call). */
+void groups_get(struct groups *g, size_t i, size_t k, struct tk_record *rec);
 
 #endif

@@ -18,6 +18,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "export", cmd_export,
+	    "the records in another format: csv, json, html ..." },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
 

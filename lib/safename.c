@@ -27,15 +27,16 @@ static void
 clean(const char *s, size_t n, struct tk_buf *b)
 {
 	size_t i = 0, k;
+	int ok;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		k = tk_utf8_seq(s + i, n - i);
-		if (k == 0 || c < 0x20 || c == 0x7f || c == '/' || c == '\\' ||
+		k = tk_utf8_seq(s + i, n - i, &ok);
+		if (!ok || c < 0x20 || c == 0x7f || c == '/' || c == '\\' ||
 		    (k == 2 && c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
 			/* Invalid UTF-8, controls (C0 and C1), separators. */
 			tk_buf_addc(b, '_');
-			i += k ? k : 1;
+			i += k;
 			continue;
 		}
 		if (c == '.' && b->n > 0 && b->p[b->n - 1] == '.')

@@ -278,6 +278,43 @@ void tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec);
 void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
     int reverse);
 
+/* --------------------------------------------------- UTF-8 and escaping */
+
+/*
+ * Decodes the sequence at p (n > 0 bytes left).  Returns its length and
+ * sets *ok when it is valid UTF-8 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF); otherwise returns the length of its longest
+ * prefix that could start a valid sequence (at least 1), which is to be
+ * replaced by one U+FFFD, and clears *ok.
+ */
+size_t tk_utf8_seq(const char *p, size_t n, int *ok);
+
+/* Whether s (n bytes) is valid UTF-8. */
+int tk_utf8_valid(const char *s, size_t n);
+
+/*
+ * The writers below replace what is not valid UTF-8 by U+FFFD, as
+ * tk_utf8_seq splits it, and return the number of replacements made,
+ * so that the caller can warn.
+ */
+
+/* Writes v as it is, but for the replacements. */
+size_t tk_put_utf8(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v as a JSON string with its quotes: '"' and '\' escaped, control
+ * characters as \n, \r, \t, \b, \f or \u00XX.
+ */
+size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v for XML or HTML text or attribute values: & < > " ' as
+ * entities.  Characters XML 1.0 does not allow (control characters but
+ * tab, line feed and carriage return; U+FFFE, U+FFFF) are replaced by
+ * U+FFFD too, and counted.
+ */
+size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
+
 /* -------------------------------------------------------------- buffers */
 
 /* A growable byte string, kept NUL-terminated; start it zeroed. */
@@ -336,18 +373,12 @@ void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
 
 /* ------------------------------------------------------------ clean text */
 
-/* The length of the valid UTF-8 character at s (n bytes left), 0 if none. */
-size_t tk_utf8_seq(const char *s, size_t n);
-
-#define TK_CLEAN_REPLACED 1 /* invalid UTF-8 became U+FFFD */
-#define TK_CLEAN_DROPPED 2  /* control characters were dropped */
-
 /*
- * Appends v to out as valid UTF-8 (each bad byte becomes U+FFFD) without
- * the characters XML 1.0 forbids (controls but tab, LF, CR; DEL; U+FFFE,
- * U+FFFF).  Returns the TK_CLEAN_ flags of what changed, or 0.
+ * Appends v to out with the replacements tk_put_xml makes (U+FFFD for
+ * what is not UTF-8 and for the characters XML 1.0 forbids, which
+ * iCalendar forbids too); returns their number.
  */
-int tk_clean_text(const struct tk_str *v, struct tk_buf *out);
+size_t tk_clean_text(const struct tk_str *v, struct tk_buf *out);
 
 /* ------------------------------------------------------------ file names */
 
