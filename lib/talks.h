@@ -477,4 +477,43 @@ void tk_zone_rules(const char *zone, long long from, long long to,
     struct tk_zone *z);
 void tk_zone_free(struct tk_zone *z);
 
+/* -------------------------------------------------------------- speakers */
+
+/* One speaker of a talk: items at the same place in the three lists. */
+struct tk_person {
+	struct tk_str name, email, affiliation;
+};
+
+/*
+ * Fills p with speaker i (from 0) of rec, the email and affiliation
+ * items at the same position (empty when the list is shorter).  Returns
+ * 1, or 0 when rec has no speaker i.  p points into rec.
+ */
+int tk_person(const struct tk_record *rec, size_t i, struct tk_person *p);
+
+/*
+ * The distinct speakers of many talks, by name ignoring ASCII case, in
+ * the order they first appear.  Each keeps the first email and
+ * affiliation given for it and the numbers of its talks.
+ */
+struct tk_speaker {
+	struct tk_str name, email, affiliation; /* p is NULL when never given */
+	size_t *recs, nrecs;
+};
+
+struct tk_speakers;
+
+/* Free with tk_speakers_free. */
+struct tk_speakers *tk_speakers_new(void);
+void tk_speakers_free(struct tk_speakers *ss);
+
+/* Adds the named speakers of rec, whose number is recno (values copied). */
+size_t tk_speakers_add(struct tk_speakers *ss, const struct tk_record *rec,
+    size_t recno);
+size_t tk_speakers_count(const struct tk_speakers *ss);
+
+/* Speaker i (valid until the next add or free). */
+const struct tk_speaker *tk_speakers_get(const struct tk_speakers *ss,
+    size_t i);
+
 #endif
