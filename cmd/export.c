@@ -17,6 +17,7 @@ static const struct format *const formats[] = {
 	&fmt_tsv,
 	&fmt_json,
 	&fmt_jsonl,
+	&fmt_ics,
 	&fmt_template,
 };
 
