@@ -18,6 +18,7 @@ static const struct format *const formats[] = {
 	&fmt_json,
 	&fmt_jsonl,
 	&fmt_ics,
+	&fmt_frab,
 	&fmt_template,
 };
 
