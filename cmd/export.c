@@ -20,6 +20,7 @@ static const struct format *const formats[] = {
 	&fmt_ics,
 	&fmt_frab,
 	&fmt_template,
+	&fmt_mbox,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))

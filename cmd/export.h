@@ -105,7 +105,14 @@ struct each {
 	size_t nrec;
 };
 
-/* Reads --template (TEXT or @FILE) into t; -1 after reporting. */
+/*
+ * Reads the text of --template (TEXT, or the file after '@' without its
+ * last line break) into b, and the name to give in errors; -1 after
+ * reporting.
+ */
+int template_text(struct exporter *x, struct tk_buf *b, const char **name);
+
+/* Reads and parses --template into t; -1 after reporting. */
 int template_load(struct exporter *x, int flags, struct tk_tmpl **t);
 
 /* Checks --each and --unique; speaker makes --each speaker the default. */

@@ -43,28 +43,39 @@ slurp(const char *path, struct tk_buf *b)
 }
 
 int
-template_load(struct exporter *x, int flags, struct tk_tmpl **t)
+template_text(struct exporter *x, struct tk_buf *b, const char **name)
 {
-	const char *arg = x->o->template_arg, *name = "--template";
-	struct tk_buf b = { 0 };
-	struct tk_err e;
+	const char *arg = x->o->template_arg;
 
 	if (arg == NULL)
 		misuse(x->c, "-t %s needs --template TEXT or --template @FILE",
 		    x->o->format);
-	if (arg[0] == '@') {
-		name = arg + 1;
-		if (slurp(name, &b) < 0)
-			return -1;
-		/* A file's last line break ends the file, not the output. */
-		if (b.n > 0 && b.p[b.n - 1] == '\n')
-			b.n--;
-		if (b.n > 0 && b.p[b.n - 1] == '\r')
-			b.n--;
-	} else {
-		tk_buf_adds(&b, arg);
+	*name = "--template";
+	if (arg[0] != '@') {
+		tk_buf_adds(b, arg);
+		return 0;
 	}
-	*t = tk_tmpl_parse(x->c->r, b.p, b.n, name, flags, &e);
+	*name = arg + 1;
+	if (slurp(*name, b) < 0)
+		return -1;
+	/* A file's last line break ends the file, not the output. */
+	if (b->n > 0 && b->p[b->n - 1] == '\n')
+		b->n--;
+	if (b->n > 0 && b->p[b->n - 1] == '\r')
+		b->n--;
+	return 0;
+}
+
+int
+template_load(struct exporter *x, int flags, struct tk_tmpl **t)
+{
+	struct tk_buf b = { 0 };
+	struct tk_err e;
+	const char *name;
+
+	if (template_text(x, &b, &name) < 0)
+		return -1;
+	*t = tk_tmpl_parse(x->c->r, b.p ? b.p : "", b.n, name, flags, &e);
 	tk_buf_free(&b);
 	if (*t == NULL) {
 		report(&e);
