@@ -37,6 +37,8 @@ def read(name, data):
         if len(l) > 75:
             print(name, "line longer than 75 octets")
         l.decode("utf-8")
+    unfolded = data.replace(b"\r\n ", b"").split(b"\r\n")
+    raw = [l[11:].decode() for l in unfolded if l.startswith(b"CATEGORIES:")]
     cal = icalendar.Calendar.from_ical(data)
     print("calendar", name, cal["VERSION"], cal["PRODID"])
     for c in cal.walk():
@@ -53,6 +55,10 @@ def read(name, data):
                   "LOCATION", "CATEGORIES", "DESCRIPTION"):
             if k in c:
                 print("  %s: %s" % (k, show(c[k])))
+            # icalendar 4.0 splits CATEGORIES at escaped commas too: show
+            # the value as written, where "\\," stands for a comma.
+            if k == "CATEGORIES" and k in c:
+                print("  CATEGORIES as written: %r" % raw.pop(0))
 
 
 names = sys.argv[1:] or ["-"]
