@@ -57,6 +57,13 @@ void common_init(struct common *c, const char *cmd, const char *usage);
 int common_option(struct common *c, int opt, const char *arg, char **argv);
 
 /*
+ * Chooses the files to read when *argc is 0: standard input, or
+ * $TALKS_FILE when standard input is a terminal.  Returns -1 after saying
+ * so when there is no input to wait for.
+ */
+int common_input_files(struct common *c, int *argc, char ***argv);
+
+/*
  * Opens the named files (argv[0 .. argc)), or standard input, or
  * $TALKS_FILE; resolves -f (default_fields when -f is not given; NULL
  * means every column) and -s.  Returns -1 after reporting an error.
@@ -95,7 +102,9 @@ void put_line(struct common *c, const struct tk_record *rec);
 void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
+int cmd_by_track(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 
 #endif

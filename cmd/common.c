@@ -121,9 +121,8 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	return 0;
 }
 
-/* Chooses the files to read; returns -1 when there is no input to wait for. */
-static int
-input_files(struct common *c, int *argc, char ***argv)
+int
+common_input_files(struct common *c, int *argc, char ***argv)
 {
 	static char *dash[] = { "-" };
 	static char *envfile[1];
@@ -164,7 +163,7 @@ int
 common_open(struct common *c, int argc, char **argv,
     const char *default_fields)
 {
-	if (input_files(c, &argc, &argv) < 0)
+	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
 	if (c->fields == NULL && default_fields == NULL)

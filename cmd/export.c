@@ -17,6 +17,8 @@ static const struct format *const formats[] = {
 	&fmt_tsv,
 	&fmt_json,
 	&fmt_jsonl,
+	&fmt_markdown,
+	&fmt_html,
 	&fmt_ics,
 	&fmt_frab,
 	&fmt_template,
@@ -173,6 +175,47 @@ export_warn_utf8(struct exporter *x, const struct tk_record *rec)
 	(void)x;
 	tk_fail(&e, rec->file, rec->line, 0, "invalid UTF-8 replaced");
 	report(&e);
+}
+
+int
+export_next_line(const struct tk_str *v, size_t *pos, struct tk_str *line)
+{
+	size_t i = *pos;
+
+	if (i > v->n)
+		return 0;
+	line->p = v->p + i;
+	while (i < v->n && v->p[i] != '\n' && v->p[i] != '\r')
+		i++;
+	line->n = (size_t)(v->p + i - line->p);
+	if (i + 1 < v->n && v->p[i] == '\r' && v->p[i + 1] == '\n')
+		i++;
+	*pos = i + 1;
+	return 1;
+}
+
+struct tk_groups *
+export_groups_new(struct exporter *x)
+{
+	size_t *kept = tk_xcalloc(TK_NCANON + x->c->ncols, sizeof(*kept));
+	size_t n = 0;
+	struct tk_groups *g;
+
+	for (size_t i = 0; i < TK_NCANON; i++)
+		kept[n++] = i;
+	for (size_t i = 0; i < x->c->ncols; i++)
+		if (x->c->cols[i] >= TK_NCANON)
+			kept[n++] = x->c->cols[i];
+	g = tk_groups_new(x->c->r, kept, n);
+	free(kept);
+	return g;
+}
+
+void
+export_groups_add(struct tk_groups *g, const struct tk_record *rec)
+{
+	tk_groups_next(g, rec);
+	tk_groups_add(g, rec->f[TK_TRACK].p, rec->f[TK_TRACK].n, NULL);
 }
 
 /*

@@ -55,7 +55,8 @@ struct format {
 /*
  * begin is called once; when it succeeds, end is always called (so that
  * the format can free its state), even after record failed; no record is
- * passed after a failure.
+ * passed after a failure.  With -s, the records passed hold every
+ * canonical field and every chosen field; other columns are empty.
  */
 
 /* The formats: each is defined in its cmd/fmt_NAME.c. */
@@ -74,21 +75,22 @@ const struct tk_str *const *export_values(struct exporter *x,
 void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
 
 /*
- * Records kept by formats that group them by track: the tracks come in
- * the order of their first appearance, and the records of one track in
- * the order they were given.  Every canonical field and every chosen
- * field is kept.
+ * Steps through the lines of v, split at LF, CR or CRLF: *pos starts at
+ * 0; returns 1 and sets line while there is one more, else 0.  A value
+ * with n line breaks has n + 1 lines; an empty one has one empty line.
  */
-struct groups;
+int export_next_line(const struct tk_str *v, size_t *pos,
+    struct tk_str *line);
 
-struct groups *groups_new(struct exporter *x);
-void groups_free(struct groups *g);
-void groups_add(struct groups *g, const struct tk_record *rec);
-size_t groups_count(const struct groups *g);
-size_t groups_size(const struct groups *g, size_t i);
+/*
+ * A grouping table (see tk_groups_new) for the formats that group talks
+ * by track; it keeps every canonical field and every chosen field.
+ * Free with tk_groups_free.
+ */
+struct tk_groups *export_groups_new(struct exporter *x);
 
-/* Fills rec with record k of group i (valid until the next call). */
-void groups_get(struct groups *g, size_t i, size_t k, struct tk_record *rec);
+/* Adds rec to the group of its track. */
+void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
 
 /*
  * Outputs made from templates (cmd/fmt_template.c), shared by the

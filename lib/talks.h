@@ -278,6 +278,145 @@ void tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec);
 void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
     int reverse);
 
+/* -------------------------------------------------------------- grouping */
+
+/*
+ * Records in groups named by the value of a field.  Two names are the
+ * same group when they differ only in ASCII case and in white space
+ * (space, tab, line breaks), wherever it is: "Scalable Python",
+ * " scalable  python" and "ScalablePython" are one group.  A group shows
+ * the first spelling added, without surrounding white space.  A name that
+ * is empty or only white space belongs to the "none" group, whose name
+ * is empty and which comes last in every order.
+ */
+struct tk_groups;
+
+enum tk_group_order {
+	TK_ORDER_INPUT,  /* by first appearance */
+	TK_ORDER_NAME,   /* by name, ignoring ASCII case */
+	TK_ORDER_COUNT   /* by number of members, most first, then by name */
+};
+
+/*
+ * A table with no groups.  With r not NULL, the columns cols (ncols of
+ * them; copied) of each record given to tk_groups_next are kept for
+ * tk_groups_member; with r NULL, only counts are kept and memory does
+ * not grow with the number of records.  Free with tk_groups_free.
+ */
+struct tk_groups *tk_groups_new(const struct tk_reader *r,
+    const size_t *cols, size_t ncols);
+void tk_groups_free(struct tk_groups *g);
+
+/*
+ * Starts the next record: the following tk_groups_add calls put it in
+ * their groups.  With columns kept, rec's are copied; otherwise rec may
+ * be NULL.
+ */
+void tk_groups_next(struct tk_groups *g, const struct tk_record *rec);
+
+/*
+ * Puts the current record in the group named name (n bytes), adding the
+ * group if it is new; call tk_groups_next first when columns are kept.
+ * Without tk_groups_next every call counts one member.  A record joins a group once: returns 1 when it
+ * joined, 0 when it already was a member.  Sets *idx (unless NULL) to the
+ * group's index; indexes count from 0 in order of first appearance.
+ */
+int tk_groups_add(struct tk_groups *g, const char *name, size_t n,
+    size_t *idx);
+
+/* The index of the group named name (n bytes), added empty if it is new. */
+size_t tk_groups_intern(struct tk_groups *g, const char *name, size_t n);
+
+/* The number of groups. */
+size_t tk_groups_count(const struct tk_groups *g);
+
+/*
+ * The name of group i, as first spelt; empty for the none group.  Valid
+ * until a group is added or the table is freed.
+ */
+struct tk_str tk_groups_name(const struct tk_groups *g, size_t i);
+
+/* The number of records in group i. */
+size_t tk_groups_size(const struct tk_groups *g, size_t i);
+
+/*
+ * The indexes of all the groups in order how (caller frees).  Names are
+ * compared as tk_compare compares values of column col, after ASCII
+ * lower-casing; equal names by their spelling, then by first appearance.
+ */
+size_t *tk_groups_order(const struct tk_groups *g, enum tk_group_order how,
+    size_t col);
+
+/*
+ * Sorts the members of every group by the columns in keys (each must be
+ * kept), with tk_compare; reverse turns the order around.  Members that
+ * compare equal keep their input order, as they have without sorting.
+ * Call it after the last record: a record added later undoes the sort.
+ */
+void tk_groups_sort(struct tk_groups *g, const size_t *keys, size_t nkeys,
+    int reverse);
+
+/*
+ * Fills rec with member j of group i (j < tk_groups_size(g, i)): the kept
+ * columns hold their values, the others are empty.  Needs kept columns.
+ * Valid until the next tk_groups_member, tk_groups_next or free.
+ */
+void tk_groups_member(struct tk_groups *g, size_t i, size_t j,
+    struct tk_record *rec);
+
+/*
+ * Writes the grouping key of s (n bytes) to out, which has room for n
+ * bytes, and returns its length: ASCII lower case, white space dropped.
+ */
+size_t tk_group_fold(const char *s, size_t n, char *out);
+
+/* ------------------------------------------------------------ talk pages */
+
+/*
+ * A page of talks as a conference publishes it in plain text: blocks
+ * separated by lines of ten or more underscores, each talk a title, a
+ * speaker, a "Track, Level" line and sections labelled Description:,
+ * Abstract: and Bio:.  talks-import(1) gives the rules.  The page is read
+ * one block at a time.
+ */
+struct tk_page;
+
+/*
+ * One talk of a page.  Everything here points into the page and is valid
+ * until the next tk_page_next or tk_page_close.
+ */
+struct tk_talk {
+	struct tk_str title, speaker, track, level;
+	struct tk_str description, abstract, bio;
+	unsigned long line; /* the line of the title */
+};
+
+/* What tk_page_next found. */
+enum tk_page_event {
+	TK_PAGE_END,   /* no more blocks */
+	TK_PAGE_TALK,  /* a talk, in the struct tk_talk */
+	TK_PAGE_SKIP,  /* text that is not a talk, passed over; e says which */
+	TK_PAGE_BAD,   /* a block that looks like a talk but cannot be read:
+			  e says why; the block is skipped */
+	TK_PAGE_ERROR  /* the file cannot be read (e); then TK_PAGE_END */
+};
+
+/*
+ * Prepares to read the page in path ("-" is standard input); the string
+ * must outlive the page.  A block larger than max_block bytes is an error
+ * (0: $TALKS_MAX_RECORD, else TK_MAX_RECORD).  Never fails: a file that cannot be opened is
+ * reported by the first tk_page_next.  Free with tk_page_close.
+ */
+struct tk_page *tk_page_open(const char *path, size_t max_block);
+void tk_page_close(struct tk_page *p);
+
+/*
+ * Reads on to the next event: talks and skipped text come in page order.
+ * e is filled for TK_PAGE_SKIP, TK_PAGE_BAD and TK_PAGE_ERROR.
+ */
+enum tk_page_event tk_page_next(struct tk_page *p, struct tk_talk *t,
+    struct tk_err *e);
+
 /* --------------------------------------------------- UTF-8 and escaping */
 
 /*

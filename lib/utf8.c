@@ -125,6 +125,28 @@ xml_nonchar(const char *p, size_t len)
 }
 
 /*
+ * Whether byte c can be copied as it is by the writer of esc: one
+ * decision per byte value, made once, keeps the inner loop short.
+ */
+static int
+plain_byte(escape_fn esc, unsigned char c)
+{
+	static unsigned char ok[3][256];
+	static int ready;
+	static const escape_fn fns[3] = { no_escape, json_escape, xml_escape };
+	char tmp[8];
+	int k = esc == no_escape ? 0 : esc == json_escape ? 1 : 2;
+
+	if (!ready) {
+		for (int f = 0; f < 3; f++)
+			for (int b = 0; b < 0x80; b++)
+				ok[f][b] = fns[f]((unsigned char)b, tmp) == NULL;
+		ready = 1;
+	}
+	return ok[k][c];
+}
+
+/*
  * Writes v through esc: runs of bytes that need nothing are written at
  * once.  An escape of "" stands for a character to replace.  Returns the
  * number of replacements.
@@ -139,15 +161,16 @@ put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
 
 	while (p < end) {
 		unsigned char c = (unsigned char)*p;
-		const char *e;
+		const char *e = NULL;
 		size_t len = 1;
-		int ok = 1;
+		int ok;
 
+		if (plain_byte(esc, c)) {
+			p++;
+			continue;
+		}
 		if (c < 0x80) {
-			if ((e = esc(c, tmp)) == NULL) {
-				p++;
-				continue;
-			}
+			e = esc(c, tmp);
 			ok = *e != '\0';
 		} else {
 			len = tk_utf8_seq(p, (size_t)(end - p), &ok);
@@ -156,7 +179,6 @@ put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
 				continue;
 			}
 			ok = 0;
-			e = NULL;
 		}
 		tk_out_write(o, run, (size_t)(p - run));
 		if (ok) {
