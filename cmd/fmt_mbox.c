@@ -205,6 +205,9 @@ from_date(char *buf, size_t n, long long t)
 	/* "Sat, 20 Aug 2016 00:00:00 +0000" -> "Sat Aug 20 00:00:00 2016" */
 	snprintf(buf, n, "%.3s %.3s %.2s %.8s %.4s", tmp, tmp + 8, tmp + 5,
 	    tmp + 17, tmp + 12);
+	/* asctime pads the day with a space. */
+	if (n > 8 && buf[8] == '0')
+		buf[8] = ' ';
 }
 
 /* ------------------------------------------------------------- messages */

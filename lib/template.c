@@ -11,7 +11,8 @@ tk_buf_add(struct tk_buf *b, const void *p, size_t n)
 		b->cap = (b->n + n + 1) * 2;
 		b->p = tk_xrealloc(b->p, b->cap);
 	}
-	memcpy(b->p + b->n, p, n);
+	if (n > 0)
+		memcpy(b->p + b->n, p, n);
 	b->n += n;
 	b->p[b->n] = '\0';
 }
