@@ -10,18 +10,6 @@ static const char usage[] =
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [FILE ...]\n";
 
-/* The columns a sorted run must keep: the printed ones and the keys. */
-static size_t *
-kept_columns(const struct common *c, size_t *n)
-{
-	size_t *cols = tk_xcalloc(c->ncols + c->nkeys, sizeof(*cols));
-
-	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
-	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
-	*n = c->ncols + c->nkeys;
-	return cols;
-}
-
 /*
  * Tells the reader which columns list looks at: the printed ones, the
  * sort keys and the fields that filters test, so that the others (long
@@ -31,9 +19,11 @@ static void
 want_columns(struct common *c)
 {
 	static const size_t filtered[] = { TK_TRACK, TK_LEVEL, TK_SPEAKER };
-	size_t n, *cols = kept_columns(c, &n);
+	size_t n = c->ncols + c->nkeys;
+	size_t *cols = tk_xcalloc(n + 3, sizeof(*cols));
 
-	cols = tk_xrealloc(cols, (n + 3) * sizeof(*cols));
+	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
+	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
 	memcpy(cols + n, filtered, sizeof(filtered));
 	tk_want_cols(c->r, cols, n + 3);
 	free(cols);
@@ -44,18 +34,13 @@ static void
 list_sorted(struct common *c)
 {
 	struct tk_record rec;
-	size_t n, *cols = kept_columns(c, &n);
-	struct tk_rows *rows = tk_rows_new(c->r, cols, n);
+	struct tk_rows *rows = common_sorted(c, NULL, 0);
 
-	while (common_next(c, &rec))
-		tk_rows_add(rows, &rec);
-	tk_rows_sort(rows, c->keys, c->nkeys, c->reverse);
 	for (size_t i = 0; i < tk_rows_count(rows); i++) {
 		tk_rows_get(rows, i, &rec);
 		put_line(c, &rec);
 	}
 	tk_rows_free(rows);
-	free(cols);
 }
 
 int

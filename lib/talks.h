@@ -298,4 +298,431 @@ void tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec);
 void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
     int reverse);
 
+/* -------------------------------------------------------------- grouping */
+
+/*
+ * Records in groups named by the value of a field.  Two names are the
+ * same group when they differ only in ASCII case and in white space
+ * (space, tab, line breaks), wherever it is: "Scalable Python",
+ * " scalable  python" and "ScalablePython" are one group.  A group shows
+ * the first spelling added, without surrounding white space.  A name that
+ * is empty or only white space belongs to the "none" group, whose name
+ * is empty and which comes last in every order.
+ */
+struct tk_groups;
+
+enum tk_group_order {
+	TK_ORDER_INPUT,  /* by first appearance */
+	TK_ORDER_NAME,   /* by name, ignoring ASCII case */
+	TK_ORDER_COUNT   /* by number of members, most first, then by name */
+};
+
+/*
+ * A table with no groups.  With r not NULL, the columns cols (ncols of
+ * them; copied) of each record given to tk_groups_next are kept for
+ * tk_groups_member; with r NULL, only counts are kept and memory does
+ * not grow with the number of records.  Free with tk_groups_free.
+ */
+struct tk_groups *tk_groups_new(const struct tk_reader *r,
+    const size_t *cols, size_t ncols);
+void tk_groups_free(struct tk_groups *g);
+
+/*
+ * Starts the next record: the following tk_groups_add calls put it in
+ * their groups.  With columns kept, rec's are copied; otherwise rec may
+ * be NULL.
+ */
+void tk_groups_next(struct tk_groups *g, const struct tk_record *rec);
+
+/*
+ * Puts the current record in the group named name (n bytes), adding the
+ * group if it is new; call tk_groups_next first when columns are kept.
+ * Without tk_groups_next every call counts one member.  A record joins a group once: returns 1 when it
+ * joined, 0 when it already was a member.  Sets *idx (unless NULL) to the
+ * group's index; indexes count from 0 in order of first appearance.
+ */
+int tk_groups_add(struct tk_groups *g, const char *name, size_t n,
+    size_t *idx);
+
+/* The index of the group named name (n bytes), added empty if it is new. */
+size_t tk_groups_intern(struct tk_groups *g, const char *name, size_t n);
+
+/* The number of groups. */
+size_t tk_groups_count(const struct tk_groups *g);
+
+/*
+ * The name of group i, as first spelt; empty for the none group.  Valid
+ * until a group is added or the table is freed.
+ */
+struct tk_str tk_groups_name(const struct tk_groups *g, size_t i);
+
+/* The number of records in group i. */
+size_t tk_groups_size(const struct tk_groups *g, size_t i);
+
+/*
+ * The indexes of all the groups in order how (caller frees).  Names are
+ * compared as tk_compare compares values of column col, after ASCII
+ * lower-casing; equal names by their spelling, then by first appearance.
+ */
+size_t *tk_groups_order(const struct tk_groups *g, enum tk_group_order how,
+    size_t col);
+
+/*
+ * Sorts the members of every group by the columns in keys (each must be
+ * kept), with tk_compare; reverse turns the order around.  Members that
+ * compare equal keep their input order, as they have without sorting.
+ * Call it after the last record: a record added later undoes the sort.
+ */
+void tk_groups_sort(struct tk_groups *g, const size_t *keys, size_t nkeys,
+    int reverse);
+
+/*
+ * Fills rec with member j of group i (j < tk_groups_size(g, i)): the kept
+ * columns hold their values, the others are empty.  Needs kept columns.
+ * Valid until the next tk_groups_member, tk_groups_next or free.
+ */
+void tk_groups_member(struct tk_groups *g, size_t i, size_t j,
+    struct tk_record *rec);
+
+/*
+ * Writes the grouping key of s (n bytes) to out, which has room for n
+ * bytes, and returns its length: ASCII lower case, white space dropped.
+ */
+size_t tk_group_fold(const char *s, size_t n, char *out);
+
+/* ------------------------------------------------------------ talk pages */
+
+/*
+ * A page of talks as a conference publishes it in plain text: blocks
+ * separated by lines of ten or more underscores, each talk a title, a
+ * speaker, a "Track, Level" line and sections labelled Description:,
+ * Abstract: and Bio:.  talks-import(1) gives the rules.  The page is read
+ * one block at a time.
+ */
+struct tk_page;
+
+/*
+ * One talk of a page.  Everything here points into the page and is valid
+ * until the next tk_page_next or tk_page_close.
+ */
+struct tk_talk {
+	struct tk_str title, speaker, track, level;
+	struct tk_str description, abstract, bio;
+	unsigned long line; /* the line of the title */
+};
+
+/* What tk_page_next found. */
+enum tk_page_event {
+	TK_PAGE_END,   /* no more blocks */
+	TK_PAGE_TALK,  /* a talk, in the struct tk_talk */
+	TK_PAGE_SKIP,  /* text that is not a talk, passed over; e says which */
+	TK_PAGE_BAD,   /* a block that looks like a talk but cannot be read:
+			  e says why; the block is skipped */
+	TK_PAGE_ERROR  /* the file cannot be read (e); then TK_PAGE_END */
+};
+
+/*
+ * Prepares to read the page in path ("-" is standard input); the string
+ * must outlive the page.  A block larger than max_block bytes is an error
+ * (0: $TALKS_MAX_RECORD, else TK_MAX_RECORD).  Never fails: a file that cannot be opened is
+ * reported by the first tk_page_next.  Free with tk_page_close.
+ */
+struct tk_page *tk_page_open(const char *path, size_t max_block);
+void tk_page_close(struct tk_page *p);
+
+/*
+ * Reads on to the next event: talks and skipped text come in page order.
+ * e is filled for TK_PAGE_SKIP, TK_PAGE_BAD and TK_PAGE_ERROR.
+ */
+enum tk_page_event tk_page_next(struct tk_page *p, struct tk_talk *t,
+    struct tk_err *e);
+
+/* --------------------------------------------------- UTF-8 and escaping */
+
+/*
+ * Decodes the sequence at p (n > 0 bytes left).  Returns its length and
+ * sets *ok when it is valid UTF-8 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF); otherwise returns the length of its longest
+ * prefix that could start a valid sequence (at least 1), which is to be
+ * replaced by one U+FFFD, and clears *ok.
+ */
+size_t tk_utf8_seq(const char *p, size_t n, int *ok);
+
+/* Whether s (n bytes) is valid UTF-8. */
+int tk_utf8_valid(const char *s, size_t n);
+
+/*
+ * The writers below replace what is not valid UTF-8 by U+FFFD, as
+ * tk_utf8_seq splits it, and return the number of replacements made,
+ * so that the caller can warn.
+ */
+
+/* Writes v as it is, but for the replacements. */
+size_t tk_put_utf8(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v as a JSON string with its quotes: '"' and '\' escaped, control
+ * characters as \n, \r, \t, \b, \f or \u00XX.
+ */
+size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v for XML or HTML text or attribute values: & < > " ' as
+ * entities.  Characters XML 1.0 does not allow (control characters but
+ * tab, line feed and carriage return; U+FFFE, U+FFFF) are replaced by
+ * U+FFFD too, and counted.
+ */
+size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
+
+/* ------------------------------------------------------ pattern matching */
+
+/* How patterns are compiled (talks grep's options). */
+struct tk_match_opts {
+	int caseless;             /* ignore case (Unicode case folding) */
+	int smart_case;           /* the same unless a pattern has upper case */
+	int fixed;                /* patterns are plain strings */
+	int word;                 /* matches must be whole words */
+	int whole;                /* matches must be the whole subject */
+	unsigned long match_limit; /* PCRE2 match and depth limit; 0: default */
+};
+
+#define TK_MATCH_LIMIT 10000000UL
+
+/*
+ * A set of PCRE2 patterns, compiled once (with JIT when it is there) in
+ * UTF-8 mode with Unicode properties.  Subjects need not be valid UTF-8:
+ * invalid sequences match nothing but do not stop the search.
+ */
+struct tk_matcher;
+
+/*
+ * Compiles the npats patterns in pats (copied; may be 0 patterns, which
+ * match nothing).  On a bad pattern returns NULL and fills e with file
+ * "pattern", line the pattern's number from 1 and col the byte in it
+ * from 1.  Free with tk_matcher_free.
+ */
+struct tk_matcher *tk_matcher_new(const struct tk_str *pats, size_t npats,
+    const struct tk_match_opts *o, struct tk_err *e);
+void tk_matcher_free(struct tk_matcher *m);
+
+/*
+ * Whether some pattern matches s (n bytes): 1 or 0, or -1 with e's
+ * message set (e->file NULL) when matching failed, as when the match
+ * limit was reached.
+ */
+int tk_matcher_test(struct tk_matcher *m, const char *s, size_t n,
+    struct tk_err *e);
+
+/*
+ * Steps through the non-empty matches in s, left to right, without
+ * overlap; at one place the longest match of any pattern wins.  s must
+ * stay valid while stepping; one subject at a time per matcher.
+ * tk_matcher_next returns 1 and the match's offsets [*so, *eo), 0 when
+ * there are no more, or -1 as tk_matcher_test does.
+ */
+void tk_matcher_start(struct tk_matcher *m, const char *s, size_t n);
+int tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
+    struct tk_err *e);
+
+/* -------------------------------------------------------------- buffers */
+
+/* A growable byte string, kept NUL-terminated; start it zeroed. */
+struct tk_buf {
+	char *p;
+	size_t n;
+	size_t cap;
+};
+
+void tk_buf_add(struct tk_buf *b, const void *p, size_t n);
+void tk_buf_addc(struct tk_buf *b, int c);
+void tk_buf_adds(struct tk_buf *b, const char *s);
+/* Frees b->p and zeroes b, ready for reuse. */
+void tk_buf_free(struct tk_buf *b);
+
+/* ------------------------------------------------------------ templates */
+
+/*
+ * Text with {field} placeholders: any field name or alias that
+ * tk_find_col knows, "{{" and "}}" for literal braces.
+ */
+struct tk_tmpl;
+
+#define TK_TMPL_ALLOW_TITLES 1 /* tk_tmpl_parse: {titles} is known */
+#define TK_TMPL_FLAT 2         /* tk_tmpl_expand: values on one line */
+#define TK_TMPL_TITLES (-2L)   /* the column that stands for {titles} */
+
+/*
+ * Parses template s (n bytes).  name is the file to name in errors, whose
+ * line and col give the place in s (col in characters).  Returns NULL
+ * with e filled for an unknown field, an unclosed or single brace.
+ * r must outlive the template; free with tk_tmpl_free.
+ */
+struct tk_tmpl *tk_tmpl_parse(const struct tk_reader *r, const char *s,
+    size_t n, const char *name, int flags, struct tk_err *e);
+void tk_tmpl_free(struct tk_tmpl *t);
+
+/* Whether t has a placeholder for column col (or TK_TMPL_TITLES). */
+int tk_tmpl_uses(const struct tk_tmpl *t, long col);
+
+/*
+ * The values a template is expanded with: rec's fields, except those
+ * given here (NULL: rec's own).  titles is the value of {titles}.
+ */
+struct tk_tmpl_vals {
+	const struct tk_record *rec;
+	const struct tk_str *speaker, *email, *affiliation, *titles;
+};
+
+/*
+ * Appends t expanded with v to out.  With TK_TMPL_FLAT each control
+ * character in a value (a CRLF counts as one) becomes a space.
+ */
+void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
+    int flags, struct tk_buf *out);
+
+/* ------------------------------------------------------------ clean text */
+
+/*
+ * Appends v to out with the replacements tk_put_xml makes (U+FFFD for
+ * what is not UTF-8 and for the characters XML 1.0 forbids, which
+ * iCalendar forbids too); returns their number.
+ */
+size_t tk_clean_text(const struct tk_str *v, struct tk_buf *out);
+
+/* ------------------------------------------------------------ file names */
+
+/*
+ * A file name made from s (n bytes): '/', '\\', control characters and
+ * invalid UTF-8 become '_', and so do a leading '.' or '-' and each '.'
+ * after a '.'; long names are cut (the extension kept); never empty.
+ * Caller frees.
+ */
+char *tk_safe_name(const char *s, size_t n);
+
+/*
+ * Creates file name in directory dirfd for writing, never overwriting
+ * and never following a symbolic link: if name exists, tries name-2,
+ * name-3, ... before its extension.  Returns the descriptor and sets
+ * *used to the name created (caller frees), or returns -1 with e filled
+ * and *used set to the name last tried (caller frees).
+ */
+int tk_create_new(int dirfd, const char *name, char **used,
+    struct tk_err *e);
+
+/* ------------------------------------------------------- days and times */
+
+/* A local date and time, without a zone. */
+struct tk_time {
+	int year, mon, mday;
+	int hour, min, sec;
+};
+
+/* Reads a day, YYYY-MM-DD (blanks around allowed); 0, or -1 if bad. */
+int tk_parse_day(const struct tk_str *v, struct tk_time *t);
+
+/*
+ * Reads HH:MM, HH:MM:SS, or an ISO 8601 date-time YYYY-MM-DDTHH:MM[:SS]
+ * (a space may stand for the T) into t; *has_day tells which.  The day
+ * fields are left alone for a bare time.  0, or -1 if bad.
+ */
+int tk_parse_clock(const struct tk_str *v, struct tk_time *t, int *has_day);
+
+/* A duration in seconds: minutes as a bare number, or H:MM; -1 if bad. */
+long tk_parse_duration(const struct tk_str *v);
+
+/* Seconds from 1970-01-01 00:00 to t, both read as UTC, and back. */
+long long tk_time_epoch(const struct tk_time *t);
+void tk_time_from_epoch(long long s, struct tk_time *t);
+
+/* When a talk is: its start, and its end as from tk_time_epoch. */
+struct tk_when {
+	struct tk_time start;
+	long long end; /* -1 when the record has neither end nor duration */
+};
+
+/*
+ * The time of rec from its day, start, end and duration fields.  start
+ * may be a date-time, then day may be empty.  The end comes from end (a
+ * time, on the start's day or the next when earlier, or a date-time),
+ * else from start plus duration.  Returns 1, 0 when rec has no day or no
+ * start, -1 with e naming rec's file and line for a value that cannot be
+ * read or an end before the start.
+ */
+int tk_when(const struct tk_record *rec, struct tk_when *w, struct tk_err *e);
+
+/*
+ * The time to stamp output with: $SOURCE_DATE_EPOCH when set (so that
+ * output can be reproduced), else now.  -1 with e if it is not a number.
+ */
+int tk_source_date(long long *t, struct tk_err *e);
+
+/* ------------------------------------------------------------ time zones */
+
+/* Whether zone names a zone of the system's zoneinfo; -1 with e if not. */
+int tk_zone_check(const char *zone, struct tk_err *e);
+
+/* The offset from UTC, in seconds east, of local time t in zone. */
+long tk_zone_offset(const char *zone, const struct tk_time *local);
+
+/* A change of offset: at (UTC seconds) the zone goes from one to another. */
+struct tk_zone_rule {
+	long long at;
+	long from, to;
+	int isdst;
+	char abbr[16];
+};
+
+/* The offsets of a zone over a span of time. */
+struct tk_zone {
+	struct tk_zone_rule *rule; /* rule[0] is the offset at the start */
+	size_t n;
+};
+
+/*
+ * Fills z with the offset of zone at from and its changes until to
+ * (seconds since 1970, UTC).  Free with tk_zone_free.
+ */
+void tk_zone_rules(const char *zone, long long from, long long to,
+    struct tk_zone *z);
+void tk_zone_free(struct tk_zone *z);
+
+/* -------------------------------------------------------------- speakers */
+
+/* One speaker of a talk: items at the same place in the three lists. */
+struct tk_person {
+	struct tk_str name, email, affiliation;
+};
+
+/*
+ * Fills p with speaker i (from 0) of rec, the email and affiliation
+ * items at the same position (empty when the list is shorter).  Returns
+ * 1, or 0 when rec has no speaker i.  p points into rec.
+ */
+int tk_person(const struct tk_record *rec, size_t i, struct tk_person *p);
+
+/*
+ * The distinct speakers of many talks, by name ignoring ASCII case, in
+ * the order they first appear.  Each keeps the first email and
+ * affiliation given for it and the numbers of its talks.
+ */
+struct tk_speaker {
+	struct tk_str name, email, affiliation; /* p is NULL when never given */
+	size_t *recs, nrecs;
+};
+
+struct tk_speakers;
+
+/* Free with tk_speakers_free. */
+struct tk_speakers *tk_speakers_new(void);
+void tk_speakers_free(struct tk_speakers *ss);
+
+/* Adds the named speakers of rec, whose number is recno (values copied). */
+size_t tk_speakers_add(struct tk_speakers *ss, const struct tk_record *rec,
+    size_t recno);
+size_t tk_speakers_count(const struct tk_speakers *ss);
+
+/* Speaker i (valid until the next add or free). */
+const struct tk_speaker *tk_speakers_get(const struct tk_speakers *ss,
+    size_t i);
+
 #endif
