@@ -103,22 +103,18 @@ static int
 scan_quoted(struct fast *f, const char *b, size_t n, size_t i, int eof,
     size_t *j, int *flags, unsigned long *lines)
 {
+	int pairs = 0;
 	size_t k = i + 1;
 
-	for (;;) {
-		k += f->ops->quoted(b + k, n - k, lines);
-		if (k == n)
-			return eof ? SCAN_PLAIN : SCAN_MORE;
-		if (k + 1 == n && !eof)
-			return SCAN_MORE;
-		if (k + 1 < n && b[k + 1] == '"') {
-			*flags |= F_PAIRS;
-			k += 2;
-			continue;
-		}
-		*j = k + 1;
-		return SCAN_DONE;
-	}
+	k += f->ops->quoted(b + k, n - k, lines, &pairs);
+	if (k == n)
+		return eof ? SCAN_PLAIN : SCAN_MORE;
+	if (k + 1 == n && !eof)
+		return SCAN_MORE;
+	if (pairs)
+		*flags |= F_PAIRS;
+	*j = k + 1;
+	return SCAN_DONE;
 }
 
 /*
@@ -325,20 +321,30 @@ unquoted_portable(const char *p, size_t n, int delim)
 }
 
 static size_t
-quoted_portable(const char *p, size_t n, unsigned long *lines)
+quoted_portable(const char *p, size_t n, unsigned long *lines, int *pairs)
 {
-	const char *q = memchr(p, '"', n);
 	const char *x, *end;
+	size_t k = 0;
 
-	if (q)
-		n = (size_t)(q - p);
-	end = p + n;
+	for (;;) {
+		const char *q = memchr(p + k, '"', n - k);
+		if (q == NULL) {
+			k = n;
+			break;
+		}
+		k = (size_t)(q - p);
+		if (k + 1 == n || p[k + 1] != '"')
+			break;
+		*pairs = 1;
+		k += 2;
+	}
+	end = p + k;
 	for (x = p; (x = memchr(x, '\n', (size_t)(end - x))) != NULL; x++)
 		if (x == p || x[-1] != '\r')
 			++*lines;
 	for (x = p; (x = memchr(x, '\r', (size_t)(end - x))) != NULL; x++)
 		++*lines;
-	return n;
+	return k;
 }
 
 const struct scan_ops scan_portable = { unquoted_portable, quoted_portable };

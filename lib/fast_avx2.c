@@ -55,36 +55,100 @@ eq64(__m256i lo, __m256i hi, __m256i c)
 	return (uint64_t)b << 32 | a;
 }
 
+/*
+ * Whether any byte of the 64 is '"', LF or CR: a byte matches when the
+ * table entry for its low nibble is the byte itself.
+ */
+TARGET static int
+any_special(__m256i lo, __m256i hi)
+{
+	const __m256i table = _mm256_setr_epi8(
+	    (char)0x81, (char)0x82, '"', (char)0x84, (char)0x85, (char)0x86,
+	    (char)0x87, (char)0x88, (char)0x89, (char)0x8a, '\n', (char)0x8c,
+	    (char)0x8d, '\r', (char)0x8f, (char)0x80,
+	    (char)0x81, (char)0x82, '"', (char)0x84, (char)0x85, (char)0x86,
+	    (char)0x87, (char)0x88, (char)0x89, (char)0x8a, '\n', (char)0x8c,
+	    (char)0x8d, '\r', (char)0x8f, (char)0x80);
+	__m256i a = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, lo), lo);
+	__m256i b = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(table, hi), hi);
+
+	return !_mm256_testz_si256(_mm256_or_si256(a, b), _mm256_or_si256(a,
+	    b));
+}
+
+/* The scalar end of quoted_avx2, from p[i] on; pend: p[i - 1] is a lone '"'. */
+static size_t
+quoted_tail(const char *p, size_t n, size_t i, int pend, int carry,
+    unsigned long *lines, int *pairs)
+{
+	if (pend) {
+		if (i == n || p[i] != '"')
+			return i - 1;
+		*pairs = 1;
+		i++;
+		carry = 0;
+	}
+	for (; i < n; i++) {
+		if (p[i] == '"') {
+			if (i + 1 == n || p[i + 1] != '"')
+				return i;
+			*pairs = 1;
+			i++;
+		} else if (p[i] == '\r' || (p[i] == '\n' && !carry)) {
+			++*lines;
+		}
+		carry = p[i] == '\r';
+	}
+	return n;
+}
+
 TARGET static size_t
-quoted_avx2(const char *p, size_t n, unsigned long *lines)
+quoted_avx2(const char *p, size_t n, unsigned long *lines, int *pairs)
 {
 	const __m256i qq = _mm256_set1_epi8('"');
 	const __m256i cr = _mm256_set1_epi8('\r');
 	const __m256i lf = _mm256_set1_epi8('\n');
 	uint64_t carry = 0;     /* the byte before the block is a CR */
+	int pend = 0;           /* the byte before the block is a lone '"' */
 	size_t i = 0;
 
 	for (; i + 64 <= n; i += 64) {
 		__m256i lo = _mm256_loadu_si256((const __m256i *)(p + i));
 		__m256i hi = _mm256_loadu_si256((const __m256i *)(p + i + 32));
+		if (!pend && !any_special(lo, hi)) {
+			carry = 0;
+			continue;
+		}
 		uint64_t q = eq64(lo, hi, qq);
 		uint64_t c = eq64(lo, hi, cr);
 		uint64_t l = eq64(lo, hi, lf);
-		if (q) {
-			uint64_t below = (q & -q) - 1;
+		if (pend) {
+			if (!(q & 1))
+				return i - 1;
+			*pairs = 1;
+			q &= ~(uint64_t)1;
+			pend = 0;
+		}
+		while (q) {
+			unsigned k = (unsigned)__builtin_ctzll(q);
+			if (k == 63) {
+				pend = 1;
+				break;
+			}
+			if (q >> (k + 1) & 1) {
+				*pairs = 1;
+				q &= ~((uint64_t)3 << k);
+				continue;
+			}
+			uint64_t below = ((uint64_t)1 << k) - 1;
 			*lines += line_ends(c & below, l & below, carry);
-			return i + (size_t)__builtin_ctzll(q);
+			return i + k;
 		}
 		if (c | l)
 			*lines += line_ends(c, l, carry);
 		carry = c >> 63;
 	}
-	for (; i < n && p[i] != '"'; i++) {
-		if (p[i] == '\r' || (p[i] == '\n' && !carry))
-			++*lines;
-		carry = p[i] == '\r';
-	}
-	return i;
+	return quoted_tail(p, n, i, pend, (int)carry, lines, pairs);
 }
 
 static const struct scan_ops ops_avx2 = { unquoted_avx2, quoted_avx2 };

@@ -67,10 +67,13 @@ struct scan_ops {
 	/* The index of the first delim, CR or LF in p[0 .. n), or n. */
 	size_t (*unquoted)(const char *p, size_t n, int delim);
 	/*
-	 * The index of the first '"' in p[0 .. n), or n; adds to *lines the
-	 * line ends before it (CR, LF, CRLF each one; p[-1] is no CR).
+	 * In a quoted field's text p[0 .. n): the index of the first '"'
+	 * not followed by another (one at p[n - 1] counts), or n.  Sets
+	 * *pairs when "" came before it, and adds to *lines the line ends
+	 * before it (CR, LF, CRLF each one; p[-1] is no CR).
 	 */
-	size_t (*quoted)(const char *p, size_t n, unsigned long *lines);
+	size_t (*quoted)(const char *p, size_t n, unsigned long *lines,
+	    int *pairs);
 };
 
 extern const struct scan_ops scan_portable;

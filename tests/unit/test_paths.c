@@ -261,7 +261,7 @@ differential(void)
 static void
 kernels(const struct scan_ops *ops)
 {
-	static const char alpha[] = "ab,\t\r\n\"\xc3";
+	static const char alpha[] = "ab,\t\r\n\"\"\"\xc3";
 	char text[300];
 	int bad = 0;
 
@@ -277,18 +277,26 @@ kernels(const struct scan_ops *ops)
 				size_t u = 0, q = 0;
 				unsigned long lines = 0, want = 0;
 				int delim = round & 1 ? ',' : '\t';
+				int pairs = 0, want_pairs = 0;
 				while (u < n && p[u] != delim && p[u] != '\n' &&
 				    p[u] != '\r')
 					u++;
-				while (q < n && p[q] != '"') {
+				for (; q < n; q++) {
+					if (p[q] == '"' && q + 1 < n &&
+					    p[q + 1] == '"') {
+						want_pairs = 1;
+						q++;
+						continue;
+					}
+					if (p[q] == '"')
+						break;
 					if (p[q] == '\r' || (p[q] == '\n' &&
 					    (q == 0 || p[q - 1] != '\r')))
 						want++;
-					q++;
 				}
 				if (ops->unquoted(p, n, delim) != u ||
-				    ops->quoted(p, n, &lines) != q ||
-				    lines != want)
+				    ops->quoted(p, n, &lines, &pairs) != q ||
+				    lines != want || pairs != want_pairs)
 					bad++;
 			}
 		}
