@@ -39,6 +39,10 @@ struct fast {
 
 enum { SCAN_DONE, SCAN_MORE, SCAN_PLAIN };
 
+#ifndef FAST_READ
+#define FAST_READ ((size_t)256 << 10)
+#endif
+
 struct fast *
 fast_new(size_t max_record, size_t chunk, const struct scan_ops *ops)
 {
@@ -180,33 +184,16 @@ refill(struct fast *f, struct src *s, struct tk_err *e)
 		s->cap = f->chunk;
 		s->buf = tk_xrealloc(s->buf, s->cap);
 	}
+	/* Small reads keep the bytes in the cache between copy and scan. */
 	room = f->chunk - have;
+	if (room > FAST_READ)
+		room = FAST_READ;
 	if (room > s->cap - s->end)
 		room = s->cap - s->end;
 	n = src_read(s, room, e);
 	if (n < 0)
 		return -1;
 	return n > 0;
-}
-
-/* Undoes "" in v (n bytes) into dst; returns the length. */
-static size_t
-undouble(char *dst, const char *v, size_t n)
-{
-	size_t o = 0;
-
-	while (n > 0) {
-		const char *q = memchr(v, '"', n);
-		size_t k = q ? (size_t)(q - v) + 1 : n;
-		memcpy(dst + o, v, k);
-		o += k;
-		if (q == NULL)
-			break;
-		k++;    /* the second quote of the pair */
-		v += k;
-		n = n > k ? n - k : 0;
-	}
-	return o;
 }
 
 /* Turns the spans into values; want says which columns to decode. */
@@ -221,8 +208,8 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 		f->fcap = f->nsp * 2;
 		f->f = tk_xrealloc(f->f, f->fcap * sizeof(*f->f));
 	}
-	if (len > f->arenacap) {
-		f->arenacap = len;
+	if (len + UNDOUBLE_SLACK > f->arenacap) {
+		f->arenacap = len + UNDOUBLE_SLACK;
 		free(f->arena);
 		f->arena = tk_xmalloc(f->arenacap);
 	}
@@ -242,7 +229,7 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 			/* Both decodings shrink, so they can share d. */
 			char *d = f->arena + used;
 			if (sp->flags & F_PAIRS) {
-				n = undouble(d, v, n);
+				n = f->ops->undouble(d, v, n);
 				v = d;
 			}
 			if (s->tsv && n > 0 && memchr(v, '\\', n)) {
@@ -347,4 +334,25 @@ quoted_portable(const char *p, size_t n, unsigned long *lines, int *pairs)
 	return k;
 }
 
-const struct scan_ops scan_portable = { unquoted_portable, quoted_portable };
+/* Undoes "" in v (n bytes) into dst; returns the length. */
+static size_t
+undouble_portable(char *dst, const char *v, size_t n)
+{
+	size_t o = 0;
+
+	while (n > 0) {
+		const char *q = memchr(v, '"', n);
+		size_t k = q ? (size_t)(q - v) + 1 : n;
+		memcpy(dst + o, v, k);
+		o += k;
+		if (q == NULL)
+			break;
+		k++;    /* the second quote of the pair */
+		v += k;
+		n = n > k ? n - k : 0;
+	}
+	return o;
+}
+
+const struct scan_ops scan_portable = { unquoted_portable, quoted_portable,
+    undouble_portable };

@@ -151,7 +151,37 @@ quoted_avx2(const char *p, size_t n, unsigned long *lines, int *pairs)
 	return quoted_tail(p, n, i, pend, (int)carry, lines, pairs);
 }
 
-static const struct scan_ops ops_avx2 = { unquoted_avx2, quoted_avx2 };
+/* Copies 32 bytes at a time; pairs are sparse, so each ends a step. */
+TARGET static size_t
+undouble_avx2(char *dst, const char *v, size_t n)
+{
+	const __m256i qq = _mm256_set1_epi8('"');
+	size_t i = 0, o = 0;
+
+	while (i + 32 <= n) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(v + i));
+		unsigned m = (unsigned)_mm256_movemask_epi8(
+		    _mm256_cmpeq_epi8(x, qq));
+		_mm256_storeu_si256((__m256i *)(dst + o), x);
+		if (m == 0) {
+			i += 32;
+			o += 32;
+			continue;
+		}
+		unsigned k = (unsigned)__builtin_ctz(m);
+		o += k + 1;
+		i += k + 2;
+	}
+	for (; i < n; i++) {
+		dst[o++] = v[i];
+		if (v[i] == '"')
+			i++;
+	}
+	return o;
+}
+
+static const struct scan_ops ops_avx2 = { unquoted_avx2, quoted_avx2,
+    undouble_avx2 };
 
 const struct scan_ops *
 scan_vector(void)

@@ -74,7 +74,15 @@ struct scan_ops {
 	 */
 	size_t (*quoted)(const char *p, size_t n, unsigned long *lines,
 	    int *pairs);
+	/*
+	 * Writes v (n bytes of a quoted field's text) to dst with each ""
+	 * made one '"'; returns the length.  It may write UNDOUBLE_SLACK
+	 * bytes past the end.
+	 */
+	size_t (*undouble)(char *dst, const char *v, size_t n);
 };
+
+#define UNDOUBLE_SLACK 64
 
 extern const struct scan_ops scan_portable;
 /* The vector kernels, or NULL when the CPU or the build lacks them. */

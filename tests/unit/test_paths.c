@@ -302,6 +302,25 @@ kernels(const struct scan_ops *ops)
 		}
 	}
 	check(bad == 0);
+
+	/* Undoing "" at every offset, pairs anywhere in the blocks. */
+	bad = 0;
+	for (int round = 0; round < 200; round++) {
+		char v[200], want[200], got[200 + UNDOUBLE_SLACK];
+		size_t n = 0, w = 0, len = rnd(150);
+		while (n < len) {
+			if (rnd(8) == 0) {
+				v[n++] = '"';
+				v[n++] = '"';
+				want[w++] = '"';
+			} else {
+				want[w++] = v[n++] = (char)('a' + rnd(26));
+			}
+		}
+		if (ops->undouble(got, v, n) != w || memcmp(got, want, w))
+			bad++;
+	}
+	check(bad == 0);
 }
 
 int
