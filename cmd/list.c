@@ -22,8 +22,10 @@ want_columns(struct common *c)
 	size_t n = c->ncols + c->nkeys;
 	size_t *cols = tk_xcalloc(n + 3, sizeof(*cols));
 
-	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
-	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
+	for (size_t i = 0; i < c->ncols; i++)
+		cols[i] = c->cols[i];
+	for (size_t i = 0; i < c->nkeys; i++)
+		cols[c->ncols + i] = c->keys[i];
 	memcpy(cols + n, filtered, sizeof(filtered));
 	tk_want_cols(c->r, cols, n + 3);
 	free(cols);

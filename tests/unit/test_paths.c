@@ -40,7 +40,8 @@ put(struct buf *b, const void *p, size_t n)
 		b->cap = (b->n + n + 1) * 2;
 		b->p = realloc(b->p, b->cap);
 	}
-	memcpy(b->p + b->n, p, n);
+	if (n > 0)
+		memcpy(b->p + b->n, p, n);
 	b->n += n;
 	b->p[b->n] = '\0';
 }
