@@ -12,6 +12,7 @@
  * end of the input, a record larger than the chunk or than the record
  * limit) is handed, from the record's first byte, to the plain path.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,5 +355,53 @@ undouble_portable(char *dst, const char *v, size_t n)
 	return o;
 }
 
+#define ONES ((uint64_t)0x0101010101010101)
+#define HIGHS (ONES * 0x80)
+
+/* Whether some byte of x is below n (n <= 0x80; exact, no false alarms). */
+static int
+has_below(uint64_t x, uint64_t n)
+{
+	return ((x - ONES * n) & ~x & HIGHS) != 0;
+}
+
+/* Eight bytes a step: none high, none below 0x20, no '"' and no '\\'. */
+static size_t
+ascii_run_portable(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, sizeof(x));
+		if ((x & HIGHS) || has_below(x, 0x20) ||
+		    has_below(x ^ (ONES * '"'), 1) ||
+		    has_below(x ^ (ONES * '\\'), 1))
+			break;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			break;
+	}
+	return i;
+}
+
 const struct scan_ops scan_portable = { unquoted_portable, quoted_portable,
-    undouble_portable };
+    undouble_portable, ascii_run_portable };
+
+size_t
+ascii_run(const char *p, size_t n)
+{
+	static size_t (*run)(const char *, size_t);
+
+	if (run == NULL) {
+		const char *env = getenv("TALKS_PATH");
+		const struct scan_ops *v = scan_vector();
+		if (env && (strcmp(env, "plain") == 0 ||
+		    strcmp(env, "portable") == 0))
+			v = NULL;
+		run = v ? v->ascii_run : ascii_run_portable;
+	}
+	return run(p, n);
+}

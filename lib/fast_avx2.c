@@ -180,8 +180,34 @@ undouble_avx2(char *dst, const char *v, size_t n)
 	return o;
 }
 
+TARGET static size_t
+ascii_run_avx2(const char *p, size_t n)
+{
+	const __m256i sp = _mm256_set1_epi8(0x20);
+	const __m256i qq = _mm256_set1_epi8('"');
+	const __m256i bs = _mm256_set1_epi8('\\');
+	size_t i = 0;
+
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
+		/* Signed: bytes from 0x80 on are below 0x20 too. */
+		__m256i bad = _mm256_or_si256(_mm256_cmpgt_epi8(sp, v),
+		    _mm256_or_si256(_mm256_cmpeq_epi8(v, qq),
+		    _mm256_cmpeq_epi8(v, bs)));
+		unsigned m = (unsigned)_mm256_movemask_epi8(bad);
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			break;
+	}
+	return i;
+}
+
 static const struct scan_ops ops_avx2 = { unquoted_avx2, quoted_avx2,
-    undouble_avx2 };
+    undouble_avx2, ascii_run_avx2 };
 
 const struct scan_ops *
 scan_vector(void)

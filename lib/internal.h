@@ -80,7 +80,16 @@ struct scan_ops {
 	 * bytes past the end.
 	 */
 	size_t (*undouble)(char *dst, const char *v, size_t n);
+	/*
+	 * The length of the longest prefix of p[0 .. n) made of printable
+	 * ASCII (0x20 to 0x7f) other than '"' and '\\': text that the
+	 * writers of JSON and UTF-8 copy as it is.
+	 */
+	size_t (*ascii_run)(const char *p, size_t n);
 };
+
+/* ascii_run of the vector kernels where they run, else the portable one. */
+size_t ascii_run(const char *p, size_t n);
 
 #define UNDOUBLE_SLACK 64
 

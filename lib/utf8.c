@@ -2,10 +2,9 @@
  * utf8.c - UTF-8 checking, and the escapers of the text formats (JSON,
  * XML and HTML), which must write valid UTF-8 whatever the input holds.
  */
-#include <stdint.h>
 #include <string.h>
 
-#include "talks.h"
+#include "internal.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
 
@@ -147,31 +146,6 @@ plain_byte(escape_fn esc, unsigned char c)
 	return ok[k][c];
 }
 
-#define ONES ((uint64_t)0x0101010101010101)
-#define HIGHS (ONES * 0x80)
-
-/* Whether some byte of x is zero (exact: no false alarms). */
-static int
-has_zero(uint64_t x)
-{
-	return ((x - ONES) & ~x & HIGHS) != 0;
-}
-
-/*
- * Whether the 8 bytes at p are all printable ASCII other than '"' and
- * '\\', which no writer escapes: long runs of text pass 8 bytes a step.
- */
-static int
-plain_word(const char *p)
-{
-	uint64_t x;
-
-	memcpy(&x, p, sizeof(x));
-	return (x & HIGHS) == 0 && ((x - ONES * 0x20) & ~x & HIGHS) == 0 &&
-	    !has_zero(x ^ (ONES * '"')) && !has_zero(x ^ (ONES * '\\')) &&
-	    x != 0;
-}
-
 /*
  * Writes v through esc: runs of bytes that need nothing are written at
  * once.  An escape of "" stands for a character to replace.  Returns the
@@ -192,8 +166,7 @@ put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
 		int ok;
 
 		if (esc == json_escape || esc == no_escape)
-			while (end - p >= 8 && plain_word(p))
-				p += 8;
+			p += ascii_run(p, (size_t)(end - p));
 		if (p == end)
 			break;
 		c = (unsigned char)*p;

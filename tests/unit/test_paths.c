@@ -312,6 +312,28 @@ kernels(const struct scan_ops *ops)
 	}
 	check(bad == 0);
 
+	/* Runs of plain ASCII, every odd byte at every place in a block. */
+	bad = 0;
+	for (int round = 0; round < 2000; round++) {
+		static const char odd[] = "\"\\\x1f\x80\xff\x00\n";
+		char t[80];
+		size_t n = rnd(80), want;
+		for (size_t i = 0; i < n; i++)
+			t[i] = (char)(' ' + rnd(96));
+		for (want = 0; want < n; want++)
+			if (t[want] == '"' || t[want] == '\\')
+				break;
+		if (n > 0 && rnd(2)) {
+			size_t at = rnd((unsigned)n);
+			t[at] = odd[rnd(sizeof(odd) - 1)];
+			if (at < want)
+				want = at;
+		}
+		if (ops->ascii_run(t, n) != want)
+			bad++;
+	}
+	check(bad == 0);
+
 	/* Undoing "" at every offset, pairs anywhere in the blocks. */
 	bad = 0;
 	for (int round = 0; round < 200; round++) {
