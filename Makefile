@@ -72,3 +72,6 @@ uninstall:
 
 clean:
 	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
+	rm -rf fuzz/out
+
+include fuzz/fuzz.mk

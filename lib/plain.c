@@ -68,6 +68,9 @@ plain_new(size_t max_record)
 	csv_set_blk_size(&p->csv, 64 << 10);
 	p->offcap = 64;
 	p->off = tk_xmalloc(p->offcap * sizeof(*p->off));
+	/* Never NULL, so that empty fields point somewhere (C11 6.5.6). */
+	p->cap = 256;
+	p->buf = tk_xmalloc(p->cap);
 	return p;
 }
 
