@@ -23,7 +23,7 @@ MANS != ls man/*.[0-9]
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
 UNIT_BIN = $(UNIT_SRC:.c=)
 
-.PHONY: all check check-san install uninstall clean lint deps
+.PHONY: all check check-san check-valgrind install uninstall clean lint deps
 
 all: talks
 
@@ -51,6 +51,14 @@ check-san:
 	$(MAKE) clean
 	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
 	$(MAKE) clean
+
+# The same suite with every run of talks under valgrind's memcheck: any
+# error, or memory lost for good, fails the case (exit 99).
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect
+check-valgrind: talks $(UNIT_BIN)
+	TALKS_WRAPPER="$(VALGRIND)" sh tests/run.sh
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)

@@ -11,6 +11,8 @@
 #   status  expected exit status (optional; 0 otherwise)
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case)
 # TALKS_PATHS names the paths to run the cases with (default: all).
+# TALKS_WRAPPER, when set, is a command line put before every run of talks
+# and of the unit tests, e.g. valgrind (see make check-valgrind).
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -22,6 +24,14 @@ unset TALKS_FILE NO_COLOR
 paths=${TALKS_PATHS:-plain}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
+if [ -n "$TALKS_WRAPPER" ]; then
+	# A talks of its own first on PATH; others may run it (setpriv).
+	mkdir "$tmp/bin" && chmod 755 "$tmp" "$tmp/bin" || exit 2
+	printf '#!/bin/sh\nexec %s "%s/talks" "$@"\n' "$TALKS_WRAPPER" \
+	    "$top" >"$tmp/bin/talks"
+	chmod 755 "$tmp/bin/talks"
+	PATH="$tmp/bin:$PATH"
+fi
 pass=0
 fail=0
 
@@ -33,7 +43,7 @@ if [ $# -eq 0 ]; then
 	for t in tests/unit/test_*; do
 		case $t in *.c|*.h) continue ;; esac
 		[ -x "$t" ] || continue
-		"$t" >"$tmp/unit" 2>&1
+		$TALKS_WRAPPER "$t" >"$tmp/unit" 2>&1
 		rc=$?
 		last=$(tail -n 1 "$tmp/unit")
 		p=$(printf '%s\n' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
