@@ -80,6 +80,6 @@ uninstall:
 
 clean:
 	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
-	rm -rf fuzz/out
+	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk

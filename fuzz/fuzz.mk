@@ -7,7 +7,8 @@
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
-# fuzz/out/, which is not kept.  A crash is written to fuzz/out/ and
+# fuzz/out/, which is not kept (make clean leaves the corpus and crash
+# files; rm -rf fuzz/out drops them).  A crash is written to fuzz/out/ and
 # fails the run: make it a case in testdata/bad/ once fixed.
 
 FUZZ_CC = clang
