@@ -57,6 +57,13 @@ void common_init(struct common *c, const char *cmd, const char *usage);
 int common_option(struct common *c, int opt, const char *arg, char **argv);
 
 /*
+ * Chooses the files to read when *argc is 0: standard input, or
+ * $TALKS_FILE when standard input is a terminal.  Returns -1 after saying
+ * so when there is no input to wait for.
+ */
+int common_input_files(struct common *c, int *argc, char ***argv);
+
+/*
  * Opens the named files (argv[0 .. argc)), or standard input, or
  * $TALKS_FILE; resolves -f (default_fields when -f is not given; NULL
  * means every column) and -s.  Returns -1 after reporting an error.
@@ -65,10 +72,33 @@ int common_open(struct common *c, int argc, char **argv,
     const char *default_fields);
 
 /*
+ * Resolves a list of field names as -f does, into *cols (caller frees)
+ * and *n.  Returns -1 after reporting an unknown name.
+ */
+int common_fields(const struct common *c, const char *list, size_t **cols,
+    size_t *n);
+
+/*
  * Reads the next record that passes the filters: 1, or 0 at the end.
  * Errors are reported as they come and set c->status to 2.
  */
 int common_next(struct common *c, struct tk_record *rec);
+
+/*
+ * Reads every remaining record that passes the filters and sorts them
+ * by -s (and -r).  The rows keep the chosen fields, the sort keys and
+ * the extra columns.  Free with tk_rows_free.
+ */
+struct tk_rows *common_sorted(struct common *c, const size_t *extra,
+    size_t nextra);
+
+/*
+ * An empty store that keeps what common_sorted keeps, for callers that
+ * choose the records themselves and then sort with tk_rows_sort.  Free
+ * with tk_rows_free.
+ */
+struct tk_rows *common_rows(const struct common *c, const size_t *extra,
+    size_t nextra);
 
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
@@ -87,6 +117,10 @@ void put_line(struct common *c, const struct tk_record *rec);
 void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
+int cmd_by_track(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_grep(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 
 #endif

@@ -140,9 +140,8 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	return 0;
 }
 
-/* Chooses the files to read; returns -1 when there is no input to wait for. */
-static int
-input_files(struct common *c, int *argc, char ***argv)
+int
+common_input_files(struct common *c, int *argc, char ***argv)
 {
 	static char *dash[] = { "-" };
 	static char *envfile[1];
@@ -165,8 +164,9 @@ input_files(struct common *c, int *argc, char ***argv)
 	return 0;
 }
 
-static int
-resolve(struct common *c, const char *list, size_t **cols, size_t *n)
+int
+common_fields(const struct common *c, const char *list, size_t **cols,
+    size_t *n)
 {
 	struct tk_err e;
 
@@ -183,15 +183,15 @@ int
 common_open(struct common *c, int argc, char **argv,
     const char *default_fields)
 {
-	if (input_files(c, &argc, &argv) < 0)
+	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
 	if (c->fields == NULL && default_fields == NULL)
 		c->cols = tk_all_fields(c->r, &c->ncols);
-	else if (resolve(c, c->fields ? c->fields : default_fields, &c->cols,
-	    &c->ncols) < 0)
+	else if (common_fields(c, c->fields ? c->fields : default_fields,
+	    &c->cols, &c->ncols) < 0)
 		return -1;
-	if (c->sort && resolve(c, c->sort, &c->keys, &c->nkeys) < 0)
+	if (c->sort && common_fields(c, c->sort, &c->keys, &c->nkeys) < 0)
 		return -1;
 	return 0;
 }
@@ -229,6 +229,47 @@ common_finish(struct common *c)
 	free(c->cols);
 	free(c->keys);
 	return c->status;
+}
+
+/* Appends cols to kept, skipping the columns already there. */
+static size_t
+add_kept(size_t *kept, size_t n, const size_t *cols, size_t ncols)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		size_t k = 0;
+		while (k < n && kept[k] != cols[i])
+			k++;
+		if (k == n)
+			kept[n++] = cols[i];
+	}
+	return n;
+}
+
+struct tk_rows *
+common_rows(const struct common *c, const size_t *extra, size_t nextra)
+{
+	size_t n = 0, *kept = tk_xcalloc(c->ncols + c->nkeys + nextra,
+	    sizeof(*kept));
+	struct tk_rows *rows;
+
+	n = add_kept(kept, n, c->cols, c->ncols);
+	n = add_kept(kept, n, c->keys, c->nkeys);
+	n = add_kept(kept, n, extra, nextra);
+	rows = tk_rows_new(c->r, kept, n);
+	free(kept);
+	return rows;
+}
+
+struct tk_rows *
+common_sorted(struct common *c, const size_t *extra, size_t nextra)
+{
+	struct tk_record rec;
+	struct tk_rows *rows = common_rows(c, extra, nextra);
+
+	while (common_next(c, &rec))
+		tk_rows_add(rows, &rec);
+	tk_rows_sort(rows, c->keys, c->nkeys, c->reverse);
+	return rows;
 }
 
 void

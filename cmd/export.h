@@ -27,12 +27,15 @@ struct export_opts {
 	int page;                 /* --page: outputs end with a form feed */
 	const char *output_dir;   /* --output-dir DIR */
 	const char *name;         /* --name TEMPLATE */
+	const char *format;       /* -t: the name of the format */
 };
 
 struct exporter {
 	struct common *c;         /* input, fields (c->cols), output (c->out) */
 	struct export_opts *o;
 	void *state;              /* the format's own */
+	struct tk_str *names;     /* export.c's: the names of c->cols */
+	const struct tk_str **row; /* export.c's: see export_values */
 };
 
 struct format {
@@ -42,6 +45,50 @@ struct format {
 	int (*begin)(struct exporter *x);
 	int (*record)(struct exporter *x, const struct tk_record *rec);
 	int (*end)(struct exporter *x);
+	/*
+	 * The default of -f: a comma-separated list whose fields absent
+	 * from every input are dropped; NULL means every column.
+	 */
+	const char *fields;
 };
+
+/*
+ * begin is called once; when it succeeds, end is always called (so that
+ * the format can free its state), even after record failed; no record is
+ * passed after a failure.  With -s, the records passed hold every
+ * canonical field and every chosen field; other columns are empty.
+ */
+
+/* The formats: each is defined in its cmd/fmt_NAME.c. */
+extern const struct format fmt_csv, fmt_tsv, fmt_json, fmt_jsonl,
+    fmt_markdown, fmt_html;
+
+/* The names of the chosen fields, as values (valid until the next call). */
+const struct tk_str *const *export_names(struct exporter *x);
+
+/* The values of the chosen fields of rec (valid until the next call). */
+const struct tk_str *const *export_values(struct exporter *x,
+    const struct tk_record *rec);
+
+/* Warns that rec had bytes that are not UTF-8, replaced by U+FFFD. */
+void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
+
+/*
+ * Steps through the lines of v, split at LF, CR or CRLF: *pos starts at
+ * 0; returns 1 and sets line while there is one more, else 0.  A value
+ * with n line breaks has n + 1 lines; an empty one has one empty line.
+ */
+int export_next_line(const struct tk_str *v, size_t *pos,
+    struct tk_str *line);
+
+/*
+ * A grouping table (see tk_groups_new) for the formats that group talks
+ * by track; it keeps every canonical field and every chosen field.
+ * Free with tk_groups_free.
+ */
+struct tk_groups *export_groups_new(struct exporter *x);
+
+/* Adds rec to the group of its track. */
+void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
 
 #endif

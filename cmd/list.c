@@ -10,35 +10,18 @@ static const char usage[] =
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [FILE ...]\n";
 
-/* The columns a sorted run must keep: the printed ones and the keys. */
-static size_t *
-kept_columns(const struct common *c, size_t *n)
-{
-	size_t *cols = tk_xcalloc(c->ncols + c->nkeys, sizeof(*cols));
-
-	memcpy(cols, c->cols, c->ncols * sizeof(*cols));
-	memcpy(cols + c->ncols, c->keys, c->nkeys * sizeof(*cols));
-	*n = c->ncols + c->nkeys;
-	return cols;
-}
-
 /* Prints the records sorted; they must all be read first. */
 static void
 list_sorted(struct common *c)
 {
 	struct tk_record rec;
-	size_t n, *cols = kept_columns(c, &n);
-	struct tk_rows *rows = tk_rows_new(c->r, cols, n);
+	struct tk_rows *rows = common_sorted(c, NULL, 0);
 
-	while (common_next(c, &rec))
-		tk_rows_add(rows, &rec);
-	tk_rows_sort(rows, c->keys, c->nkeys, c->reverse);
 	for (size_t i = 0; i < tk_rows_count(rows); i++) {
 		tk_rows_get(rows, i, &rec);
 		put_line(c, &rec);
 	}
 	tk_rows_free(rows);
-	free(cols);
 }
 
 int

@@ -56,6 +56,9 @@ void plain_start(struct plain *p, const struct src *s);
 int plain_next(struct plain *p, struct src *s, struct rawrec *rr,
     struct tk_err *e);
 
+/* The size in $name (a number, then K, M or G), or dflt if unset or bad. */
+size_t env_size(const char *name, size_t dflt);
+
 /* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
 size_t tsv_unescape(char *dst, const char *src, size_t n);
 

@@ -270,7 +270,7 @@ open_src(struct tk_reader *r, struct src *s, struct tk_err *e)
 	return map_header(r, s, &h, e);
 }
 
-static size_t
+size_t
 env_size(const char *name, size_t dflt)
 {
 	const char *v = getenv(name);

@@ -278,4 +278,230 @@ void tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec);
 void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
     int reverse);
 
+/* -------------------------------------------------------------- grouping */
+
+/*
+ * Records in groups named by the value of a field.  Two names are the
+ * same group when they differ only in ASCII case and in white space
+ * (space, tab, line breaks), wherever it is: "Scalable Python",
+ * " scalable  python" and "ScalablePython" are one group.  A group shows
+ * the first spelling added, without surrounding white space.  A name that
+ * is empty or only white space belongs to the "none" group, whose name
+ * is empty and which comes last in every order.
+ */
+struct tk_groups;
+
+enum tk_group_order {
+	TK_ORDER_INPUT,  /* by first appearance */
+	TK_ORDER_NAME,   /* by name, ignoring ASCII case */
+	TK_ORDER_COUNT   /* by number of members, most first, then by name */
+};
+
+/*
+ * A table with no groups.  With r not NULL, the columns cols (ncols of
+ * them; copied) of each record given to tk_groups_next are kept for
+ * tk_groups_member; with r NULL, only counts are kept and memory does
+ * not grow with the number of records.  Free with tk_groups_free.
+ */
+struct tk_groups *tk_groups_new(const struct tk_reader *r,
+    const size_t *cols, size_t ncols);
+void tk_groups_free(struct tk_groups *g);
+
+/*
+ * Starts the next record: the following tk_groups_add calls put it in
+ * their groups.  With columns kept, rec's are copied; otherwise rec may
+ * be NULL.
+ */
+void tk_groups_next(struct tk_groups *g, const struct tk_record *rec);
+
+/*
+ * Puts the current record in the group named name (n bytes), adding the
+ * group if it is new; call tk_groups_next first when columns are kept.
+ * Without tk_groups_next every call counts one member.  A record joins a group once: returns 1 when it
+ * joined, 0 when it already was a member.  Sets *idx (unless NULL) to the
+ * group's index; indexes count from 0 in order of first appearance.
+ */
+int tk_groups_add(struct tk_groups *g, const char *name, size_t n,
+    size_t *idx);
+
+/* The index of the group named name (n bytes), added empty if it is new. */
+size_t tk_groups_intern(struct tk_groups *g, const char *name, size_t n);
+
+/* The number of groups. */
+size_t tk_groups_count(const struct tk_groups *g);
+
+/*
+ * The name of group i, as first spelt; empty for the none group.  Valid
+ * until a group is added or the table is freed.
+ */
+struct tk_str tk_groups_name(const struct tk_groups *g, size_t i);
+
+/* The number of records in group i. */
+size_t tk_groups_size(const struct tk_groups *g, size_t i);
+
+/*
+ * The indexes of all the groups in order how (caller frees).  Names are
+ * compared as tk_compare compares values of column col, after ASCII
+ * lower-casing; equal names by their spelling, then by first appearance.
+ */
+size_t *tk_groups_order(const struct tk_groups *g, enum tk_group_order how,
+    size_t col);
+
+/*
+ * Sorts the members of every group by the columns in keys (each must be
+ * kept), with tk_compare; reverse turns the order around.  Members that
+ * compare equal keep their input order, as they have without sorting.
+ * Call it after the last record: a record added later undoes the sort.
+ */
+void tk_groups_sort(struct tk_groups *g, const size_t *keys, size_t nkeys,
+    int reverse);
+
+/*
+ * Fills rec with member j of group i (j < tk_groups_size(g, i)): the kept
+ * columns hold their values, the others are empty.  Needs kept columns.
+ * Valid until the next tk_groups_member, tk_groups_next or free.
+ */
+void tk_groups_member(struct tk_groups *g, size_t i, size_t j,
+    struct tk_record *rec);
+
+/*
+ * Writes the grouping key of s (n bytes) to out, which has room for n
+ * bytes, and returns its length: ASCII lower case, white space dropped.
+ */
+size_t tk_group_fold(const char *s, size_t n, char *out);
+
+/* ------------------------------------------------------------ talk pages */
+
+/*
+ * A page of talks as a conference publishes it in plain text: blocks
+ * separated by lines of ten or more underscores, each talk a title, a
+ * speaker, a "Track, Level" line and sections labelled Description:,
+ * Abstract: and Bio:.  talks-import(1) gives the rules.  The page is read
+ * one block at a time.
+ */
+struct tk_page;
+
+/*
+ * One talk of a page.  Everything here points into the page and is valid
+ * until the next tk_page_next or tk_page_close.
+ */
+struct tk_talk {
+	struct tk_str title, speaker, track, level;
+	struct tk_str description, abstract, bio;
+	unsigned long line; /* the line of the title */
+};
+
+/* What tk_page_next found. */
+enum tk_page_event {
+	TK_PAGE_END,   /* no more blocks */
+	TK_PAGE_TALK,  /* a talk, in the struct tk_talk */
+	TK_PAGE_SKIP,  /* text that is not a talk, passed over; e says which */
+	TK_PAGE_BAD,   /* a block that looks like a talk but cannot be read:
+			  e says why; the block is skipped */
+	TK_PAGE_ERROR  /* the file cannot be read (e); then TK_PAGE_END */
+};
+
+/*
+ * Prepares to read the page in path ("-" is standard input); the string
+ * must outlive the page.  A block larger than max_block bytes is an error
+ * (0: $TALKS_MAX_RECORD, else TK_MAX_RECORD).  Never fails: a file that cannot be opened is
+ * reported by the first tk_page_next.  Free with tk_page_close.
+ */
+struct tk_page *tk_page_open(const char *path, size_t max_block);
+void tk_page_close(struct tk_page *p);
+
+/*
+ * Reads on to the next event: talks and skipped text come in page order.
+ * e is filled for TK_PAGE_SKIP, TK_PAGE_BAD and TK_PAGE_ERROR.
+ */
+enum tk_page_event tk_page_next(struct tk_page *p, struct tk_talk *t,
+    struct tk_err *e);
+
+/* --------------------------------------------------- UTF-8 and escaping */
+
+/*
+ * Decodes the sequence at p (n > 0 bytes left).  Returns its length and
+ * sets *ok when it is valid UTF-8 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF); otherwise returns the length of its longest
+ * prefix that could start a valid sequence (at least 1), which is to be
+ * replaced by one U+FFFD, and clears *ok.
+ */
+size_t tk_utf8_seq(const char *p, size_t n, int *ok);
+
+/* Whether s (n bytes) is valid UTF-8. */
+int tk_utf8_valid(const char *s, size_t n);
+
+/*
+ * The writers below replace what is not valid UTF-8 by U+FFFD, as
+ * tk_utf8_seq splits it, and return the number of replacements made,
+ * so that the caller can warn.
+ */
+
+/* Writes v as it is, but for the replacements. */
+size_t tk_put_utf8(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v as a JSON string with its quotes: '"' and '\' escaped, control
+ * characters as \n, \r, \t, \b, \f or \u00XX.
+ */
+size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v for XML or HTML text or attribute values: & < > " ' as
+ * entities.  Characters XML 1.0 does not allow (control characters but
+ * tab, line feed and carriage return; U+FFFE, U+FFFF) are replaced by
+ * U+FFFD too, and counted.
+ */
+size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
+
+/* ------------------------------------------------------ pattern matching */
+
+/* How patterns are compiled (talks grep's options). */
+struct tk_match_opts {
+	int caseless;             /* ignore case (Unicode case folding) */
+	int smart_case;           /* the same unless a pattern has upper case */
+	int fixed;                /* patterns are plain strings */
+	int word;                 /* matches must be whole words */
+	int whole;                /* matches must be the whole subject */
+	unsigned long match_limit; /* PCRE2 match and depth limit; 0: default */
+};
+
+#define TK_MATCH_LIMIT 10000000UL
+
+/*
+ * A set of PCRE2 patterns, compiled once (with JIT when it is there) in
+ * UTF-8 mode with Unicode properties.  Subjects need not be valid UTF-8:
+ * invalid sequences match nothing but do not stop the search.
+ */
+struct tk_matcher;
+
+/*
+ * Compiles the npats patterns in pats (copied; may be 0 patterns, which
+ * match nothing).  On a bad pattern returns NULL and fills e with file
+ * "pattern", line the pattern's number from 1 and col the byte in it
+ * from 1.  Free with tk_matcher_free.
+ */
+struct tk_matcher *tk_matcher_new(const struct tk_str *pats, size_t npats,
+    const struct tk_match_opts *o, struct tk_err *e);
+void tk_matcher_free(struct tk_matcher *m);
+
+/*
+ * Whether some pattern matches s (n bytes): 1 or 0, or -1 with e's
+ * message set (e->file NULL) when matching failed, as when the match
+ * limit was reached.
+ */
+int tk_matcher_test(struct tk_matcher *m, const char *s, size_t n,
+    struct tk_err *e);
+
+/*
+ * Steps through the non-empty matches in s, left to right, without
+ * overlap; at one place the longest match of any pattern wins.  s must
+ * stay valid while stepping; one subject at a time per matcher.
+ * tk_matcher_next returns 1 and the match's offsets [*so, *eo), 0 when
+ * there are no more, or -1 as tk_matcher_test does.
+ */
+void tk_matcher_start(struct tk_matcher *m, const char *s, size_t n);
+int tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
+    struct tk_err *e);
+
 #endif

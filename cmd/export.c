@@ -1,0 +1,295 @@
+/*
+ * export.c - talks export: the records in the format the next tool wants.
+ *
+ * This file parses the options of every format, opens the input and
+ * hands the selected records to the chosen format one by one: as they
+ * are read, so that large inputs stream, or all sorted with -s.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+/* The formats, in the order --help and the messages list them. */
+static const struct format *const formats[] = {
+	&fmt_csv,
+	&fmt_tsv,
+	&fmt_json,
+	&fmt_jsonl,
+	&fmt_markdown,
+	&fmt_html,
+};
+
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+enum {
+	OPT_EXCEL = OPT_LOCAL, OPT_LONG, OPT_SPLIT, OPT_TZ, OPT_CONFERENCE,
+	OPT_ACRONYM, OPT_TEMPLATE, OPT_EACH, OPT_UNIQUE, OPT_PAGE,
+	OPT_OUTPUT_DIR, OPT_NAME
+};
+
+static const char synopsis[] =
+    "usage: talks export -t FORMAT [-0rv] [-f FIELDS] [-s FIELDS]\n"
+    "                    [--excel] [--long] [--split-speakers]\n"
+    "                    [--tz ZONE] [--conference NAME] [--acronym ID]\n"
+    "                    [--template TEXT|@FILE] [--each speaker]"
+    " [--unique]\n"
+    "                    [--page] [--output-dir DIR] [--name TEMPLATE]\n"
+    "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
+    "                    [--csv | --tsv | -d CHAR] [FILE ...]\n"
+    "formats:\n";
+
+/* The usage text with one line per format (static storage). */
+static const char *
+usage_text(void)
+{
+	static char buf[sizeof(synopsis) + NFORMATS * 100];
+	size_t o = strlen(synopsis);
+
+	memcpy(buf, synopsis, o + 1);
+	for (size_t i = 0; i < NFORMATS && o < sizeof(buf); i++) {
+		int k = snprintf(buf + o, sizeof(buf) - o, "  %-10s %s\n",
+		    formats[i]->name, formats[i]->summary);
+		if (k < 0)
+			break;
+		o += (size_t)k;
+	}
+	return buf;
+}
+
+/* "csv, tsv, ..." for messages (static storage). */
+static const char *
+format_names(void)
+{
+	static char buf[NFORMATS * 20];
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < NFORMATS && o < sizeof(buf); i++) {
+		int k = snprintf(buf + o, sizeof(buf) - o, "%s%s",
+		    i ? ", " : "", formats[i]->name);
+		if (k < 0)
+			break;
+		o += (size_t)k;
+	}
+	return buf;
+}
+
+static const struct format *
+find_format(const struct common *c, const char *name)
+{
+	if (name == NULL)
+		misuse(c, "no format: give -t FORMAT (formats: %s)",
+		    format_names());
+	for (size_t i = 0; i < NFORMATS; i++)
+		if (strcmp(formats[i]->name, name) == 0)
+			return formats[i];
+	misuse(c, "unknown format '%s' (formats: %s)", name, format_names());
+}
+
+static void
+parse_options(struct common *c, struct export_opts *o, int argc,
+    char **argv)
+{
+	static const struct option longopts[] = {
+		COMMON_LONG,
+		{ "to", required_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "excel", no_argument, NULL, OPT_EXCEL },
+		{ "long", no_argument, NULL, OPT_LONG },
+		{ "split-speakers", no_argument, NULL, OPT_SPLIT },
+		{ "tz", required_argument, NULL, OPT_TZ },
+		{ "conference", required_argument, NULL, OPT_CONFERENCE },
+		{ "acronym", required_argument, NULL, OPT_ACRONYM },
+		{ "template", required_argument, NULL, OPT_TEMPLATE },
+		{ "each", required_argument, NULL, OPT_EACH },
+		{ "unique", no_argument, NULL, OPT_UNIQUE },
+		{ "page", no_argument, NULL, OPT_PAGE },
+		{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, ":t:v" COMMON_SHORT, longopts,
+	    NULL)) != -1) {
+		if (common_option(c, opt, optarg, argv))
+			continue;
+		switch (opt) {
+		case 't': o->format = optarg; break;
+		case 'v': o->verbose = 1; break;
+		case OPT_EXCEL: o->excel = 1; break;
+		case OPT_LONG: o->long_form = 1; break;
+		case OPT_SPLIT: o->split_speakers = 1; break;
+		case OPT_TZ: o->tz = optarg; break;
+		case OPT_CONFERENCE: o->conference = optarg; break;
+		case OPT_ACRONYM: o->acronym = optarg; break;
+		case OPT_TEMPLATE: o->template_arg = optarg; break;
+		case OPT_EACH: o->each = optarg; break;
+		case OPT_UNIQUE: o->unique = 1; break;
+		case OPT_PAGE: o->page = 1; break;
+		case OPT_OUTPUT_DIR: o->output_dir = optarg; break;
+		case OPT_NAME: o->name = optarg; break;
+		}
+	}
+}
+
+/* Drops the default fields that no input has. */
+static void
+drop_absent(struct common *c)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < c->ncols; i++)
+		if (tk_col_present(c->r, c->cols[i]))
+			c->cols[k++] = c->cols[i];
+	c->ncols = k;
+}
+
+const struct tk_str *const *
+export_names(struct exporter *x)
+{
+	for (size_t i = 0; i < x->c->ncols; i++)
+		x->row[i] = &x->names[i];
+	return x->row;
+}
+
+const struct tk_str *const *
+export_values(struct exporter *x, const struct tk_record *rec)
+{
+	for (size_t i = 0; i < x->c->ncols; i++)
+		x->row[i] = &rec->f[x->c->cols[i]];
+	return x->row;
+}
+
+void
+export_warn_utf8(struct exporter *x, const struct tk_record *rec)
+{
+	struct tk_err e;
+
+	(void)x;
+	tk_fail(&e, rec->file, rec->line, 0, "invalid UTF-8 replaced");
+	report(&e);
+}
+
+int
+export_next_line(const struct tk_str *v, size_t *pos, struct tk_str *line)
+{
+	size_t i = *pos;
+
+	if (i > v->n)
+		return 0;
+	line->p = v->p + i;
+	while (i < v->n && v->p[i] != '\n' && v->p[i] != '\r')
+		i++;
+	line->n = (size_t)(v->p + i - line->p);
+	if (i + 1 < v->n && v->p[i] == '\r' && v->p[i + 1] == '\n')
+		i++;
+	*pos = i + 1;
+	return 1;
+}
+
+struct tk_groups *
+export_groups_new(struct exporter *x)
+{
+	size_t *kept = tk_xcalloc(TK_NCANON + x->c->ncols, sizeof(*kept));
+	size_t n = 0;
+	struct tk_groups *g;
+
+	for (size_t i = 0; i < TK_NCANON; i++)
+		kept[n++] = i;
+	for (size_t i = 0; i < x->c->ncols; i++)
+		if (x->c->cols[i] >= TK_NCANON)
+			kept[n++] = x->c->cols[i];
+	g = tk_groups_new(x->c->r, kept, n);
+	free(kept);
+	return g;
+}
+
+void
+export_groups_add(struct tk_groups *g, const struct tk_record *rec)
+{
+	tk_groups_next(g, rec);
+	tk_groups_add(g, rec->f[TK_TRACK].p, rec->f[TK_TRACK].n, NULL);
+}
+
+/*
+ * Hands every selected record to f and counts them in *n; returns -1
+ * when f failed.
+ */
+static int
+run(struct exporter *x, const struct format *f, unsigned long long *n)
+{
+	struct common *c = x->c;
+	struct tk_record rec;
+	int rc = 0;
+
+	if (c->sort == NULL) {
+		while (common_next(c, &rec)) {
+			++*n;
+			if (f->record(x, &rec) < 0)
+				return -1;
+		}
+		return 0;
+	}
+	size_t canon[TK_NCANON];
+	for (size_t i = 0; i < TK_NCANON; i++)
+		canon[i] = i;
+	struct tk_rows *rows = common_sorted(c, canon, TK_NCANON);
+	for (size_t i = 0; i < tk_rows_count(rows); i++) {
+		tk_rows_get(rows, i, &rec);
+		++*n;
+		if ((rc = f->record(x, &rec)) < 0)
+			break;
+	}
+	tk_rows_free(rows);
+	return rc;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+	struct common c;
+	struct export_opts o;
+	struct exporter x;
+	const struct format *f;
+	unsigned long long n = 0;
+
+	memset(&o, 0, sizeof(o));
+	memset(&x, 0, sizeof(x));
+	common_init(&c, "export", usage_text());
+	parse_options(&c, &o, argc, argv);
+	argc -= optind;
+	argv += optind;
+	f = find_format(&c, o.format);
+	if (c.reverse && c.sort == NULL)
+		misuse(&c, "-r needs -s");
+	if (common_open(&c, argc, argv, f->fields) < 0) {
+		common_finish(&c);
+		return 2;
+	}
+	if (c.fields == NULL && f->fields)
+		drop_absent(&c);
+	x.c = &c;
+	x.o = &o;
+	x.names = tk_xcalloc(c.ncols + 1, sizeof(*x.names));
+	x.row = tk_xcalloc(c.ncols + 1, sizeof(*x.row));
+	for (size_t i = 0; i < c.ncols; i++) {
+		x.names[i].p = tk_colname(c.r, c.cols[i]);
+		x.names[i].n = strlen(x.names[i].p);
+	}
+	if (f->begin(&x) < 0) {
+		c.status = 2;
+	} else {
+		int rc = run(&x, f, &n);
+		if (f->end(&x) < 0 || rc < 0)
+			c.status = 2;
+	}
+	if (o.verbose)
+		fprintf(stderr, "talks export: %llu records as %s\n", n,
+		    f->name);
+	free(x.names);
+	free(x.row);
+	return common_finish(&c);
+}

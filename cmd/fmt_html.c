@@ -1,0 +1,213 @@
+/*
+ * fmt_html.c - html: one standalone page in UTF-8, with no external
+ * resources and well-formed as XML too (so that XML tools can check and
+ * read it): the talks grouped by track (in the order the tracks first
+ * appear), each with its short fields in a list and its texts as
+ * paragraphs.  Every value goes through tk_put_xml.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+static const char style[] =
+    "body { font: 11pt/1.45 Georgia, serif; color: #111; "
+    "max-width: 46em; margin: 2em auto; padding: 0 1em; }\n"
+    "h1, h2, h3, h4 { font-family: Helvetica, Arial, sans-serif; "
+    "line-height: 1.2; break-after: avoid; }\n"
+    "h2 { border-bottom: 2px solid #444; margin-top: 2em; }\n"
+    "h3 { margin: 1.6em 0 .3em; }\n"
+    "h4 { font-size: 1em; margin: .8em 0 .2em; }\n"
+    "dl { display: grid; grid-template-columns: max-content 1fr; "
+    "gap: 0 1em; margin: .3em 0; }\n"
+    "dt { font-weight: bold; }\n"
+    "dd { margin: 0; }\n"
+    "p { margin: .3em 0; }\n"
+    "@media print { body { max-width: none; margin: 0; } "
+    "article { break-inside: avoid; } }\n";
+
+struct html {
+	struct tk_groups *g;
+	size_t bad;
+};
+
+static void
+put(struct html *st, struct tk_out *o, const struct tk_str *v)
+{
+	st->bad += tk_put_xml(o, v);
+}
+
+static int
+is_blank(const struct tk_str *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->p[i] != ' ' && v->p[i] != '\t' && v->p[i] != '\r' &&
+		    v->p[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* Writes v with its line breaks as <br>. */
+static void
+put_lines(struct html *st, struct tk_out *o, const struct tk_str *v)
+{
+	struct tk_str line;
+	size_t pos = 0;
+	int first = 1;
+
+	while (export_next_line(v, &pos, &line)) {
+		if (!first)
+			tk_out_puts(o, "<br/>\n");
+		first = 0;
+		put(st, o, &line);
+	}
+}
+
+/* Writes v as paragraphs: blank lines part them. */
+static void
+put_paragraphs(struct html *st, struct tk_out *o, const struct tk_str *v)
+{
+	struct tk_str line;
+	size_t pos = 0;
+	int open = 0, blank = 0;
+
+	while (export_next_line(v, &pos, &line)) {
+		if (is_blank(&line)) {
+			blank = open;
+			continue;
+		}
+		if (open && blank)
+			tk_out_puts(o, "</p>\n");
+		if (!open || blank)
+			tk_out_puts(o, "<p>");
+		else
+			tk_out_puts(o, "<br/>\n");
+		put(st, o, &line);
+		open = 1;
+		blank = 0;
+	}
+	if (open)
+		tk_out_puts(o, "</p>\n");
+}
+
+static int
+is_text(size_t col, const struct tk_str *v)
+{
+	return col == TK_DESCRIPTION || col == TK_ABSTRACT || col == TK_BIO ||
+	    memchr(v->p, '\n', v->n) || memchr(v->p, '\r', v->n);
+}
+
+static void
+put_talk(struct html *st, struct exporter *x, const struct tk_record *rec)
+{
+	struct tk_out *o = &x->c->out;
+	int list = 0;
+
+	tk_out_puts(o, "<article>\n<h3>");
+	if (is_blank(&rec->f[TK_TITLE]))
+		tk_out_puts(o, "(no title)");
+	else
+		put_lines(st, o, &rec->f[TK_TITLE]);
+	tk_out_puts(o, "</h3>\n");
+	for (size_t i = 0; i < x->c->ncols; i++) {
+		size_t col = x->c->cols[i];
+		const struct tk_str *v = &rec->f[col];
+		if (col == TK_TITLE || col == TK_TRACK || is_blank(v) ||
+		    is_text(col, v))
+			continue;
+		tk_out_puts(o, list ? "<dt>" : "<dl>\n<dt>");
+		list = 1;
+		put(st, o, &x->names[i]);
+		tk_out_puts(o, "</dt><dd>");
+		put(st, o, v);
+		tk_out_puts(o, "</dd>\n");
+	}
+	if (list)
+		tk_out_puts(o, "</dl>\n");
+	for (size_t i = 0; i < x->c->ncols; i++) {
+		size_t col = x->c->cols[i];
+		const struct tk_str *v = &rec->f[col];
+		if (col == TK_TITLE || col == TK_TRACK || is_blank(v) ||
+		    !is_text(col, v))
+			continue;
+		tk_out_puts(o, "<h4>");
+		put(st, o, &x->names[i]);
+		tk_out_puts(o, "</h4>\n");
+		put_paragraphs(st, o, v);
+	}
+	tk_out_puts(o, "</article>\n");
+}
+
+static int
+html_begin(struct exporter *x)
+{
+	struct html *st = tk_xcalloc(1, sizeof(*st));
+	struct tk_out *o = &x->c->out;
+	struct tk_str title = { "Talks", 5 };
+
+	if (x->o->conference) {
+		title.p = x->o->conference;
+		title.n = strlen(title.p);
+	}
+	st->g = export_groups_new(x);
+	x->state = st;
+	tk_out_puts(o, "<!DOCTYPE html>\n<html>\n<head>\n"
+	    "<meta charset=\"utf-8\"/>\n"
+	    "<meta name=\"viewport\" content=\"width=device-width\"/>\n"
+	    "<title>");
+	tk_put_xml(o, &title);
+	tk_out_puts(o, "</title>\n<style>\n");
+	tk_out_puts(o, style);
+	tk_out_puts(o, "</style>\n</head>\n<body>\n<h1>");
+	tk_put_xml(o, &title);
+	tk_out_puts(o, "</h1>\n");
+	return 0;
+}
+
+static int
+html_record(struct exporter *x, const struct tk_record *rec)
+{
+	export_groups_add(((struct html *)x->state)->g, rec);
+	return 0;
+}
+
+static int
+html_end(struct exporter *x)
+{
+	struct html *st = x->state;
+	struct tk_out *o = &x->c->out;
+	struct tk_record rec;
+	size_t *order = tk_groups_order(st->g, TK_ORDER_INPUT, TK_TRACK);
+
+	for (size_t n = 0; n < tk_groups_count(st->g); n++) {
+		size_t i = order[n];
+		struct tk_str name = tk_groups_name(st->g, i);
+		/* Bad bytes in the name are those of the first talk. */
+		st->bad = 0;
+		tk_out_puts(o, "<section>\n<h2>");
+		if (name.n == 0)
+			tk_out_puts(o, "(no track)");
+		else
+			put_lines(st, o, &name);
+		tk_out_puts(o, "</h2>\n");
+		for (size_t k = 0; k < tk_groups_size(st->g, i); k++) {
+			tk_groups_member(st->g, i, k, &rec);
+			put_talk(st, x, &rec);
+			if (st->bad)
+				export_warn_utf8(x, &rec);
+			st->bad = 0;
+		}
+		tk_out_puts(o, "</section>\n");
+	}
+	tk_out_puts(o, "</body>\n</html>\n");
+	free(order);
+	tk_groups_free(st->g);
+	free(st);
+	return 0;
+}
+
+const struct format fmt_html = {
+	"html", "one standalone page, talks grouped by track",
+	html_begin, html_record, html_end,
+	"title,speaker,track,level,description,abstract,bio"
+};

@@ -1,0 +1,456 @@
+/*
+ * match.c - pattern matching with PCRE2, the one place that uses it.
+ *
+ * Each pattern is compiled on its own, so that an error names the pattern
+ * it is in and back references keep their numbers; a field matches when
+ * any pattern does.  Subjects are searched in place (pointer and length),
+ * with one match data block shared by all patterns.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "talks.h"
+
+/* What a pattern knows of the subject being stepped through. */
+enum { NEXT_UNKNOWN, NEXT_FOUND, NEXT_NONE };
+
+struct pat {
+	pcre2_code *code;
+	int jit;              /* JIT-compiled: use the fast path */
+	int next;             /* NEXT_*: the cached match below */
+	size_t so, eo;
+};
+
+struct tk_matcher {
+	pcre2_general_context *gctx;
+	pcre2_compile_context *cctx;
+	struct pat *pat;
+	size_t npat;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *stack;
+	const char *s;        /* the subject of tk_matcher_start */
+	size_t n, pos;
+};
+
+/*
+ * PCRE2 allocates through these, so that running out of memory ends the
+ * program as it does elsewhere.
+ */
+static void *
+xalloc(PCRE2_SIZE n, void *data)
+{
+	return tk_xmalloc(n);
+}
+
+static void
+xfree(void *p, void *data)
+{
+	free(p);
+}
+
+/* A growing byte string for building the text handed to pcre2_compile. */
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->p = tk_xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+adds(struct buf *b, const char *s)
+{
+	add(b, s, strlen(s));
+}
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* Escapes s so that it matches itself; bytes from 0x80 on stay as they are. */
+static void
+add_literal(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f) {
+			char x[] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+			add(b, x, sizeof(x));
+		} else if (c < 0x80 && !is_alnum(c)) {
+			add(b, "\\", 1);
+			add(b, s + i, 1);
+		} else {
+			add(b, s + i, 1);
+		}
+	}
+}
+
+/*
+ * The length of the start-of-pattern items such as (*UTF) or
+ * (*LIMIT_MATCH=9) at the front of s: they are only valid there, so they
+ * stay in front when the pattern is wrapped.
+ */
+static size_t
+verbs_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 2 < n && s[i] == '(' && s[i + 1] == '*') {
+		size_t j = i + 2;
+		while (j < n && ((s[j] >= 'A' && s[j] <= 'Z') || s[j] == '_' ||
+		    s[j] == '=' || (s[j] >= '0' && s[j] <= '9')))
+			j++;
+		if (j == i + 2 || j >= n || s[j] != ')')
+			break;
+		i = j + 1;
+	}
+	return i;
+}
+
+/* Returns the index after the first close at or after s[i]. */
+static size_t
+skip_to(const char *s, size_t n, size_t i, char close)
+{
+	while (i < n && s[i] != close)
+		i++;
+	return i < n ? i + 1 : n;
+}
+
+/* After "(?" at s[j]: skips a group name or a reference by name. */
+static size_t
+skip_name(const char *s, size_t n, size_t j)
+{
+	char c = j + 1 < n ? s[j + 1] : '\0';
+
+	if (s[j] == 'P' && (c == '<' || c == '=' || c == '>'))
+		return skip_to(s, n, j + 2, c == '<' ? '>' : ')');
+	if (s[j] == '<' && c != '=' && c != '!')
+		return skip_to(s, n, j + 1, '>');
+	if (s[j] == '&')
+		return skip_to(s, n, j + 1, ')');
+	if (s[j] == '\'')
+		return skip_to(s, n, j + 1, '\'');
+	return j;
+}
+
+/*
+ * Copies the parts of pattern s that stand for subject text to b:
+ * escapes, group names and verbs are left out, since their upper-case
+ * letters do not ask for a case-sensitive match.
+ */
+static void
+literal_parts(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n) {
+			char e = s[i + 1];
+			i += 2;
+			if (i < n && strchr("pPxoNgk", e) && s[i] == '{')
+				i = skip_to(s, n, i, '}');
+			else if (i < n && (e == 'k' || e == 'g') &&
+			    (s[i] == '<' || s[i] == '\''))
+				i = skip_to(s, n, i + 1,
+				    s[i] == '<' ? '>' : '\'');
+		} else if (s[i] == '(' && i + 1 < n && s[i + 1] == '*') {
+			i = skip_to(s, n, i, ')');
+		} else if (s[i] == '(' && i + 2 < n && s[i + 1] == '?') {
+			i = skip_name(s, n, i + 2);
+		} else {
+			add(b, s + i, 1);
+			i++;
+		}
+	}
+}
+
+/* Whether s has a letter in upper or title case (Unicode). */
+static int
+has_upper(const struct tk_matcher *m, const char *s, size_t n)
+{
+	static const char upper[] = "[\\p{Lu}\\p{Lt}]";
+	pcre2_code *code;
+	pcre2_match_data *md;
+	int errcode, rc;
+	PCRE2_SIZE off;
+
+	code = pcre2_compile((PCRE2_SPTR)upper, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode, &off, m->cctx);
+	if (code == NULL)
+		return 0;
+	md = pcre2_match_data_create(1, m->gctx);
+	rc = pcre2_match(code, (PCRE2_SPTR)(n ? s : ""), n, 0, 0, md, NULL);
+	pcre2_match_data_free(md);
+	pcre2_code_free(code);
+	return rc >= 0;
+}
+
+/* Whether pattern s (n bytes) asks for a case-sensitive match under -S. */
+static int
+wants_case(const struct tk_matcher *m, const char *s, size_t n, int fixed)
+{
+	struct buf b = { NULL, 0, 0 };
+	int r;
+
+	if (fixed)
+		return has_upper(m, s, n);
+	literal_parts(&b, s, n);
+	r = has_upper(m, b.p, b.n);
+	free(b.p);
+	return r;
+}
+
+/* The text to compile for pattern s: escaped with -F, wrapped with -w, -x. */
+static void
+build(struct buf *b, const char *s, size_t n, const struct tk_match_opts *o,
+    size_t *prefix)
+{
+	size_t v = o->fixed ? 0 : verbs_len(s, n);
+
+	add(b, s, v);
+	if (o->whole)
+		adds(b, "\\A(?:");
+	else if (o->word)
+		adds(b, "(?<!\\w)(?:");
+	*prefix = b->n - v;
+	if (o->fixed)
+		add_literal(b, s, n);
+	else
+		add(b, s + v, n - v);
+	if (o->whole)
+		adds(b, ")\\z");
+	else if (o->word)
+		adds(b, ")(?!\\w)");
+}
+
+/* Fills e with PCRE2's message for error code rc. */
+static void
+pcre_message(struct tk_err *e, const char *file, unsigned long line,
+    unsigned long col, int rc)
+{
+	PCRE2_UCHAR msg[256];
+
+	if (pcre2_get_error_message(rc, msg, sizeof(msg)) < 0)
+		tk_fail(e, file, line, col, "PCRE2 error %d", rc);
+	else
+		tk_fail(e, file, line, col, "%s", (const char *)msg);
+}
+
+/* Fills e for an error at byte off of pattern i (from 0), n bytes long. */
+static int
+pattern_error(struct tk_err *e, size_t i, size_t off, size_t n, int rc)
+{
+	pcre_message(e, "pattern", i + 1, (off < n ? off : n) + 1, rc);
+	return -1;
+}
+
+static pcre2_code *
+compile(const struct tk_matcher *m, const char *s, size_t n, uint32_t flags,
+    int *rc, PCRE2_SIZE *off)
+{
+	return pcre2_compile((PCRE2_SPTR)(n ? s : ""), n, flags, rc, off,
+	    m->cctx);
+}
+
+/* Compiles pattern number i (from 0) into p; -1 with e on a bad pattern. */
+static int
+compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
+    const struct tk_match_opts *o, struct tk_err *e)
+{
+	struct pat *p = &m->pat[i];
+	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+	    PCRE2_NEVER_BACKSLASH_C;
+	struct buf b = { NULL, 0, 0 };
+	pcre2_code *raw;
+	PCRE2_SIZE off, jitsize;
+	size_t prefix;
+	int rc;
+
+	if (o->caseless ||
+	    (o->smart_case && !wants_case(m, s->p, s->n, o->fixed)))
+		flags |= PCRE2_CASELESS;
+	build(&b, s->p, s->n, o, &prefix);
+	if (prefix > 0 && !o->fixed) {
+		/*
+		 * Wrapping could hide an error ("a)|(b" with -x) or move its
+		 * column, so the pattern must first compile alone.
+		 */
+		if ((raw = compile(m, s->p, s->n, flags, &rc, &off)) == NULL) {
+			free(b.p);
+			return pattern_error(e, i, off, s->n, rc);
+		}
+		pcre2_code_free(raw);
+	}
+	p->code = compile(m, b.p, b.n, flags, &rc, &off);
+	free(b.p);
+	if (p->code == NULL)
+		return pattern_error(e, i, off > prefix ? off - prefix : 0,
+		    s->n, rc);
+	/* (*NO_JIT) makes JIT compiling succeed without code: ask. */
+	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
+	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0)
+		p->jit = jitsize > 0;
+	return 0;
+}
+
+static void
+setup(struct tk_matcher *m, unsigned long limit)
+{
+	uint32_t l = limit == 0 || limit > UINT32_MAX ? TK_MATCH_LIMIT :
+	    (uint32_t)limit;
+
+	m->md = pcre2_match_data_create(1, m->gctx);
+	m->mctx = pcre2_match_context_create(m->gctx);
+	m->stack = pcre2_jit_stack_create(32 << 10, 8 << 20, m->gctx);
+	pcre2_set_match_limit(m->mctx, l);
+	pcre2_set_depth_limit(m->mctx, l);
+	if (m->stack)
+		pcre2_jit_stack_assign(m->mctx, NULL, m->stack);
+}
+
+struct tk_matcher *
+tk_matcher_new(const struct tk_str *pats, size_t npats,
+    const struct tk_match_opts *o, struct tk_err *e)
+{
+	struct tk_matcher *m = tk_xcalloc(1, sizeof(*m));
+
+	/* Both come from xalloc, which does not return NULL. */
+	m->gctx = pcre2_general_context_create(xalloc, xfree, NULL);
+	m->cctx = pcre2_compile_context_create(m->gctx);
+	m->pat = tk_xcalloc(npats ? npats : 1, sizeof(*m->pat));
+	for (; m->npat < npats; m->npat++) {
+		if (compile_one(m, m->npat, &pats[m->npat], o, e) < 0) {
+			tk_matcher_free(m);
+			return NULL;
+		}
+	}
+	setup(m, o->match_limit);
+	return m;
+}
+
+void
+tk_matcher_free(struct tk_matcher *m)
+{
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < m->npat; i++)
+		pcre2_code_free(m->pat[i].code);
+	free(m->pat);
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mctx);
+	pcre2_jit_stack_free(m->stack);
+	pcre2_compile_context_free(m->cctx);
+	pcre2_general_context_free(m->gctx);
+	free(m);
+}
+
+/* Runs pattern p on s from start: 1 with the match in md, 0, or -1. */
+static int
+run(struct tk_matcher *m, const struct pat *p, const char *s, size_t n,
+    size_t start, uint32_t opts, struct tk_err *e)
+{
+	PCRE2_SPTR subj = (PCRE2_SPTR)(n ? s : "");
+	int rc;
+
+	if (p->jit)
+		rc = pcre2_jit_match(p->code, subj, n, start, opts, m->md,
+		    m->mctx);
+	else
+		rc = pcre2_match(p->code, subj, n, start, opts, m->md,
+		    m->mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	pcre_message(e, NULL, 0, 0, rc);
+	return -1;
+}
+
+int
+tk_matcher_test(struct tk_matcher *m, const char *s, size_t n,
+    struct tk_err *e)
+{
+	for (size_t i = 0; i < m->npat; i++) {
+		int rc = run(m, &m->pat[i], s, n, 0, 0, e);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+void
+tk_matcher_start(struct tk_matcher *m, const char *s, size_t n)
+{
+	m->s = s;
+	m->n = n;
+	m->pos = 0;
+	for (size_t i = 0; i < m->npat; i++)
+		m->pat[i].next = NEXT_UNKNOWN;
+}
+
+/* Brings pattern p's cached match up to the current position. */
+static int
+refresh(struct tk_matcher *m, struct pat *p, struct tk_err *e)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (p->next == NEXT_FOUND && p->so < m->pos)
+		p->next = NEXT_UNKNOWN;
+	if (p->next != NEXT_UNKNOWN)
+		return 0;
+	rc = run(m, p, m->s, m->n, m->pos, PCRE2_NOTEMPTY, e);
+	if (rc < 0)
+		return -1;
+	p->next = rc ? NEXT_FOUND : NEXT_NONE;
+	if (rc) {
+		ov = pcre2_get_ovector_pointer(m->md);
+		p->so = ov[0];
+		p->eo = ov[1];
+	}
+	return 0;
+}
+
+int
+tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
+    struct tk_err *e)
+{
+	struct pat *best = NULL;
+
+	if (m->pos > m->n)
+		return 0;
+	for (size_t i = 0; i < m->npat; i++) {
+		struct pat *p = &m->pat[i];
+		if (refresh(m, p, e) < 0)
+			return -1;
+		if (p->next == NEXT_FOUND && (best == NULL ||
+		    p->so < best->so ||
+		    (p->so == best->so && p->eo > best->eo)))
+			best = p;
+	}
+	/* \K can report a match that ends before it starts: no progress. */
+	if (best == NULL || best->eo <= m->pos || best->eo < best->so)
+		return 0;
+	*so = best->so;
+	*eo = best->eo;
+	m->pos = best->eo;
+	return 1;
+}

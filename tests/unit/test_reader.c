@@ -1,0 +1,339 @@
+/* test_reader.c - the record reader: dialects, columns, errors and positions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "talks.h"
+#include "unit.h"
+
+static char dir[] = "/tmp/talks-unit-XXXXXX";
+
+/* Writes data to a file named name in the test directory; returns its path. */
+static char *
+file(const char *name, const char *data, size_t n)
+{
+	static char paths[16][256];
+	static int next;
+	char *p = paths[next++ % 16];
+	FILE *fp;
+
+	snprintf(p, 256, "%s/%s", dir, name);
+	fp = fopen(p, "wb");
+	fwrite(data, 1, n, fp);
+	fclose(fp);
+	return p;
+}
+
+#define FILE_S(name, s) file(name, s, sizeof(s) - 1)
+
+struct result {
+	int n;              /* records read */
+	int errors;
+	struct tk_err err;  /* the first error */
+	char vals[8][4][64];
+	unsigned long line[8];
+};
+
+/* Reads every record of paths; keeps the first four columns given. */
+static void
+read_all(char **paths, size_t np, const struct tk_inopts *o,
+    const size_t *cols, struct result *res)
+{
+	struct tk_reader *r = tk_open(paths, np, o);
+	struct tk_record rec;
+	struct tk_err e;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	while ((rc = tk_read(r, &rec, &e)) != 0) {
+		if (rc < 0) {
+			if (res->errors++ == 0)
+				res->err = e;
+			if (e.file == NULL || strncmp(e.file, dir,
+			    strlen(dir)) != 0)
+				res->err.file = NULL;
+			continue;
+		}
+		if (res->n < 8) {
+			for (int k = 0; k < 4; k++) {
+				const struct tk_str *v = &rec.f[cols[k]];
+				snprintf(res->vals[res->n][k], 64, "%.*s",
+				    (int)v->n, v->p);
+			}
+			res->line[res->n] = rec.line;
+		}
+		res->n++;
+	}
+	tk_close(r);
+}
+
+static const size_t basic[] = { TK_TITLE, TK_SPEAKER, TK_TRACK, TK_LEVEL };
+static const struct tk_inopts dflt;
+
+static void
+test_csv_rules(void)
+{
+	struct result res;
+	char *p = FILE_S("a.csv",
+	    "\xef\xbb\xbfTitle,Speaker,Track\r\n"
+	    "\"A, b\",\"say \"\"hi\"\"\", x \r\n"
+	    "\r\n"
+	    "\"two\nlines\",,\n"
+	    "short\n");
+
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 3 && res.errors == 0);
+	check(strcmp(res.vals[0][0], "A, b") == 0);
+	check(strcmp(res.vals[0][1], "say \"hi\"") == 0);
+	check(strcmp(res.vals[0][2], " x ") == 0);   /* spaces are data */
+	check(strcmp(res.vals[1][0], "two\nlines") == 0);
+	check(strcmp(res.vals[2][0], "short") == 0 && res.vals[2][1][0] == 0);
+	check(res.line[0] == 2 && res.line[1] == 4 && res.line[2] == 6);
+}
+
+static void
+test_quote_in_unquoted(void)
+{
+	struct result res;
+	char *p = FILE_S("q.csv", "title,speaker\na\"b,c\"\n");
+
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && res.errors == 0);
+	check(strcmp(res.vals[0][0], "a\"b") == 0);
+	check(strcmp(res.vals[0][1], "c\"") == 0);
+}
+
+static void
+test_errors(void)
+{
+	struct result res;
+	char *p;
+
+	p = FILE_S("e1.csv", "title,speaker\nok,x\n\"bad\"x,y\nlater,z\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && res.errors == 1);
+	check(res.err.line == 3 && res.err.col == 6);
+	check(strstr(res.err.msg, "after closing quote") != NULL);
+
+	p = FILE_S("e2.csv", "title\nok\n\"open\nstill\nopen\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && res.errors == 1 && res.err.line == 3);
+	check(strstr(res.err.msg, "unterminated") != NULL);
+
+	p = FILE_S("e3.csv", "title,speaker\na,b,c\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 0 && res.errors == 1 && res.err.line == 2);
+	check(strstr(res.err.msg, "3 fields") != NULL);
+
+	/* Empty extra fields lose nothing, so they are accepted. */
+	p = FILE_S("e4.csv", "title,speaker\na,b,,\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && res.errors == 0);
+
+	p = FILE_S("e5.csv", "name,speaker\na,b\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 0 && res.errors == 1 && res.err.line == 1);
+	check(strstr(res.err.msg, "no title column (found 'name', "
+	    "'speaker')") != NULL);
+
+	p = FILE_S("e6.csv", "Title,speaker,TITLE\na,b,c\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.errors == 1 && strstr(res.err.msg, "duplicate column") &&
+	    strstr(res.err.msg, "columns 1 and 3"));
+}
+
+static void
+test_error_then_next_file(void)
+{
+	struct result res;
+	char *paths[3];
+
+	paths[0] = FILE_S("n1.csv", "title\n\"x\"y\n");
+	paths[1] = "/nonexistent/file.csv";
+	paths[2] = FILE_S("n2.csv", "title\nfine\n");
+	read_all(paths, 3, &dflt, basic, &res);
+	check(res.n == 1 && res.errors == 2);
+	check(strcmp(res.vals[0][0], "fine") == 0);
+}
+
+static void
+test_dialects(void)
+{
+	struct result res;
+	struct tk_inopts o = dflt;
+	char *p;
+
+	p = FILE_S("s.txt", "title;speaker;track\na,1;b;c\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && strcmp(res.vals[0][0], "a,1") == 0 &&
+	    strcmp(res.vals[0][2], "c") == 0);
+
+	p = FILE_S("t.txt", "title\tspeaker\na\\tb\\\\n\\n\t\"q\"\"\"\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && strcmp(res.vals[0][0], "a\tb\\n\n") == 0);
+	check(strcmp(res.vals[0][1], "q\"") == 0);
+
+	/* The name decides before the header does. */
+	p = FILE_S("t.tsv", "title\tspeaker,x,y\na,b\tc\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && strcmp(res.vals[0][0], "a,b") == 0);
+
+	/* Options decide before the name does. */
+	o.dialect = TK_CSV;
+	o.delim = '|';
+	p = FILE_S("p.tsv", "title|speaker\na\tb|c\n");
+	read_all(&p, 1, &o, basic, &res);
+	check(res.n == 1 && strcmp(res.vals[0][0], "a\tb") == 0);
+
+	/* A lone backslash at the end of a TSV field stays. */
+	p = FILE_S("b.tsv", "title\tspeaker\nend\\\tx\\q\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 1 && strcmp(res.vals[0][0], "end\\") == 0 &&
+	    strcmp(res.vals[0][1], "x\\q") == 0);
+}
+
+static void
+test_line_ends(void)
+{
+	struct result res;
+	char *p;
+
+	p = FILE_S("cr.csv", "title,speaker\ra,b\r\"c\rd\",e\rf,g");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 3 && res.line[0] == 2 && res.line[1] == 3 &&
+	    res.line[2] == 5);
+	check(strcmp(res.vals[1][0], "c\rd") == 0);
+
+	p = FILE_S("mix.csv", "title\r\na\nb\r\n\nc\n");
+	read_all(&p, 1, &dflt, basic, &res);
+	check(res.n == 3 && res.line[2] == 5);
+}
+
+static void
+test_columns(void)
+{
+	struct tk_inopts o = dflt;
+	char *paths[2];
+	struct tk_reader *r;
+	struct tk_record rec;
+	struct tk_err e;
+
+	paths[0] = FILE_S("c1.csv", "Session Title,Presenters,Room Size\n"
+	    "t1,p1,10\n");
+	paths[1] = FILE_S("c2.csv", "room_size,TITLE,Speaker Bio,extra\n"
+	    "20,t2,b2,x2\n");
+	r = tk_open(paths, 2, &o);
+	check(tk_ncols(r) == TK_NCANON + 2);
+	check(tk_find_col(r, "room-size", 9) == TK_NCANON);
+	check(tk_find_col(r, "  EXTRA ", 8) == TK_NCANON + 1);
+	check(tk_find_col(r, "biography", 9) == TK_BIO);
+	check(tk_find_col(r, "nope", 4) == -1);
+	check(strcmp(tk_colname(r, TK_NCANON), "Room Size") == 0);
+	check(tk_col_present(r, TK_BIO) && !tk_col_present(r, TK_ABSTRACT));
+	check(tk_read(r, &rec, &e) == 1);
+	check_str(rec.f[TK_TITLE].p, rec.f[TK_TITLE].n, "t1");
+	check_str(rec.f[TK_SPEAKER].p, rec.f[TK_SPEAKER].n, "p1");
+	check(rec.f[TK_NCANON + 1].n == 0);
+	check(tk_read(r, &rec, &e) == 1);
+	check_str(rec.f[TK_NCANON].p, rec.f[TK_NCANON].n, "20");
+	check_str(rec.f[TK_BIO].p, rec.f[TK_BIO].n, "b2");
+	check(rec.fileno == 1 && rec.line == 2);
+	check(tk_read(r, &rec, &e) == 0);
+	tk_close(r);
+}
+
+static void
+test_aliases(void)
+{
+	struct { const char *h; int f; } t[] = {
+		{ "Proposal title", TK_TITLE }, { "speaker names", TK_SPEAKER },
+		{ "E-Mail", TK_EMAIL }, { "Presenters (email)", TK_EMAIL },
+		{ "session_id", TK_ID }, { "Category", TK_TRACK },
+		{ "Session format", TK_TYPE }, { "audience-level", TK_LEVEL },
+		{ "Proposal State", TK_STATE }, { "summary", TK_DESCRIPTION },
+		{ "speaker bio", TK_BIO }, { "location", TK_ROOM },
+		{ "Start (date)", TK_DAY }, { "scheduled at", TK_START },
+		{ "End (time)", TK_END }, { "length", TK_DURATION },
+		{ "organisation", TK_AFFILIATION }, { " tags ", TK_TAGS },
+		{ "owner", TK_SPEAKER }, { "owner email", TK_EMAIL },
+		{ "Code", TK_ID }, { "status", TK_STATE },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		check(tk_canon_find(t[i].h, strlen(t[i].h)) == t[i].f);
+	check(tk_canon_find("titles", 6) == -1);
+}
+
+static void
+test_items(void)
+{
+	struct tk_str v = { "Ann ; Bob\r\nCy;", 14 }, it;
+	size_t pos = 0;
+
+	check(tk_next_item(&v, &pos, &it) && it.n == 3 &&
+	    memcmp(it.p, "Ann", 3) == 0);
+	check(tk_next_item(&v, &pos, &it) && it.n == 3 &&
+	    memcmp(it.p, "Bob", 3) == 0);
+	check(tk_next_item(&v, &pos, &it) && it.n == 2);
+	check(tk_next_item(&v, &pos, &it) && it.n == 0);
+	check(!tk_next_item(&v, &pos, &it));
+	v.p = "  ";
+	v.n = 2;
+	pos = 0;
+	check(!tk_next_item(&v, &pos, &it));
+}
+
+static void
+test_compare(void)
+{
+	struct tk_str a = { "9:00", 4 }, b = { "10:00", 5 };
+	struct tk_str i1 = { "12", 2 }, i2 = { "3", 1 };
+
+	check(tk_compare(TK_START, &a, &b) < 0);
+	check(tk_compare(TK_ID, &i1, &i2) > 0);
+	check(tk_compare(TK_TITLE, &i1, &i2) < 0);
+	check(tk_compare(TK_TITLE, &a, &a) == 0);
+}
+
+/* talks(5) must list every alias. */
+static void
+test_man_lists_aliases(void)
+{
+	FILE *fp = fopen("man/talks.5", "r");
+	static char page[65536];
+	size_t n;
+
+	check(fp != NULL);
+	if (fp == NULL)
+		return;
+	n = fread(page, 1, sizeof(page) - 1, fp);
+	page[n] = '\0';
+	fclose(fp);
+	for (int f = 0; f < TK_NCANON; f++)
+		for (const char *const *a = tk_canon_aliases(f); *a; a++)
+			check(strstr(page, *a) != NULL);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	test_csv_rules();
+	test_quote_in_unquoted();
+	test_errors();
+	test_error_then_next_file();
+	test_dialects();
+	test_line_ends();
+	test_columns();
+	test_aliases();
+	test_items();
+	test_compare();
+	test_man_lists_aliases();
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		return 2;
+	return unit_done();
+}
