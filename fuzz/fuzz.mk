@@ -4,6 +4,11 @@
 #                             FUZZ_SECONDS (default 60), one after another
 #   make fuzz-build           builds them only, in fuzz/out/
 #   make fuzz FUZZ_TARGETS=reader-csv FUZZ_SECONDS=600
+#   make fuzz FUZZ_JOBS=2     two targets at a time (each uses one core)
+#
+# Targets: the record reader in each dialect (reader-csv, reader-tsv,
+# reader-semi), the grep matcher (match) and the page reader of talks
+# import (page).
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
@@ -13,11 +18,12 @@
 
 FUZZ_CC = clang
 FUZZ_SECONDS = 60
+FUZZ_JOBS = 1
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_READERS = reader-csv reader-tsv reader-semi
-FUZZ_TARGETS = $(FUZZ_READERS)
+FUZZ_TARGETS = $(FUZZ_READERS) match page
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -37,7 +43,15 @@ fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(HDRS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'s'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
+fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+
 fuzz-build: $(FUZZ_BINS)
 
 fuzz: fuzz-build
-	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	FUZZ_JOBS=$(FUZZ_JOBS) sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
