@@ -52,13 +52,17 @@ check-san:
 	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
 	$(MAKE) clean
 
-# The same suite with every run of talks under valgrind's memcheck: any
-# error, or memory lost for good, fails the case (exit 99).
+# The same suite with every run of talks and of the unit tests under
+# valgrind's memcheck: any error, or memory lost for good, fails the case
+# (exit 99).  Two halves run side by side.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=definite,indirect \
-	--errors-for-leak-kinds=definite,indirect
+	--errors-for-leak-kinds=definite,indirect \
+	--suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind: talks $(UNIT_BIN)
-	TALKS_WRAPPER="$(VALGRIND)" sh tests/run.sh
+	TALKS_WRAPPER="$(VALGRIND)" TALKS_SHARD=2/2 sh tests/run.sh & \
+	TALKS_WRAPPER="$(VALGRIND)" TALKS_SHARD=1/2 sh tests/run.sh; \
+	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)

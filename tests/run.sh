@@ -13,6 +13,8 @@
 # TALKS_PATHS names the paths to run the cases with (default: all).
 # TALKS_WRAPPER, when set, is a command line put before every run of talks
 # and of the unit tests, e.g. valgrind (see make check-valgrind).
+# TALKS_SHARD=K/N runs the Kth of every N golden cases, and the unit tests
+# only when K is 1, so that N runs side by side share the work.
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -41,6 +43,7 @@ bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
 # Unit tests print their own "N passed, N failed" as their last line.
 if [ $# -eq 0 ]; then
 	for t in tests/unit/test_*; do
+		case ${TALKS_SHARD:-1/1} in 1/*) ;; *) break ;; esac
 		case $t in *.c|*.h) continue ;; esac
 		[ -x "$t" ] || continue
 		$TALKS_WRAPPER "$t" >"$tmp/unit" 2>&1
@@ -58,6 +61,16 @@ if [ $# -eq 0 ]; then
 		[ "$f" -eq 0 ] && [ $rc -eq 0 ] || grep -v '^ok' "$tmp/unit" | sed 's/^/  /' | head -n 30
 	done
 	set -- testdata/golden/*/*/
+fi
+if [ -n "$TALKS_SHARD" ]; then
+	k=${TALKS_SHARD%/*}
+	n=${TALKS_SHARD#*/}
+	i=0
+	for d in "$@"; do
+		[ $((i % n + 1)) -eq "$k" ] && set -- "$@" "$d"
+		i=$((i + 1))
+	done
+	shift "$i"
 fi
 
 # Golden cases.
