@@ -19,6 +19,10 @@ static const struct format *const formats[] = {
 	&fmt_jsonl,
 	&fmt_markdown,
 	&fmt_html,
+	&fmt_ics,
+	&fmt_frab,
+	&fmt_template,
+	&fmt_mbox,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))

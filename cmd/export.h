@@ -62,6 +62,7 @@ struct format {
 /* The formats: each is defined in its cmd/fmt_NAME.c. */
 extern const struct format fmt_csv, fmt_tsv, fmt_json, fmt_jsonl,
     fmt_markdown, fmt_html;
+extern const struct format fmt_ics, fmt_frab, fmt_template, fmt_mbox;
 
 /* The names of the chosen fields, as values (valid until the next call). */
 const struct tk_str *const *export_names(struct exporter *x);
@@ -90,5 +91,52 @@ struct tk_groups *export_groups_new(struct exporter *x);
 
 /* Adds rec to the group of its track. */
 void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
+
+/*
+ * Outputs made from templates (cmd/fmt_template.c), shared by the
+ * template, mbox and ics formats: one output per record, or per speaker
+ * with --each speaker, or per distinct speaker with --unique; each goes
+ * to emit, to standard output or to a file of --output-dir.
+ */
+struct each {
+	int per_speaker, unique;
+	/* Makes one output from v; 0, or -1 after reporting. */
+	int (*emit)(struct exporter *x, const struct tk_tmpl_vals *v);
+	struct tk_rows *rows;       /* --unique: the records, kept */
+	struct tk_speakers *speakers;
+	size_t nrec;
+};
+
+/*
+ * Reads the text of --template (TEXT, or the file after '@' without its
+ * last line break) into b, and the name to give in errors; -1 after
+ * reporting.
+ */
+int template_text(struct exporter *x, struct tk_buf *b, const char **name);
+
+/* Reads and parses --template into t; -1 after reporting. */
+int template_load(struct exporter *x, int flags, struct tk_tmpl **t);
+
+/* Checks --each and --unique; speaker makes --each speaker the default. */
+void each_begin(struct exporter *x, struct each *e, int speaker);
+int each_record(struct exporter *x, struct each *e,
+    const struct tk_record *rec);
+/* Emits the --unique outputs and frees e's records. */
+int each_end(struct exporter *x, struct each *e);
+
+/* Files written to --output-dir, named by --name. */
+struct outdir;
+
+/* Opens --output-dir, if given (else sets *d to NULL); -1 after reporting. */
+int outdir_open(struct exporter *x, const char *default_name,
+    struct outdir **d);
+
+/*
+ * Writes p (n bytes) to a new file named by expanding --name with v,
+ * made safe, and prints its path; -1 after reporting.
+ */
+int outdir_write(struct exporter *x, struct outdir *d,
+    const struct tk_tmpl_vals *v, const char *p, size_t n);
+void outdir_close(struct outdir *d);
 
 #endif

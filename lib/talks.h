@@ -504,4 +504,205 @@ void tk_matcher_start(struct tk_matcher *m, const char *s, size_t n);
 int tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
     struct tk_err *e);
 
+/* -------------------------------------------------------------- buffers */
+
+/* A growable byte string, kept NUL-terminated; start it zeroed. */
+struct tk_buf {
+	char *p;
+	size_t n;
+	size_t cap;
+};
+
+void tk_buf_add(struct tk_buf *b, const void *p, size_t n);
+void tk_buf_addc(struct tk_buf *b, int c);
+void tk_buf_adds(struct tk_buf *b, const char *s);
+/* Frees b->p and zeroes b, ready for reuse. */
+void tk_buf_free(struct tk_buf *b);
+
+/* ------------------------------------------------------------ templates */
+
+/*
+ * Text with {field} placeholders: any field name or alias that
+ * tk_find_col knows, "{{" and "}}" for literal braces.
+ */
+struct tk_tmpl;
+
+#define TK_TMPL_ALLOW_TITLES 1 /* tk_tmpl_parse: {titles} is known */
+#define TK_TMPL_FLAT 2         /* tk_tmpl_expand: values on one line */
+#define TK_TMPL_TITLES (-2L)   /* the column that stands for {titles} */
+
+/*
+ * Parses template s (n bytes).  name is the file to name in errors, whose
+ * line and col give the place in s (col in characters).  Returns NULL
+ * with e filled for an unknown field, an unclosed or single brace.
+ * r must outlive the template; free with tk_tmpl_free.
+ */
+struct tk_tmpl *tk_tmpl_parse(const struct tk_reader *r, const char *s,
+    size_t n, const char *name, int flags, struct tk_err *e);
+void tk_tmpl_free(struct tk_tmpl *t);
+
+/* Whether t has a placeholder for column col (or TK_TMPL_TITLES). */
+int tk_tmpl_uses(const struct tk_tmpl *t, long col);
+
+/*
+ * The values a template is expanded with: rec's fields, except those
+ * given here (NULL: rec's own).  titles is the value of {titles}.
+ */
+struct tk_tmpl_vals {
+	const struct tk_record *rec;
+	const struct tk_str *speaker, *email, *affiliation, *titles;
+};
+
+/*
+ * Appends t expanded with v to out.  With TK_TMPL_FLAT each control
+ * character in a value (a CRLF counts as one) becomes a space.
+ */
+void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
+    int flags, struct tk_buf *out);
+
+/* ------------------------------------------------------------ clean text */
+
+/*
+ * Appends v to out with the replacements tk_put_xml makes (U+FFFD for
+ * what is not UTF-8 and for the characters XML 1.0 forbids, which
+ * iCalendar forbids too); returns their number.
+ */
+size_t tk_clean_text(const struct tk_str *v, struct tk_buf *out);
+
+/* ------------------------------------------------------------ file names */
+
+/*
+ * A file name made from s (n bytes): '/', '\\', control characters and
+ * invalid UTF-8 become '_', and so do a leading '.' or '-' and each '.'
+ * after a '.'; long names are cut (the extension kept); never empty.
+ * Caller frees.
+ */
+char *tk_safe_name(const char *s, size_t n);
+
+/*
+ * Creates file name in directory dirfd for writing, never overwriting
+ * and never following a symbolic link: if name exists, tries name-2,
+ * name-3, ... before its extension.  Returns the descriptor and sets
+ * *used to the name created (caller frees), or returns -1 with e filled
+ * and *used set to the name last tried (caller frees).
+ */
+int tk_create_new(int dirfd, const char *name, char **used,
+    struct tk_err *e);
+
+/* ------------------------------------------------------- days and times */
+
+/* A local date and time, without a zone. */
+struct tk_time {
+	int year, mon, mday;
+	int hour, min, sec;
+};
+
+/* Reads a day, YYYY-MM-DD (blanks around allowed); 0, or -1 if bad. */
+int tk_parse_day(const struct tk_str *v, struct tk_time *t);
+
+/*
+ * Reads HH:MM, HH:MM:SS, or an ISO 8601 date-time YYYY-MM-DDTHH:MM[:SS]
+ * (a space may stand for the T) into t; *has_day tells which.  The day
+ * fields are left alone for a bare time.  0, or -1 if bad.
+ */
+int tk_parse_clock(const struct tk_str *v, struct tk_time *t, int *has_day);
+
+/* A duration in seconds: minutes as a bare number, or H:MM; -1 if bad. */
+long tk_parse_duration(const struct tk_str *v);
+
+/* Seconds from 1970-01-01 00:00 to t, both read as UTC, and back. */
+long long tk_time_epoch(const struct tk_time *t);
+void tk_time_from_epoch(long long s, struct tk_time *t);
+
+/* When a talk is: its start, and its end as from tk_time_epoch. */
+struct tk_when {
+	struct tk_time start;
+	long long end; /* -1 when the record has neither end nor duration */
+};
+
+/*
+ * The time of rec from its day, start, end and duration fields.  start
+ * may be a date-time, then day may be empty.  The end comes from end (a
+ * time, on the start's day or the next when earlier, or a date-time),
+ * else from start plus duration.  Returns 1, 0 when rec has no day or no
+ * start, -1 with e naming rec's file and line for a value that cannot be
+ * read or an end before the start.
+ */
+int tk_when(const struct tk_record *rec, struct tk_when *w, struct tk_err *e);
+
+/*
+ * The time to stamp output with: $SOURCE_DATE_EPOCH when set (so that
+ * output can be reproduced), else now.  -1 with e if it is not a number.
+ */
+int tk_source_date(long long *t, struct tk_err *e);
+
+/* ------------------------------------------------------------ time zones */
+
+/* Whether zone names a zone of the system's zoneinfo; -1 with e if not. */
+int tk_zone_check(const char *zone, struct tk_err *e);
+
+/* The offset from UTC, in seconds east, of local time t in zone. */
+long tk_zone_offset(const char *zone, const struct tk_time *local);
+
+/* A change of offset: at (UTC seconds) the zone goes from one to another. */
+struct tk_zone_rule {
+	long long at;
+	long from, to;
+	int isdst;
+	char abbr[16];
+};
+
+/* The offsets of a zone over a span of time. */
+struct tk_zone {
+	struct tk_zone_rule *rule; /* rule[0] is the offset at the start */
+	size_t n;
+};
+
+/*
+ * Fills z with the offset of zone at from and its changes until to
+ * (seconds since 1970, UTC).  Free with tk_zone_free.
+ */
+void tk_zone_rules(const char *zone, long long from, long long to,
+    struct tk_zone *z);
+void tk_zone_free(struct tk_zone *z);
+
+/* -------------------------------------------------------------- speakers */
+
+/* One speaker of a talk: items at the same place in the three lists. */
+struct tk_person {
+	struct tk_str name, email, affiliation;
+};
+
+/*
+ * Fills p with speaker i (from 0) of rec, the email and affiliation
+ * items at the same position (empty when the list is shorter).  Returns
+ * 1, or 0 when rec has no speaker i.  p points into rec.
+ */
+int tk_person(const struct tk_record *rec, size_t i, struct tk_person *p);
+
+/*
+ * The distinct speakers of many talks, by name ignoring ASCII case, in
+ * the order they first appear.  Each keeps the first email and
+ * affiliation given for it and the numbers of its talks.
+ */
+struct tk_speaker {
+	struct tk_str name, email, affiliation; /* p is NULL when never given */
+	size_t *recs, nrecs;
+};
+
+struct tk_speakers;
+
+/* Free with tk_speakers_free. */
+struct tk_speakers *tk_speakers_new(void);
+void tk_speakers_free(struct tk_speakers *ss);
+
+/* Adds the named speakers of rec, whose number is recno (values copied). */
+size_t tk_speakers_add(struct tk_speakers *ss, const struct tk_record *rec,
+    size_t recno);
+size_t tk_speakers_count(const struct tk_speakers *ss);
+
+/* Speaker i (valid until the next add or free). */
+const struct tk_speaker *tk_speakers_get(const struct tk_speakers *ss,
+    size_t i);
+
 #endif

@@ -1,0 +1,504 @@
+/*
+ * fmt_frab.c - talks export -t frab: the schedule XML of the frab
+ * conference planner, which conference apps and video tooling read.
+ *
+ * The talks are kept until the end, then written day by day and room by
+ * room; every value goes through tk_put_xml.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+struct frab {
+	struct tk_rows *rows;
+	struct tk_when *when;
+	unsigned long *id;    /* the event ids, by row */
+	size_t n, cap;
+	unsigned long skipped;
+	int bad;
+	long language;        /* the column of a "language" header, or -1 */
+	struct tk_str title, acronym;
+	char *acronym_buf;
+};
+
+static void
+puts_(struct exporter *x, const char *s)
+{
+	tk_out_puts(&x->c->out, s);
+}
+
+/* Writes v escaped; counts bad bytes in *bad. */
+static void
+text(struct exporter *x, const struct tk_str *v, size_t *bad)
+{
+	*bad += tk_put_xml(&x->c->out, v);
+}
+
+/* Writes <name>v</name> on a line of its own, indented. */
+static void
+element(struct exporter *x, const char *indent, const char *name,
+    const struct tk_str *v, size_t *bad)
+{
+	puts_(x, indent);
+	puts_(x, "<");
+	puts_(x, name);
+	puts_(x, ">");
+	text(x, v, bad);
+	puts_(x, "</");
+	puts_(x, name);
+	puts_(x, ">\n");
+}
+
+static void
+element_s(struct exporter *x, const char *indent, const char *name,
+    const char *s)
+{
+	struct tk_str v = { s, strlen(s) };
+	size_t bad = 0;
+
+	element(x, indent, name, &v, &bad);
+}
+
+/* A date-time, with the offset of --tz when given. */
+static void
+date_time(struct exporter *x, long long epoch, char *buf, size_t n)
+{
+	struct tk_time t;
+	long off;
+	int k;
+
+	tk_time_from_epoch(epoch, &t);
+	k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.mon,
+	    t.mday, t.hour, t.min, t.sec);
+	if (x->o->tz == NULL || k < 0 || (size_t)k >= n)
+		return;
+	off = tk_zone_offset(x->o->tz, &t);
+	snprintf(buf + k, n - (size_t)k, "%c%02ld:%02ld", off < 0 ? '-' : '+',
+	    (off < 0 ? -off : off) / 3600, (off < 0 ? -off : off) / 60 % 60);
+}
+
+/* A slug: lower-case ASCII letters and digits, '-' between words. */
+static void
+slug(struct tk_buf *b, const struct tk_str *v, size_t max)
+{
+	size_t start = b->n;
+	int dash = 0;
+
+	for (size_t i = 0; i < v->n && b->n - start < max; i++) {
+		unsigned char c = (unsigned char)v->p[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b->n > start)
+				tk_buf_addc(b, '-');
+			tk_buf_addc(b, c);
+			dash = 0;
+		} else {
+			dash = 1;
+		}
+	}
+}
+
+static unsigned long long
+fnv(unsigned long long h, const struct tk_str *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		h ^= (unsigned char)v->p[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	return h * 0x100000001b3ULL;
+}
+
+/* A GUID in UUID form, the same from run to run for the same talk. */
+static void
+guid(struct frab *s, const struct tk_record *rec, unsigned long id,
+    char *buf, size_t n)
+{
+	unsigned long long a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+	char num[32];
+	struct tk_str v = { num, 0 };
+
+	v.n = (size_t)snprintf(num, sizeof(num), "%lu", id);
+	a = fnv(fnv(fnv(a, &s->acronym), &v), &rec->f[TK_TITLE]);
+	b = fnv(fnv(fnv(b, &rec->f[TK_TITLE]), &v), &s->acronym);
+	/* Version 4 and variant bits, so that tools reading UUIDs take it. */
+	snprintf(buf, n, "%08llx-%04llx-4%03llx-%04llx-%012llx",
+	    a >> 32, (a >> 16) & 0xffff, a & 0xfff,
+	    ((b >> 48) & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
+}
+
+static void
+persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
+{
+	struct tk_person p;
+
+	puts_(x, "        <persons>\n");
+	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		if (p.name.n == 0)
+			continue;
+		puts_(x, "          <person>");
+		text(x, &p.name, bad);
+		puts_(x, "</person>\n");
+	}
+	puts_(x, "        </persons>\n");
+}
+
+static void
+event(struct exporter *x, size_t i)
+{
+	static const struct tk_str none = { "", 0 }, talk = { "talk", 4 };
+	struct frab *s = x->state;
+	const struct tk_when *w = &s->when[i];
+	const char *in = "        ";
+	struct tk_record rec;
+	struct tk_buf b = { 0 };
+	char buf[80];
+	size_t bad = 0;
+	long long st = tk_time_epoch(&w->start), dur;
+
+	tk_rows_get(s->rows, i, &rec);
+	guid(s, &rec, s->id[i], buf, sizeof(buf));
+	snprintf(buf + 40, sizeof(buf) - 40, "%lu", s->id[i]);
+	puts_(x, "      <event id=\"");
+	puts_(x, buf + 40);
+	puts_(x, "\" guid=\"");
+	puts_(x, buf);
+	puts_(x, "\">\n");
+	date_time(x, st, buf, sizeof(buf));
+	element_s(x, in, "date", buf);
+	snprintf(buf, sizeof(buf), "%02d:%02d", w->start.hour, w->start.min);
+	element_s(x, in, "start", buf);
+	dur = w->end >= 0 ? (w->end - st) / 60 : 0;
+	if (dur > 99 * 60 + 59) {
+		struct tk_err e;
+		tk_fail(&e, rec.file, rec.line, 0, "duration cut to 99:59, "
+		    "the longest the schedule format can hold");
+		report(&e);
+		dur = 99 * 60 + 59;
+	}
+	snprintf(buf, sizeof(buf), "%02lld:%02lld", dur / 60, dur % 60);
+	element_s(x, in, "duration", buf);
+	element(x, in, "room", &rec.f[TK_ROOM], &bad);
+	tk_buf_add(&b, s->acronym.p, s->acronym.n);
+	snprintf(buf, sizeof(buf), "-%lu-", s->id[i]);
+	tk_buf_adds(&b, buf);
+	slug(&b, &rec.f[TK_TITLE], 60);
+	element_s(x, in, "slug", b.p);
+	tk_buf_free(&b);
+	element(x, in, "title", &rec.f[TK_TITLE], &bad);
+	element(x, in, "subtitle", &none, &bad);
+	element(x, in, "track", &rec.f[TK_TRACK], &bad);
+	element(x, in, "type", rec.f[TK_TYPE].n ? &rec.f[TK_TYPE] : &talk,
+	    &bad);
+	if (s->language >= 0 && rec.f[s->language].n > 0)
+		element(x, in, "language", &rec.f[s->language], &bad);
+	element(x, in, "abstract", &rec.f[TK_ABSTRACT], &bad);
+	element(x, in, "description", &rec.f[TK_DESCRIPTION], &bad);
+	persons(x, &rec, &bad);
+	if (rec.f[TK_URL].n > 0) {
+		puts_(x, "        <links>\n          <link href=\"");
+		text(x, &rec.f[TK_URL], &bad);
+		puts_(x, "\">");
+		text(x, &rec.f[TK_TITLE], &bad);
+		puts_(x, "</link>\n        </links>\n");
+	}
+	puts_(x, "      </event>\n");
+	if (bad)
+		export_warn_utf8(x, &rec);
+}
+
+/* -------------------------------------------------------------- ordering */
+
+static struct frab *sort_state;
+
+static long long
+day_of(const struct frab *s, size_t i)
+{
+	return tk_time_epoch(&s->when[i].start) / 86400;
+}
+
+/* Day, then start, then input order. */
+static int
+by_time(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	long long x = tk_time_epoch(&sort_state->when[i].start);
+	long long y = tk_time_epoch(&sort_state->when[j].start);
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* Numbers the events: their ids when all are distinct numbers, else 1.. */
+static void
+number(struct frab *s)
+{
+	struct tk_record rec;
+	int ok = 1;
+
+	for (size_t i = 0; i < s->n; i++) {
+		tk_rows_get(s->rows, i, &rec);
+		const struct tk_str *v = &rec.f[TK_ID];
+		char *end, tmp[24];
+		if (v->n == 0 || v->n >= sizeof(tmp) || v->p[0] < '1' ||
+		    v->p[0] > '9') {
+			ok = 0;
+			break;
+		}
+		memcpy(tmp, v->p, v->n);
+		tmp[v->n] = '\0';
+		s->id[i] = strtoul(tmp, &end, 10);
+		if (*end != '\0' || s->id[i] == 0)
+			ok = 0;
+		for (size_t k = 0; ok && k < i; k++)
+			if (s->id[k] == s->id[i])
+				ok = 0;
+		if (!ok)
+			break;
+	}
+	if (!ok)
+		for (size_t i = 0; i < s->n; i++)
+			s->id[i] = i + 1;
+}
+
+/* The distinct rooms, in the order they first appear. */
+static size_t
+rooms(struct frab *s, struct tk_str **list)
+{
+	struct tk_record rec;
+	size_t n = 0;
+
+	*list = tk_xcalloc(s->n + 1, sizeof(**list));
+	for (size_t i = 0; i < s->n; i++) {
+		tk_rows_get(s->rows, i, &rec);
+		size_t k = 0;
+		while (k < n && !((*list)[k].n == rec.f[TK_ROOM].n &&
+		    memcmp((*list)[k].p, rec.f[TK_ROOM].p, rec.f[TK_ROOM].n) == 0))
+			k++;
+		if (k == n) {
+			(*list)[n].p = tk_xstrndup(rec.f[TK_ROOM].p,
+			    rec.f[TK_ROOM].n);
+			(*list)[n++].n = rec.f[TK_ROOM].n;
+		}
+	}
+	return n;
+}
+
+static int
+in_room(struct frab *s, size_t i, const struct tk_str *room)
+{
+	struct tk_record rec;
+
+	tk_rows_get(s->rows, i, &rec);
+	return rec.f[TK_ROOM].n == room->n &&
+	    memcmp(rec.f[TK_ROOM].p, room->p, room->n) == 0;
+}
+
+/* Writes <day> with the talks order[from .. to), room by room. */
+static void
+day(struct exporter *x, const size_t *order, size_t from, size_t to,
+    unsigned idx, const struct tk_str *room, size_t nroom)
+{
+	struct frab *s = x->state;
+	char buf[64];
+	long long lo = tk_time_epoch(&s->when[order[from]].start), hi = lo;
+	size_t bad = 0;
+
+	for (size_t k = from; k < to; k++) {
+		const struct tk_when *w = &s->when[order[k]];
+		if (w->end > hi)
+			hi = w->end;
+		if (tk_time_epoch(&w->start) > hi)
+			hi = tk_time_epoch(&w->start);
+	}
+	snprintf(buf, sizeof(buf), "  <day index=\"%u\" date=\"", idx);
+	puts_(x, buf);
+	date_time(x, lo, buf, sizeof(buf));
+	buf[10] = '\0';
+	puts_(x, buf);
+	puts_(x, "\" start=\"");
+	date_time(x, lo, buf, sizeof(buf));
+	puts_(x, buf);
+	puts_(x, "\" end=\"");
+	date_time(x, hi, buf, sizeof(buf));
+	puts_(x, buf);
+	puts_(x, "\">\n");
+	for (size_t r = 0; r < nroom; r++) {
+		size_t k = from;
+		while (k < to && !in_room(s, order[k], &room[r]))
+			k++;
+		if (k == to)
+			continue;
+		puts_(x, "    <room name=\"");
+		text(x, &room[r], &bad);
+		puts_(x, "\">\n");
+		for (; k < to; k++)
+			if (in_room(s, order[k], &room[r]))
+				event(x, order[k]);
+		puts_(x, "    </room>\n");
+	}
+	puts_(x, "  </day>\n");
+}
+
+static void
+conference(struct exporter *x, const size_t *order, unsigned ndays)
+{
+	struct frab *s = x->state;
+	char buf[64];
+	size_t bad = 0;
+
+	puts_(x, "  <conference>\n");
+	element(x, "    ", "title", &s->title, &bad);
+	element(x, "    ", "acronym", &s->acronym, &bad);
+	if (s->n > 0) {
+		struct tk_time t;
+		tk_time_from_epoch(day_of(s, order[0]) * 86400, &t);
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
+		    t.mday);
+		element_s(x, "    ", "start", buf);
+		tk_time_from_epoch(day_of(s, order[s->n - 1]) * 86400, &t);
+		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
+		    t.mday);
+		element_s(x, "    ", "end", buf);
+	}
+	snprintf(buf, sizeof(buf), "%u", ndays);
+	element_s(x, "    ", "days", buf);
+	puts_(x, "  </conference>\n");
+}
+
+static void
+schedule(struct exporter *x)
+{
+	struct frab *s = x->state;
+	size_t *order = tk_xcalloc(s->n + 1, sizeof(*order)), nroom, from;
+	struct tk_str *room;
+	unsigned ndays = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		order[i] = i;
+	sort_state = s;
+	qsort(order, s->n, sizeof(*order), by_time);
+	for (size_t i = 0; i < s->n; i++)
+		if (i == 0 || day_of(s, order[i]) != day_of(s, order[i - 1]))
+			ndays++;
+	nroom = rooms(s, &room);
+	puts_(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
+	puts_(x, "  <version>talks " TK_VERSION "</version>\n");
+	conference(x, order, ndays);
+	ndays = 0;
+	for (size_t i = 0; i < s->n; i = from) {
+		for (from = i + 1; from < s->n &&
+		    day_of(s, order[from]) == day_of(s, order[i]);)
+			from++;
+		day(x, order, i, from, ++ndays, room, nroom);
+	}
+	puts_(x, "</schedule>\n");
+	for (size_t r = 0; r < nroom; r++)
+		free((char *)room[r].p);
+	free(room);
+	free(order);
+}
+
+/* ----------------------------------------------------------- the format */
+
+static int
+frab_begin(struct exporter *x)
+{
+	struct frab *s;
+	struct tk_err e;
+	size_t n = tk_ncols(x->c->r), *cols;
+	const char *title = x->o->conference ? x->o->conference : "Conference";
+	struct tk_buf b = { 0 };
+
+	if (x->o->tz && tk_zone_check(x->o->tz, &e) < 0) {
+		report(&e);
+		return -1;
+	}
+	s = tk_xcalloc(1, sizeof(*s));
+	s->title.p = title;
+	s->title.n = strlen(title);
+	if (x->o->acronym) {
+		s->acronym.p = x->o->acronym;
+		s->acronym.n = strlen(x->o->acronym);
+	} else {
+		tk_buf_add(&b, "", 0);
+		slug(&b, &s->title, 40);
+		s->acronym_buf = b.p;
+		s->acronym.p = b.p;
+		s->acronym.n = b.n;
+	}
+	s->language = tk_find_col(x->c->r, "language", 8);
+	cols = tk_xcalloc(n, sizeof(*cols));
+	for (size_t i = 0; i < n; i++)
+		cols[i] = i;
+	s->rows = tk_rows_new(x->c->r, cols, n);
+	free(cols);
+	x->state = s;
+	return 0;
+}
+
+static int
+frab_record(struct exporter *x, const struct tk_record *rec)
+{
+	struct frab *s = x->state;
+	struct tk_when w;
+	struct tk_err e;
+	int rc = tk_when(rec, &w, &e);
+
+	if (rc < 0) {
+		report(&e);
+		s->bad = 1;
+		return 0;
+	}
+	if (rc == 0) {
+		s->skipped++;
+		if (x->o->verbose) {
+			const struct tk_str *t = &rec->f[TK_TITLE];
+			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
+			    "no day or start, skipped", (int)(t->n > 80 ? 80 :
+			    t->n), t->p);
+			report(&e);
+		}
+		return 0;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->when = tk_xrealloc(s->when, s->cap * sizeof(*s->when));
+		s->id = tk_xrealloc(s->id, s->cap * sizeof(*s->id));
+	}
+	s->when[s->n++] = w;
+	tk_rows_add(s->rows, rec);
+	return 0;
+}
+
+static int
+frab_end(struct exporter *x)
+{
+	struct frab *s = x->state;
+	int rc = 0;
+
+	if (s->skipped)
+		fprintf(stderr, "talks: %lu talk%s without day or start "
+		    "skipped\n", s->skipped, s->skipped == 1 ? "" : "s");
+	if (s->bad) {
+		rc = -1;
+	} else {
+		number(s);
+		schedule(x);
+	}
+	tk_rows_free(s->rows);
+	free(s->when);
+	free(s->id);
+	free(s->acronym_buf);
+	free(s);
+	return rc;
+}
+
+const struct format fmt_frab = {
+	"frab", "the schedule XML of frab, for conference apps",
+	frab_begin, frab_record, frab_end, NULL
+};

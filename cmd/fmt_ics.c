@@ -1,0 +1,442 @@
+/*
+ * fmt_ics.c - talks export -t ics: an iCalendar (RFC 5545) event for each
+ * talk with a day and a start, for calendar programs.
+ *
+ * The talks are kept until the end: the VTIMEZONE of --tz covers the
+ * span of all of them, and --each speaker gathers each speaker's talks.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+struct ics {
+	struct tk_rows *rows;     /* the scheduled talks */
+	struct tk_when *when;     /* their times, by row */
+	size_t n, cap;
+	unsigned long skipped;    /* talks without day or start */
+	int bad;                  /* a time could not be read */
+	long long stamp;          /* DTSTAMP */
+	struct outdir *dir;       /* --each speaker */
+	struct tk_buf line, text;
+	struct tk_buf cal;        /* the calendar being made */
+};
+
+/* ---------------------------------------------------------------- lines */
+
+/* Writes s->line folded at 75 octets, between characters, and a CRLF. */
+static void
+end_line(struct ics *s)
+{
+	const char *p = s->line.p;
+	size_t n = s->line.n, max = 75;
+
+	while (n > max) {
+		size_t k = max;
+		while (k > 0 && ((unsigned char)p[k] & 0xc0) == 0x80)
+			k--;
+		tk_buf_add(&s->cal, p, k);
+		tk_buf_add(&s->cal, "\r\n ", 3);
+		p += k;
+		n -= k;
+		max = 74; /* the leading space counts */
+	}
+	tk_buf_add(&s->cal, p, n);
+	tk_buf_add(&s->cal, "\r\n", 2);
+	s->line.n = 0;
+}
+
+static void
+put(struct ics *s, const char *text)
+{
+	tk_buf_adds(&s->line, text);
+	end_line(s);
+}
+
+/* Appends v escaped as an iCalendar TEXT value; 1 if it had bad bytes. */
+static int
+add_text(struct ics *s, const struct tk_str *v)
+{
+	size_t bad;
+
+	s->text.n = 0;
+	bad = tk_clean_text(v, &s->text);
+	for (size_t i = 0; i < s->text.n; i++) {
+		char c = s->text.p[i];
+		if (c == '\r' && i + 1 < s->text.n && s->text.p[i + 1] == '\n')
+			continue;
+		if (c == '\\' || c == ';' || c == ',')
+			tk_buf_addc(&s->line, '\\');
+		if (c == '\n' || c == '\r')
+			tk_buf_adds(&s->line, "\\n");
+		else
+			tk_buf_addc(&s->line, c);
+	}
+	return bad > 0;
+}
+
+/* Writes NAME:value when the value is not empty; 1 if it had bad bytes. */
+static int
+put_text(struct ics *s, const char *name, const struct tk_str *v)
+{
+	int bad;
+
+	if (v->n == 0)
+		return 0;
+	tk_buf_adds(&s->line, name);
+	tk_buf_addc(&s->line, ':');
+	bad = add_text(s, v);
+	end_line(s);
+	return bad;
+}
+
+static void
+add_time(struct tk_buf *b, const struct tk_time *t, int utc)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof(tmp), "%04d%02d%02dT%02d%02d%02d%s", t->year,
+	    t->mon, t->mday, t->hour, t->min, t->sec, utc ? "Z" : "");
+	tk_buf_adds(b, tmp);
+}
+
+static void
+put_time(struct ics *s, const char *name, long long epoch, const char *tz)
+{
+	struct tk_time t;
+
+	tk_time_from_epoch(epoch, &t);
+	tk_buf_adds(&s->line, name);
+	if (tz) {
+		/* A TZID is a parameter value: quoted, and quotes cannot be. */
+		tk_buf_adds(&s->line, ";TZID=");
+		tk_buf_adds(&s->line, tz);
+	}
+	tk_buf_addc(&s->line, ':');
+	add_time(&s->line, &t, 0);
+	end_line(s);
+}
+
+/* ------------------------------------------------------------- events */
+
+static unsigned long long
+fnv(unsigned long long h, const struct tk_str *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		h ^= (unsigned char)v->p[i];
+		h *= 0x100000001b3ULL;
+	}
+	/* A separator, so that "ab","c" and "a","bc" differ. */
+	h ^= 0xff;
+	return h * 0x100000001b3ULL;
+}
+
+/*
+ * A UID that stays the same from run to run: from id and title when the
+ * talk has an id, else from title, day, start and room.
+ */
+static void
+put_uid(struct ics *s, const struct tk_record *rec)
+{
+	static const int with_id[] = { TK_ID, TK_TITLE, -1 };
+	static const int without[] = { TK_TITLE, TK_DAY, TK_START, TK_ROOM,
+		-1 };
+	const int *f = rec->f[TK_ID].n > 0 ? with_id : without;
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	char tmp[64];
+
+	for (; *f >= 0; f++)
+		h = fnv(h, &rec->f[*f]);
+	snprintf(tmp, sizeof(tmp), "UID:%016llx@talks", h);
+	put(s, tmp);
+}
+
+/* DESCRIPTION: the description, then the speakers. */
+static int
+put_description(struct ics *s, const struct tk_record *rec)
+{
+	const struct tk_str *d = &rec->f[TK_DESCRIPTION];
+	struct tk_buf b = { 0 };
+	struct tk_str v;
+	int bad;
+
+	tk_buf_add(&b, d->p, d->n);
+	if (rec->f[TK_SPEAKER].n > 0) {
+		if (b.n > 0)
+			tk_buf_adds(&b, "\n\n");
+		tk_buf_adds(&b, "Speaker: ");
+		tk_buf_add(&b, rec->f[TK_SPEAKER].p, rec->f[TK_SPEAKER].n);
+	}
+	v.p = b.p ? b.p : "";
+	v.n = b.n;
+	bad = put_text(s, "DESCRIPTION", &v);
+	tk_buf_free(&b);
+	return bad;
+}
+
+static void
+put_event(struct exporter *x, size_t i)
+{
+	struct ics *s = x->state;
+	const struct tk_when *w = &s->when[i];
+	struct tk_record rec;
+	struct tk_time st;
+	int bad = 0;
+
+	tk_rows_get(s->rows, i, &rec);
+	put(s, "BEGIN:VEVENT");
+	put_uid(s, &rec);
+	tk_buf_adds(&s->line, "DTSTAMP:");
+	tk_time_from_epoch(s->stamp, &st);
+	add_time(&s->line, &st, 1);
+	end_line(s);
+	put_time(s, "DTSTART", tk_time_epoch(&w->start), x->o->tz);
+	if (w->end >= 0)
+		put_time(s, "DTEND", w->end, x->o->tz);
+	bad |= put_text(s, "SUMMARY", &rec.f[TK_TITLE]);
+	bad |= put_description(s, &rec);
+	bad |= put_text(s, "LOCATION", &rec.f[TK_ROOM]);
+	bad |= put_text(s, "CATEGORIES", &rec.f[TK_TRACK]);
+	put(s, "END:VEVENT");
+	if (bad)
+		export_warn_utf8(x, &rec);
+}
+
+/* ------------------------------------------------------------ calendars */
+
+static void
+add_offset(struct tk_buf *b, long off)
+{
+	char tmp[64];
+	long a = off < 0 ? -off : off;
+
+	if (a % 60)
+		snprintf(tmp, sizeof(tmp), "%c%02ld%02ld%02ld",
+		    off < 0 ? '-' : '+', a / 3600, a / 60 % 60, a % 60);
+	else
+		snprintf(tmp, sizeof(tmp), "%c%02ld%02ld", off < 0 ? '-' : '+',
+		    a / 3600, a / 60 % 60);
+	tk_buf_adds(b, tmp);
+}
+
+/* One STANDARD or DAYLIGHT part: the offset in force from r->at on. */
+static void
+put_rule(struct ics *s, const struct tk_zone_rule *r)
+{
+	const char *kind = r->isdst ? "DAYLIGHT" : "STANDARD";
+	struct tk_time t;
+
+	tk_buf_adds(&s->line, "BEGIN:");
+	tk_buf_adds(&s->line, kind);
+	end_line(s);
+	/* The onset, as a local time in the offset it ends. */
+	tk_time_from_epoch(r->at + r->from, &t);
+	tk_buf_adds(&s->line, "DTSTART:");
+	add_time(&s->line, &t, 0);
+	end_line(s);
+	tk_buf_adds(&s->line, "TZOFFSETFROM:");
+	add_offset(&s->line, r->from);
+	end_line(s);
+	tk_buf_adds(&s->line, "TZOFFSETTO:");
+	add_offset(&s->line, r->to);
+	end_line(s);
+	if (r->abbr[0]) {
+		struct tk_str v = { r->abbr, strlen(r->abbr) };
+		put_text(s, "TZNAME", &v);
+	}
+	tk_buf_adds(&s->line, "END:");
+	tk_buf_adds(&s->line, kind);
+	end_line(s);
+}
+
+/*
+ * The VTIMEZONE of --tz, from the system's zone data: the offset in
+ * force a day before the first talk, and each change until a day after
+ * the last.
+ */
+static void
+put_zone(struct exporter *x, const size_t *idx, size_t n)
+{
+	struct ics *s = x->state;
+	long long lo = 0, hi = 0;
+	struct tk_zone z;
+
+	for (size_t k = 0; k < n; k++) {
+		const struct tk_when *w = &s->when[idx[k]];
+		long long a = tk_time_epoch(&w->start);
+		long long b = w->end >= 0 ? w->end : a;
+		if (k == 0 || a < lo)
+			lo = a;
+		if (k == 0 || b > hi)
+			hi = b;
+	}
+	tk_zone_rules(x->o->tz, lo - 2 * 86400, hi + 2 * 86400, &z);
+	put(s, "BEGIN:VTIMEZONE");
+	tk_buf_adds(&s->line, "TZID:");
+	tk_buf_adds(&s->line, x->o->tz);
+	end_line(s);
+	for (size_t i = 0; i < z.n; i++)
+		put_rule(s, &z.rule[i]);
+	put(s, "END:VTIMEZONE");
+	tk_zone_free(&z);
+}
+
+static void
+put_calendar(struct exporter *x, const size_t *idx, size_t n)
+{
+	struct ics *s = x->state;
+
+	s->cal.n = 0;
+	put(s, "BEGIN:VCALENDAR");
+	put(s, "VERSION:2.0");
+	put(s, "PRODID:-//talks//talks " TK_VERSION "//EN");
+	put(s, "CALSCALE:GREGORIAN");
+	if (x->o->tz && n > 0)
+		put_zone(x, idx, n);
+	for (size_t k = 0; k < n; k++)
+		put_event(x, idx[k]);
+	put(s, "END:VCALENDAR");
+}
+
+/* One calendar per speaker, each to its own file. */
+static int
+each_speaker(struct exporter *x)
+{
+	struct ics *s = x->state;
+	struct tk_speakers *ss = tk_speakers_new();
+	struct tk_record rec;
+	int rc = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		tk_rows_get(s->rows, i, &rec);
+		if (tk_speakers_add(ss, &rec, i) == 0) {
+			struct tk_err e;
+			tk_fail(&e, rec.file, rec.line, 0, "talk '%.*s' has "
+			    "no speaker, skipped", (int)(rec.f[TK_TITLE].n > 80 ?
+			    80 : rec.f[TK_TITLE].n), rec.f[TK_TITLE].p);
+			report(&e);
+		}
+	}
+	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++) {
+		static const struct tk_str none = { "", 0 };
+		const struct tk_speaker *sp = tk_speakers_get(ss, i);
+		put_calendar(x, sp->recs, sp->nrecs);
+		tk_rows_get(s->rows, sp->recs[0], &rec);
+		struct tk_tmpl_vals v = { &rec, &sp->name,
+			sp->email.p ? &sp->email : &none,
+			sp->affiliation.p ? &sp->affiliation : &none, NULL };
+		rc = outdir_write(x, s->dir, &v, s->cal.p, s->cal.n);
+	}
+	tk_speakers_free(ss);
+	return rc;
+}
+
+/* ------------------------------------------------------------ the format */
+
+static int
+ics_begin(struct exporter *x)
+{
+	struct ics *s;
+	struct each e;
+	struct tk_err err;
+	long long stamp;
+	size_t n = tk_ncols(x->c->r), *cols;
+
+	memset(&e, 0, sizeof(e));
+	each_begin(x, &e, 0);
+	if (e.per_speaker && x->o->output_dir == NULL)
+		misuse(x->c, "-t ics --each speaker needs --output-dir");
+	if (!e.per_speaker && x->o->output_dir)
+		misuse(x->c, "-t ics --output-dir needs --each speaker");
+	each_end(x, &e);
+	if (tk_source_date(&stamp, &err) < 0 ||
+	    (x->o->tz && tk_zone_check(x->o->tz, &err) < 0)) {
+		report(&err);
+		return -1;
+	}
+	s = tk_xcalloc(1, sizeof(*s));
+	if (outdir_open(x, "{speaker}.ics", &s->dir) < 0) {
+		free(s);
+		return -1;
+	}
+	s->stamp = stamp;
+	cols = tk_xcalloc(n, sizeof(*cols));
+	for (size_t i = 0; i < n; i++)
+		cols[i] = i;
+	s->rows = tk_rows_new(x->c->r, cols, n);
+	free(cols);
+	x->state = s;
+	return 0;
+}
+
+static int
+ics_record(struct exporter *x, const struct tk_record *rec)
+{
+	struct ics *s = x->state;
+	struct tk_when w;
+	struct tk_err e;
+	int rc = tk_when(rec, &w, &e);
+
+	if (rc < 0) {
+		report(&e);
+		s->bad = 1;
+		return 0;
+	}
+	if (rc == 0) {
+		s->skipped++;
+		if (x->o->verbose) {
+			const struct tk_str *t = &rec->f[TK_TITLE];
+			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
+			    "no day or start, skipped", (int)(t->n > 80 ? 80 :
+			    t->n), t->p);
+			report(&e);
+		}
+		return 0;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->when = tk_xrealloc(s->when, s->cap * sizeof(*s->when));
+	}
+	s->when[s->n++] = w;
+	tk_rows_add(s->rows, rec);
+	return 0;
+}
+
+static int
+ics_end(struct exporter *x)
+{
+	struct ics *s = x->state;
+	size_t *idx;
+	int rc = 0;
+
+	if (s->skipped)
+		fprintf(stderr, "talks: %lu talk%s without day or start "
+		    "skipped\n", s->skipped, s->skipped == 1 ? "" : "s");
+	/* A calendar missing some talks would look complete: none at all. */
+	if (s->bad) {
+		rc = -1;
+	} else if (s->dir) {
+		rc = each_speaker(x);
+	} else {
+		idx = tk_xcalloc(s->n, sizeof(*idx));
+		for (size_t i = 0; i < s->n; i++)
+			idx[i] = i;
+		put_calendar(x, idx, s->n);
+		tk_out_write(&x->c->out, s->cal.p, s->cal.n);
+		free(idx);
+	}
+	outdir_close(s->dir);
+	tk_rows_free(s->rows);
+	free(s->when);
+	tk_buf_free(&s->line);
+	tk_buf_free(&s->text);
+	tk_buf_free(&s->cal);
+	free(s);
+	return rc;
+}
+
+const struct format fmt_ics = {
+	"ics", "iCalendar events of the scheduled talks (RFC 5545)",
+	ics_begin, ics_record, ics_end, NULL
+};
