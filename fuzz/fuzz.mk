@@ -7,8 +7,9 @@
 #   make fuzz FUZZ_JOBS=2     two targets at a time (each uses one core)
 #
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
-# reader-semi), the grep matcher (match) and the page reader of talks
-# import (page).
+# reader-semi), the grep matcher (match), the page reader of talks import
+# (page) and the export templates with the file names made from data
+# (template).
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
@@ -23,7 +24,7 @@ FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_READERS = reader-csv reader-tsv reader-semi
-FUZZ_TARGETS = $(FUZZ_READERS) match page
+FUZZ_TARGETS = $(FUZZ_READERS) match page template
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -50,6 +51,10 @@ fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/template.c $(LIB_SRC) $(LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 

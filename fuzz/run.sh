@@ -33,6 +33,12 @@ run_one() {
 			  sed -n "$((i + 1))p" testdata/pybay2016.csv
 			} >"$c/seed-$i"
 		done ;;
+	template)
+		for f in testdata/templates/*; do
+			[ -f "$f" ] || continue
+			{ printf '\001'; cat "$f"; } >"$c/seed-$(basename "$f")"
+			{ printf '\002'; cat "$f"; } >"$c/seed-flat-$(basename "$f")"
+		done ;;
 	page)
 		for f in ../shared/seed/*.txt testdata/golden/import/*/*.txt; do
 			[ -f "$f" ] || continue
