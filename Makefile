@@ -23,7 +23,7 @@ MANS != ls man/*.[0-9]
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
 UNIT_BIN = $(UNIT_SRC:.c=)
 
-.PHONY: all check check-san install uninstall clean lint deps bench bench-deps
+.PHONY: all check check-san check-valgrind install uninstall clean lint deps bench bench-deps
 
 all: talks
 
@@ -51,6 +51,18 @@ check-san:
 	$(MAKE) clean
 	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
 	$(MAKE) clean
+
+# The same suite with every run of talks and of the unit tests under
+# valgrind's memcheck: any error, or memory lost for good, fails the case
+# (exit 99).  Two halves run side by side.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect \
+	--suppressions=$(CURDIR)/tests/valgrind.supp
+check-valgrind: talks $(UNIT_BIN)
+	TALKS_WRAPPER="$(VALGRIND)" TALKS_SHARD=2/2 sh tests/run.sh & \
+	TALKS_WRAPPER="$(VALGRIND)" TALKS_SHARD=1/2 sh tests/run.sh; \
+	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
@@ -81,3 +93,6 @@ uninstall:
 
 clean:
 	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
+	rm -f $(FUZZ_BINS)
+
+include fuzz/fuzz.mk

@@ -50,10 +50,14 @@ misuse(const struct common *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "talks %s: ", c->cmd);
+	char msg[512];
+
+	/* The message quotes arguments, which may hold control characters. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "talks %s: ", c->cmd);
+	put_clean(msg);
 	fprintf(stderr, " (see 'talks %s --help')\n", c->cmd);
 	exit(2);
 }
@@ -110,10 +114,25 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 		return 1;
 	case OPT_HELP:
 		fputs(c->usage, stdout);
-		exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
+		if (fflush(stdout) == 0 && !ferror(stdout))
+			exit(0);
+		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
+		exit(2);
 	case ':':
 		misuse(c, "option '%s' needs a value", argv[optind - 1]);
 	case '?':
+		/*
+		 * A long option given a value it does not take; an unknown
+		 * letter inside a group like -xc leaves optind on the group.
+		 */
+		if (optopt && optind > 0 &&
+		    strncmp(argv[optind - 1], "--", 2) == 0 &&
+		    strchr(argv[optind - 1], '=') && !(argv[optind] &&
+		    argv[optind][0] == '-' && argv[optind][1] != '-' &&
+		    strchr(argv[optind], optopt)))
+			misuse(c, "option '%.*s' takes no value",
+			    (int)strcspn(argv[optind - 1], "="),
+			    argv[optind - 1]);
 		if (optopt)
 			misuse(c, "unknown option '-%c'", optopt);
 		misuse(c, "unknown option '%s'", argv[optind - 1]);

@@ -6,6 +6,7 @@
  * man/talks-NAME.1 listed in talks(1), and a test directory
  * testdata/golden/NAME/.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,16 @@ static const struct command commands[] = {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* Flushes fp; returns the exit status, after saying why it is 2. */
+static int
+flushed(FILE *fp)
+{
+	if (fflush(fp) == 0 && !ferror(fp))
+		return 0;
+	fprintf(stderr, "talks: write error: %s\n", strerror(errno));
+	return 2;
+}
+
 static int
 usage(FILE *fp)
 {
@@ -40,7 +51,7 @@ usage(FILE *fp)
 		    commands[i].summary);
 	fputs("\nRun 'talks COMMAND --help' for a command's options;"
 	    " see talks(1).\n", fp);
-	return fflush(fp) == 0 && !ferror(fp) ? 0 : 2;
+	return flushed(fp);
 }
 
 static const struct command *
@@ -73,7 +84,7 @@ main(int argc, char **argv)
 		return usage(stdout);
 	if (strcmp(argv[1], "--version") == 0) {
 		puts("talks " TK_VERSION);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+		return flushed(stdout);
 	}
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc < 3)

@@ -10,7 +10,7 @@
  * it, into a scratch arena.  What the scan does not handle exactly like
  * the plain path (text after a closing quote, a quote left open at the
  * end of the input, a record larger than the chunk or than the record
- * limit) is handed, from the record's first byte, to the plain path.
+ * limit, or with more fields than it allows) is handed, from the record's first byte, to the plain path.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -154,6 +154,9 @@ scan_record(struct fast *f, const struct src *s, size_t *len, int *term,
 		if (j == n && !eof)
 			return SCAN_MORE;
 		add_span(f, i, j, flags);
+		/* The plain path reports too many fields, as it counts them. */
+		if (f->nsp > f->max / 16)
+			return SCAN_PLAIN;
 		if (j == n || b[j] != delim) {
 			*len = j;
 			*term = j == n ? 0 : b[j];

@@ -1,4 +1,5 @@
 /* fields.c - canonical field names and the header aliases that map to them. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "talks.h"
@@ -93,15 +94,19 @@ tk_fold_name(const char *s, size_t n, char *out)
 int
 tk_canon_find(const char *s, size_t n)
 {
-	char buf[64];
-	size_t len;
+	char small[64];
+	/* Long names can fold short ("title----"): fold them all. */
+	char *buf = n < sizeof(small) ? small : tk_xmalloc(n + 1);
+	size_t len = tk_fold_name(s, n, buf);
+	int found = -1;
 
-	if (n >= sizeof(buf))
-		return -1;
-	len = tk_fold_name(s, n, buf);
-	for (int f = 0; f < TK_NCANON; f++)
+	for (int f = 0; f < TK_NCANON && found < 0; f++)
 		for (const char *const *a = aliases[f]; *a; a++)
-			if (strlen(*a) == len && memcmp(*a, buf, len) == 0)
-				return f;
-	return -1;
+			if (strlen(*a) == len && memcmp(*a, buf, len) == 0) {
+				found = f;
+				break;
+			}
+	if (buf != small)
+		free(buf);
+	return found;
 }

@@ -68,6 +68,9 @@ plain_new(size_t max_record)
 	csv_set_blk_size(&p->csv, 64 << 10);
 	p->offcap = 64;
 	p->off = tk_xmalloc(p->offcap * sizeof(*p->off));
+	/* Never NULL, so that empty fields point somewhere (C11 6.5.6). */
+	p->cap = 256;
+	p->buf = tk_xmalloc(p->cap);
 	return p;
 }
 
@@ -101,7 +104,8 @@ on_field(void *data, size_t n, void *ctx)
 
 	if (p->nf == 0)
 		p->off[0] = 0;
-	if (p->toobig || p->len + n > p->max) {
+	/* Each field costs memory beyond its bytes: limit their count too. */
+	if (p->toobig || p->len + n > p->max || p->nf >= p->max / 16) {
 		p->toobig = 1;
 		return;
 	}
@@ -150,8 +154,8 @@ parse_error(struct plain *p, struct src *s, size_t at, struct tk_err *e)
 
 	if (err == CSV_ENOMEM || err == CSV_ETOOBIG || p->toobig)
 		return tk_fail(e, s->name, p->rec_line, 0,
-		    "record larger than %zu bytes (see TALKS_MAX_RECORD)",
-		    p->max);
+		    "record larger than %zu bytes or %zu fields "
+		    "(see TALKS_MAX_RECORD)", p->max, p->max / 16);
 	return tk_fail(e, s->name, s->line, s->col0 + at + 1,
 	    "unexpected character after closing quote");
 }

@@ -175,6 +175,26 @@ check_duplicates(struct src *s, const struct rawrec *h, struct tk_err *e)
 	return rc;
 }
 
+/* The canonical field whose own name header v is, or -1. */
+static int
+own_name(const struct tk_str *v)
+{
+	const char *p = v->p;
+	size_t n = v->n;
+	char *folded;
+	int f;
+
+	trim(&p, &n);
+	if ((f = tk_canon_find(p, n)) < 0)
+		return -1;
+	folded = tk_xmalloc(n + 1);
+	tk_fold_name(p, n, folded);
+	if (strcmp(folded, tk_canon_name(f)) != 0)
+		f = -1;
+	free(folded);
+	return f;
+}
+
 /*
  * Builds s's column map from its header record.  A header that names a
  * canonical field already taken in this file (two aliases of one field)
@@ -188,6 +208,11 @@ map_header(struct tk_reader *r, struct src *s, const struct rawrec *h,
 
 	if (check_duplicates(s, h, e) < 0)
 		return -1;
+	/* Column names are C strings; a NUL mostly means UTF-16 text. */
+	for (size_t i = 0; i < h->nf; i++)
+		if (memchr(h->f[i].p, '\0', h->f[i].n))
+			return tk_fail(e, s->name, h->line, 0, "NUL byte in "
+			    "column name %zu (UTF-16? convert to UTF-8)", i + 1);
 	for (size_t i = 0; i < h->nf; i++) {
 		if (h->f[i].n > 0 && tk_canon_find(h->f[i].p, h->f[i].n) ==
 		    TK_TITLE)
@@ -200,6 +225,16 @@ map_header(struct tk_reader *r, struct src *s, const struct rawrec *h,
 		    "no title column (found %s)", found);
 	}
 	used[TK_TITLE] = 0;
+	/*
+	 * A header that is a field's own name takes the field before an
+	 * alias does, so that an export, which writes canonical names, reads
+	 * back with the same columns.
+	 */
+	for (size_t i = 0; i < h->nf; i++) {
+		int f = own_name(&h->f[i]);
+		if (f >= 0)
+			used[f] = 1;
+	}
 	s->ncols = h->nf;
 	s->map = tk_xcalloc(h->nf, sizeof(*s->map));
 	for (size_t i = 0; i < h->nf; i++) {
@@ -207,7 +242,7 @@ map_header(struct tk_reader *r, struct src *s, const struct rawrec *h,
 		size_t n = h->f[i].n;
 		trim(&p, &n);
 		int f = tk_canon_find(p, n);
-		if (f >= 0 && !used[f]) {
+		if (f >= 0 && (!used[f] || own_name(&h->f[i]) == f)) {
 			used[f] = 1;
 			r->col[f].present = 1;
 			s->map[i] = (size_t)f;

@@ -107,7 +107,9 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		long n = src_fill(s, SRC_FIRST_CHUNK, e);
 		if (n < 0)
 			return -1;
-		if (n == 0 || memchr(s->buf, '\n', s->end) ||
+		/* Past the record limit, the parser reports the line. */
+		if (n == 0 || s->end > o->max_record ||
+		    memchr(s->buf, '\n', s->end) ||
 		    memchr(s->buf, '\r', s->end))
 			break;
 	}

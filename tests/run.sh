@@ -12,6 +12,10 @@
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case)
 # TALKS_PATHS names the paths to run the cases with (default: all three;
 # vector is the portable path on a CPU without AVX2, so both are run).
+# TALKS_WRAPPER, when set, is a command line put before every run of talks
+# and of the unit tests, e.g. valgrind (see make check-valgrind).
+# TALKS_SHARD=K/N runs the Kth of every N golden cases, and the unit tests
+# only when K is 1, so that N runs side by side share the work.
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -23,6 +27,14 @@ unset TALKS_FILE NO_COLOR
 paths=${TALKS_PATHS:-plain portable vector}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
+if [ -n "$TALKS_WRAPPER" ]; then
+	# A talks of its own first on PATH; others may run it (setpriv).
+	mkdir "$tmp/bin" && chmod 755 "$tmp" "$tmp/bin" || exit 2
+	printf '#!/bin/sh\nexec %s "%s/talks" "$@"\n' "$TALKS_WRAPPER" \
+	    "$top" >"$tmp/bin/talks"
+	chmod 755 "$tmp/bin/talks"
+	PATH="$tmp/bin:$PATH"
+fi
 pass=0
 fail=0
 
@@ -32,9 +44,10 @@ bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
 # Unit tests print their own "N passed, N failed" as their last line.
 if [ $# -eq 0 ]; then
 	for t in tests/unit/test_*; do
+		case ${TALKS_SHARD:-1/1} in 1/*) ;; *) break ;; esac
 		case $t in *.c|*.h) continue ;; esac
 		[ -x "$t" ] || continue
-		"$t" >"$tmp/unit" 2>&1
+		$TALKS_WRAPPER "$t" >"$tmp/unit" 2>&1
 		rc=$?
 		last=$(tail -n 1 "$tmp/unit")
 		p=$(printf '%s\n' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
@@ -49,6 +62,16 @@ if [ $# -eq 0 ]; then
 		[ "$f" -eq 0 ] && [ $rc -eq 0 ] || grep -v '^ok' "$tmp/unit" | sed 's/^/  /' | head -n 30
 	done
 	set -- testdata/golden/*/*/
+fi
+if [ -n "$TALKS_SHARD" ]; then
+	k=${TALKS_SHARD%/*}
+	n=${TALKS_SHARD#*/}
+	i=0
+	for d in "$@"; do
+		[ $((i % n + 1)) -eq "$k" ] && set -- "$@" "$d"
+		i=$((i + 1))
+	done
+	shift "$i"
 fi
 
 # Golden cases.

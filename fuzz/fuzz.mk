@@ -1,0 +1,62 @@
+# fuzz.mk - libFuzzer targets, included by the Makefile.
+#
+#   make fuzz                 builds every target and runs each one for
+#                             FUZZ_SECONDS (default 60), one after another
+#   make fuzz-build           builds them only, in fuzz/out/
+#   make fuzz FUZZ_TARGETS=reader-csv FUZZ_SECONDS=600
+#   make fuzz FUZZ_JOBS=2     two targets at a time (each uses one core)
+#
+# Targets: the record reader in each dialect (reader-csv, reader-tsv,
+# reader-semi), the grep matcher (match), the page reader of talks import
+# (page) and the export templates with the file names made from data
+# (template).
+#
+# Each target starts from a corpus made at run time from testdata/ (the
+# seed files and testdata/bad/); what libFuzzer adds to it stays in
+# fuzz/out/, which is not kept (make clean leaves the corpus and crash
+# files; rm -rf fuzz/out drops them).  A crash is written to fuzz/out/ and
+# fails the run: make it a case in testdata/bad/ once fixed.
+
+FUZZ_CC = clang
+FUZZ_SECONDS = 60
+FUZZ_JOBS = 1
+FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
+	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_READERS = reader-csv reader-tsv reader-semi
+FUZZ_TARGETS = $(FUZZ_READERS) match page template
+FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%)
+
+.PHONY: fuzz fuzz-build
+
+fuzz/out/reader-csv: fuzz/reader.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'c'" -o $@ fuzz/reader.c \
+	    $(LIB_SRC) $(LIBS)
+
+fuzz/out/reader-tsv: fuzz/reader.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'t'" -o $@ fuzz/reader.c \
+	    $(LIB_SRC) $(LIBS)
+
+fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'s'" -o $@ fuzz/reader.c \
+	    $(LIB_SRC) $(LIBS)
+
+fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/template.c $(LIB_SRC) $(LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	FUZZ_JOBS=$(FUZZ_JOBS) sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -1,0 +1,81 @@
+#!/bin/sh
+# run.sh - runs fuzz targets:  sh fuzz/run.sh SECONDS NAME...
+# Each NAME is built as fuzz/out/NAME.  Its corpus, fuzz/out/corpus/NAME,
+# is seeded from testdata/ every run; a crash stops the run with status 1
+# and leaves the input in fuzz/out/NAME-crash-*.  FUZZ_JOBS targets run
+# at a time (default 1).
+cd "$(dirname "$0")/.." || exit 2
+secs=${1:-60}
+shift
+jobs=${FUZZ_JOBS:-1}
+# Seeds the corpus of target $1 and runs it; returns 1 on a crash.
+run_one() {
+	t=$1
+	c=fuzz/out/corpus/$t
+	mkdir -p "$c"
+	# Seeds: the sample files and every bad input; file names are kept
+	# flat, and big generated inputs are never put there.
+	case $t in
+	reader-*)
+		for f in testdata/*.csv testdata/*.tsv testdata/small/* \
+		    testdata/bad/*; do
+			[ -f "$f" ] || continue
+			[ "$(wc -c <"$f")" -le 65536 ] || continue
+			cp "$f" "$c/seed-$(basename "$f")"
+		done ;;
+	match)
+		# Options byte, patterns, NUL, subject: a talk of the seed data.
+		i=0
+		for p in python 'Py(thon|Bay)' '\bdata\w+' '(?i)ML|AI' \
+		    "$(printf 'a+\nb*c')" '[[:alpha:]]{3,}$' '\p{Lu}\S+'; do
+			i=$((i + 1))
+			{ printf "\\$(printf '%03o' $((i * 5 % 32)))%s\\0" "$p"
+			  sed -n "$((i + 1))p" testdata/pybay2016.csv
+			} >"$c/seed-$i"
+		done ;;
+	template)
+		for f in testdata/templates/*; do
+			[ -f "$f" ] || continue
+			{ printf '\001'; cat "$f"; } >"$c/seed-$(basename "$f")"
+			{ printf '\002'; cat "$f"; } >"$c/seed-flat-$(basename "$f")"
+		done ;;
+	page)
+		for f in ../shared/seed/*.txt testdata/golden/import/*/*.txt; do
+			[ -f "$f" ] || continue
+			cp "$f" "$c/seed-$(echo "$f" | tr / _)"
+		done ;;
+	esac
+	dict=
+	case $t in reader-*) dict=-dict=fuzz/reader.dict ;; esac
+	echo "fuzz: $t for ${secs}s"
+	nice -n 10 "fuzz/out/$t" $dict -max_total_time="$secs" \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix="fuzz/out/$t-" -print_final_stats=1 \
+	    "$c" >"fuzz/out/$t.log" 2>&1
+	rc=$?
+	grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#.*DONE' \
+	    "fuzz/out/$t.log" | sed "s/^/  /"
+	if [ $rc -ne 0 ]; then
+		echo "fuzz: $t failed (exit $rc); see fuzz/out/$t.log"
+		grep -E 'ERROR|SUMMARY|Test unit written' "fuzz/out/$t.log" |
+		    sed 's/^/  /'
+		return 1
+	fi
+	return 0
+}
+
+status=0
+n=0
+pids=
+for t in "$@"; do
+	run_one "$t" &
+	pids="$pids $!"
+	n=$((n + 1))
+	if [ $n -ge "$jobs" ]; then
+		for p in $pids; do wait "$p" || status=1; done
+		pids=
+		n=0
+	fi
+done
+for p in $pids; do wait "$p" || status=1; done
+exit $status
