@@ -6,7 +6,10 @@
  * back in the same dialect and read again, and the two readings must
  * hold the same values, so a wrong record fails as loudly as a crash.
  * The first byte picks a small record limit now and then, so that the
- * limit's paths are fuzzed too.
+ * limit's paths are fuzzed too.  The input is also read on the portable
+ * and vector paths, and with chunks of 64 bytes, and each reading must
+ * equal the plain one: the same records, the same error at the same
+ * line and column.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -28,6 +31,8 @@ struct table {
 	size_t ncol;
 	struct tk_str *v; /* nrec * ncol values, copied */
 	size_t nrec, cap;
+	int rc;          /* of the last tk_read */
+	struct tk_err e; /* when rc < 0 */
 };
 
 static void
@@ -61,9 +66,9 @@ memfile(const void *p, size_t n, char *path, size_t size)
 	return fd;
 }
 
-/* Reads the records of path until the end or the first error. */
+/* Reads the records of path on a path until the end or the first error. */
 static int
-load(const char *path, size_t max, struct table *t)
+load(const char *path, size_t max, enum tk_path how, struct table *t)
 {
 	struct tk_inopts o;
 	struct tk_reader *r;
@@ -74,6 +79,7 @@ load(const char *path, size_t max, struct table *t)
 
 	inopts(&o, max);
 	r = tk_open(paths, 1, &o);
+	tk_set_path(r, how);
 	memset(t, 0, sizeof(*t));
 	t->ncol = tk_ncols(r);
 	t->name = tk_xcalloc(t->ncol, sizeof(*t->name));
@@ -98,6 +104,9 @@ load(const char *path, size_t max, struct table *t)
 	}
 	if (rc < 0 && (e.file == NULL || e.msg[0] == '\0'))
 		abort();
+	t->rc = rc;
+	if (rc < 0)
+		t->e = e;
 	tk_close(r);
 	return rc;
 }
@@ -142,6 +151,54 @@ dump(const struct table *t, int fd)
 	free(row);
 }
 
+/* Aborts unless a and b hold the same columns and records. */
+static void
+same_records(const struct table *a, const struct table *b)
+{
+	if (b->ncol != a->ncol || b->nrec != a->nrec)
+		abort();
+	for (size_t c = 0; c < a->ncol; c++)
+		if (strcmp(a->name[c], b->name[c]) != 0)
+			abort();
+	for (size_t i = 0; i < a->nrec * a->ncol; i++)
+		if (a->v[i].n != b->v[i].n ||
+		    (a->v[i].n > 0 &&
+		    memcmp(a->v[i].p, b->v[i].p, a->v[i].n) != 0))
+			abort();
+}
+
+/* Aborts unless a and b hold the same records and end the same way. */
+static void
+same(const struct table *a, const struct table *b)
+{
+	same_records(a, b);
+	if (b->rc != a->rc)
+		abort();
+	if (a->rc < 0 && (a->e.line != b->e.line || a->e.col != b->e.col ||
+	    strcmp(a->e.msg, b->e.msg) != 0))
+		abort();
+}
+
+/* Reads path on the fast paths and in small chunks; each equals a. */
+static void
+paths_agree(const char *path, size_t max, const struct table *a)
+{
+	static const enum tk_path fast[] = { TK_PATH_PORTABLE,
+		TK_PATH_VECTOR };
+	struct table b;
+
+	for (int small = 0; small < 2; small++) {
+		if (small)
+			setenv("TALKS_CHUNK", "64", 1);
+		for (size_t i = 0; i < sizeof(fast) / sizeof(fast[0]); i++) {
+			load(path, max, fast[i], &b);
+			same(a, &b);
+			drop(&b);
+		}
+		unsetenv("TALKS_CHUNK");
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -153,23 +210,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0 && data[0] == 0xff)
 		max = (size_t)(size > 1 ? data[1] : 0) + 1;
 	fd = memfile(data, size, path, sizeof(path));
-	load(path, max ? max : ((size_t)1 << 20), &a);
+	load(path, max ? max : ((size_t)1 << 20), TK_PATH_PLAIN, &a);
+	paths_agree(path, max ? max : ((size_t)1 << 20), &a);
 	close(fd);
 	if (a.nrec > 0 && max == 0) {
 		fd2 = memfile("", 0, path2, sizeof(path2));
 		dump(&a, fd2);
-		if (load(path2, (size_t)1 << 30, &b) != 0)
+		if (load(path2, (size_t)1 << 30, TK_PATH_PLAIN, &b) != 0)
 			abort();
-		if (b.ncol != a.ncol || b.nrec != a.nrec)
-			abort();
-		for (size_t c = 0; c < a.ncol; c++)
-			if (strcmp(a.name[c], b.name[c]) != 0)
-				abort();
-		for (size_t i = 0; i < a.nrec * a.ncol; i++)
-			if (a.v[i].n != b.v[i].n ||
-			    (a.v[i].n > 0 &&
-			    memcmp(a.v[i].p, b.v[i].p, a.v[i].n) != 0))
-				abort();
+		same_records(&a, &b);
 		drop(&b);
 		close(fd2);
 	}
