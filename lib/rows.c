@@ -117,10 +117,16 @@ void
 tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec)
 {
 	const struct row *w = &rows->row[i];
+	const char *p = rows->arena + w->off;
+	size_t off = rows->ncols * sizeof(size_t);
 
 	memset(rows->vals, 0, tk_ncols(rows->r) * sizeof(*rows->vals));
-	for (size_t k = 0; k < rows->ncols; k++)
-		rows->vals[rows->cols[k]] = value(rows, w, k);
+	for (size_t k = 0; k < rows->ncols; k++) {
+		struct tk_str *v = &rows->vals[rows->cols[k]];
+		memcpy(&v->n, p + k * sizeof(size_t), sizeof(v->n));
+		v->p = p + off;
+		off += v->n;
+	}
 	rec->f = rows->vals;
 	rec->nf = tk_ncols(rows->r);
 	rec->fileno = w->fileno;
