@@ -93,6 +93,29 @@ struct tk_groups *export_groups_new(struct exporter *x);
 void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
 
 /*
+ * The talks with a day and a start, kept whole with their times, for the
+ * formats that schedule (ics, frab).
+ */
+struct scheduled {
+	struct tk_rows *rows;     /* every column */
+	struct tk_when *when;     /* their times, by row */
+	size_t n, cap;
+	unsigned long skipped;    /* talks without day or start */
+	int bad;                  /* a time could not be read */
+};
+
+void scheduled_init(struct exporter *x, struct scheduled *s);
+/*
+ * Keeps rec when it has a time; a talk without one is counted (and named
+ * with -v), a time that cannot be read is reported.
+ */
+void scheduled_add(struct exporter *x, struct scheduled *s,
+    const struct tk_record *rec);
+/* Tells how many talks were skipped; -1 when a time could not be read. */
+int scheduled_end(const struct scheduled *s);
+void scheduled_free(struct scheduled *s);
+
+/*
  * Outputs made from templates (cmd/fmt_template.c), shared by the
  * template, mbox and ics formats: one output per record, or per speaker
  * with --each speaker, or per distinct speaker with --unique; each goes

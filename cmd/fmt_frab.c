@@ -12,12 +12,8 @@
 #include "export.h"
 
 struct frab {
-	struct tk_rows *rows;
-	struct tk_when *when;
+	struct scheduled sch;
 	unsigned long *id;    /* the event ids, by row */
-	size_t n, cap;
-	unsigned long skipped;
-	int bad;
 	long language;        /* the column of a "language" header, or -1 */
 	struct tk_str title, acronym;
 	char *acronym_buf;
@@ -151,7 +147,7 @@ event(struct exporter *x, size_t i)
 {
 	static const struct tk_str none = { "", 0 }, talk = { "talk", 4 };
 	struct frab *s = x->state;
-	const struct tk_when *w = &s->when[i];
+	const struct tk_when *w = &s->sch.when[i];
 	const char *in = "        ";
 	struct tk_record rec;
 	struct tk_buf b = { 0 };
@@ -159,7 +155,7 @@ event(struct exporter *x, size_t i)
 	size_t bad = 0;
 	long long st = tk_time_epoch(&w->start), dur;
 
-	tk_rows_get(s->rows, i, &rec);
+	tk_rows_get(s->sch.rows, i, &rec);
 	guid(s, &rec, s->id[i], buf, sizeof(buf));
 	snprintf(buf + 40, sizeof(buf) - 40, "%lu", s->id[i]);
 	puts_(x, "      <event id=\"");
@@ -217,7 +213,7 @@ static struct frab *sort_state;
 static long long
 day_of(const struct frab *s, size_t i)
 {
-	return tk_time_epoch(&s->when[i].start) / 86400;
+	return tk_time_epoch(&s->sch.when[i].start) / 86400;
 }
 
 /* Day, then start, then input order. */
@@ -225,8 +221,8 @@ static int
 by_time(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	long long x = tk_time_epoch(&sort_state->when[i].start);
-	long long y = tk_time_epoch(&sort_state->when[j].start);
+	long long x = tk_time_epoch(&sort_state->sch.when[i].start);
+	long long y = tk_time_epoch(&sort_state->sch.when[j].start);
 
 	if (x != y)
 		return x < y ? -1 : 1;
@@ -240,8 +236,9 @@ number(struct frab *s)
 	struct tk_record rec;
 	int ok = 1;
 
-	for (size_t i = 0; i < s->n; i++) {
-		tk_rows_get(s->rows, i, &rec);
+	s->id = tk_xcalloc(s->sch.n ? s->sch.n : 1, sizeof(*s->id));
+	for (size_t i = 0; i < s->sch.n; i++) {
+		tk_rows_get(s->sch.rows, i, &rec);
 		const struct tk_str *v = &rec.f[TK_ID];
 		char *end, tmp[24];
 		if (v->n == 0 || v->n >= sizeof(tmp) || v->p[0] < '1' ||
@@ -261,7 +258,7 @@ number(struct frab *s)
 			break;
 	}
 	if (!ok)
-		for (size_t i = 0; i < s->n; i++)
+		for (size_t i = 0; i < s->sch.n; i++)
 			s->id[i] = i + 1;
 }
 
@@ -272,9 +269,9 @@ rooms(struct frab *s, struct tk_str **list)
 	struct tk_record rec;
 	size_t n = 0;
 
-	*list = tk_xcalloc(s->n + 1, sizeof(**list));
-	for (size_t i = 0; i < s->n; i++) {
-		tk_rows_get(s->rows, i, &rec);
+	*list = tk_xcalloc(s->sch.n + 1, sizeof(**list));
+	for (size_t i = 0; i < s->sch.n; i++) {
+		tk_rows_get(s->sch.rows, i, &rec);
 		size_t k = 0;
 		while (k < n && !((*list)[k].n == rec.f[TK_ROOM].n &&
 		    memcmp((*list)[k].p, rec.f[TK_ROOM].p, rec.f[TK_ROOM].n) == 0))
@@ -293,7 +290,7 @@ in_room(struct frab *s, size_t i, const struct tk_str *room)
 {
 	struct tk_record rec;
 
-	tk_rows_get(s->rows, i, &rec);
+	tk_rows_get(s->sch.rows, i, &rec);
 	return rec.f[TK_ROOM].n == room->n &&
 	    memcmp(rec.f[TK_ROOM].p, room->p, room->n) == 0;
 }
@@ -305,11 +302,11 @@ day(struct exporter *x, const size_t *order, size_t from, size_t to,
 {
 	struct frab *s = x->state;
 	char buf[64];
-	long long lo = tk_time_epoch(&s->when[order[from]].start), hi = lo;
+	long long lo = tk_time_epoch(&s->sch.when[order[from]].start), hi = lo;
 	size_t bad = 0;
 
 	for (size_t k = from; k < to; k++) {
-		const struct tk_when *w = &s->when[order[k]];
+		const struct tk_when *w = &s->sch.when[order[k]];
 		if (w->end > hi)
 			hi = w->end;
 		if (tk_time_epoch(&w->start) > hi)
@@ -354,13 +351,13 @@ conference(struct exporter *x, const size_t *order, unsigned ndays)
 	puts_(x, "  <conference>\n");
 	element(x, "    ", "title", &s->title, &bad);
 	element(x, "    ", "acronym", &s->acronym, &bad);
-	if (s->n > 0) {
+	if (s->sch.n > 0) {
 		struct tk_time t;
 		tk_time_from_epoch(day_of(s, order[0]) * 86400, &t);
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
 		    t.mday);
 		element_s(x, "    ", "start", buf);
-		tk_time_from_epoch(day_of(s, order[s->n - 1]) * 86400, &t);
+		tk_time_from_epoch(day_of(s, order[s->sch.n - 1]) * 86400, &t);
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
 		    t.mday);
 		element_s(x, "    ", "end", buf);
@@ -374,15 +371,15 @@ static void
 schedule(struct exporter *x)
 {
 	struct frab *s = x->state;
-	size_t *order = tk_xcalloc(s->n + 1, sizeof(*order)), nroom, from;
+	size_t *order = tk_xcalloc(s->sch.n + 1, sizeof(*order)), nroom, from;
 	struct tk_str *room;
 	unsigned ndays = 0;
 
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->sch.n; i++)
 		order[i] = i;
 	sort_state = s;
-	qsort(order, s->n, sizeof(*order), by_time);
-	for (size_t i = 0; i < s->n; i++)
+	qsort(order, s->sch.n, sizeof(*order), by_time);
+	for (size_t i = 0; i < s->sch.n; i++)
 		if (i == 0 || day_of(s, order[i]) != day_of(s, order[i - 1]))
 			ndays++;
 	nroom = rooms(s, &room);
@@ -390,8 +387,8 @@ schedule(struct exporter *x)
 	puts_(x, "  <version>talks " TK_VERSION "</version>\n");
 	conference(x, order, ndays);
 	ndays = 0;
-	for (size_t i = 0; i < s->n; i = from) {
-		for (from = i + 1; from < s->n &&
+	for (size_t i = 0; i < s->sch.n; i = from) {
+		for (from = i + 1; from < s->sch.n &&
 		    day_of(s, order[from]) == day_of(s, order[i]);)
 			from++;
 		day(x, order, i, from, ++ndays, room, nroom);
@@ -410,7 +407,6 @@ frab_begin(struct exporter *x)
 {
 	struct frab *s;
 	struct tk_err e;
-	size_t n = tk_ncols(x->c->r), *cols;
 	const char *title = x->o->conference ? x->o->conference : "Conference";
 	struct tk_buf b = { 0 };
 
@@ -432,11 +428,7 @@ frab_begin(struct exporter *x)
 		s->acronym.n = b.n;
 	}
 	s->language = tk_find_col(x->c->r, "language", 8);
-	cols = tk_xcalloc(n, sizeof(*cols));
-	for (size_t i = 0; i < n; i++)
-		cols[i] = i;
-	s->rows = tk_rows_new(x->c->r, cols, n);
-	free(cols);
+	scheduled_init(x, &s->sch);
 	x->state = s;
 	return 0;
 }
@@ -445,33 +437,8 @@ static int
 frab_record(struct exporter *x, const struct tk_record *rec)
 {
 	struct frab *s = x->state;
-	struct tk_when w;
-	struct tk_err e;
-	int rc = tk_when(rec, &w, &e);
 
-	if (rc < 0) {
-		report(&e);
-		s->bad = 1;
-		return 0;
-	}
-	if (rc == 0) {
-		s->skipped++;
-		if (x->o->verbose) {
-			const struct tk_str *t = &rec->f[TK_TITLE];
-			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
-			    "no day or start, skipped", (int)(t->n > 80 ? 80 :
-			    t->n), t->p);
-			report(&e);
-		}
-		return 0;
-	}
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->when = tk_xrealloc(s->when, s->cap * sizeof(*s->when));
-		s->id = tk_xrealloc(s->id, s->cap * sizeof(*s->id));
-	}
-	s->when[s->n++] = w;
-	tk_rows_add(s->rows, rec);
+	scheduled_add(x, &s->sch, rec);
 	return 0;
 }
 
@@ -481,17 +448,13 @@ frab_end(struct exporter *x)
 	struct frab *s = x->state;
 	int rc = 0;
 
-	if (s->skipped)
-		fprintf(stderr, "talks: %lu talk%s without day or start "
-		    "skipped\n", s->skipped, s->skipped == 1 ? "" : "s");
-	if (s->bad) {
+	if (scheduled_end(&s->sch) < 0) {
 		rc = -1;
 	} else {
 		number(s);
 		schedule(x);
 	}
-	tk_rows_free(s->rows);
-	free(s->when);
+	scheduled_free(&s->sch);
 	free(s->id);
 	free(s->acronym_buf);
 	free(s);

@@ -12,11 +12,7 @@
 #include "export.h"
 
 struct ics {
-	struct tk_rows *rows;     /* the scheduled talks */
-	struct tk_when *when;     /* their times, by row */
-	size_t n, cap;
-	unsigned long skipped;    /* talks without day or start */
-	int bad;                  /* a time could not be read */
+	struct scheduled sch;     /* the talks with a time */
 	long long stamp;          /* DTSTAMP */
 	struct outdir *dir;       /* --each speaker */
 	struct tk_buf line, text;
@@ -179,12 +175,12 @@ static void
 put_event(struct exporter *x, size_t i)
 {
 	struct ics *s = x->state;
-	const struct tk_when *w = &s->when[i];
+	const struct tk_when *w = &s->sch.when[i];
 	struct tk_record rec;
 	struct tk_time st;
 	int bad = 0;
 
-	tk_rows_get(s->rows, i, &rec);
+	tk_rows_get(s->sch.rows, i, &rec);
 	put(s, "BEGIN:VEVENT");
 	put_uid(s, &rec);
 	tk_buf_adds(&s->line, "DTSTAMP:");
@@ -263,7 +259,7 @@ put_zone(struct exporter *x, const size_t *idx, size_t n)
 	struct tk_zone z;
 
 	for (size_t k = 0; k < n; k++) {
-		const struct tk_when *w = &s->when[idx[k]];
+		const struct tk_when *w = &s->sch.when[idx[k]];
 		long long a = tk_time_epoch(&w->start);
 		long long b = w->end >= 0 ? w->end : a;
 		if (k == 0 || a < lo)
@@ -308,8 +304,8 @@ each_speaker(struct exporter *x)
 	struct tk_record rec;
 	int rc = 0;
 
-	for (size_t i = 0; i < s->n; i++) {
-		tk_rows_get(s->rows, i, &rec);
+	for (size_t i = 0; i < s->sch.n; i++) {
+		tk_rows_get(s->sch.rows, i, &rec);
 		if (tk_speakers_add(ss, &rec, i) == 0) {
 			struct tk_err e;
 			tk_fail(&e, rec.file, rec.line, 0, "talk '%.*s' has "
@@ -322,7 +318,7 @@ each_speaker(struct exporter *x)
 		static const struct tk_str none = { "", 0 };
 		const struct tk_speaker *sp = tk_speakers_get(ss, i);
 		put_calendar(x, sp->recs, sp->nrecs);
-		tk_rows_get(s->rows, sp->recs[0], &rec);
+		tk_rows_get(s->sch.rows, sp->recs[0], &rec);
 		struct tk_tmpl_vals v = { &rec, &sp->name,
 			sp->email.p ? &sp->email : &none,
 			sp->affiliation.p ? &sp->affiliation : &none, NULL };
@@ -341,7 +337,6 @@ ics_begin(struct exporter *x)
 	struct each e;
 	struct tk_err err;
 	long long stamp;
-	size_t n = tk_ncols(x->c->r), *cols;
 
 	memset(&e, 0, sizeof(e));
 	each_begin(x, &e, 0);
@@ -361,11 +356,7 @@ ics_begin(struct exporter *x)
 		return -1;
 	}
 	s->stamp = stamp;
-	cols = tk_xcalloc(n, sizeof(*cols));
-	for (size_t i = 0; i < n; i++)
-		cols[i] = i;
-	s->rows = tk_rows_new(x->c->r, cols, n);
-	free(cols);
+	scheduled_init(x, &s->sch);
 	x->state = s;
 	return 0;
 }
@@ -374,32 +365,8 @@ static int
 ics_record(struct exporter *x, const struct tk_record *rec)
 {
 	struct ics *s = x->state;
-	struct tk_when w;
-	struct tk_err e;
-	int rc = tk_when(rec, &w, &e);
 
-	if (rc < 0) {
-		report(&e);
-		s->bad = 1;
-		return 0;
-	}
-	if (rc == 0) {
-		s->skipped++;
-		if (x->o->verbose) {
-			const struct tk_str *t = &rec->f[TK_TITLE];
-			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
-			    "no day or start, skipped", (int)(t->n > 80 ? 80 :
-			    t->n), t->p);
-			report(&e);
-		}
-		return 0;
-	}
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->when = tk_xrealloc(s->when, s->cap * sizeof(*s->when));
-	}
-	s->when[s->n++] = w;
-	tk_rows_add(s->rows, rec);
+	scheduled_add(x, &s->sch, rec);
 	return 0;
 }
 
@@ -410,25 +377,21 @@ ics_end(struct exporter *x)
 	size_t *idx;
 	int rc = 0;
 
-	if (s->skipped)
-		fprintf(stderr, "talks: %lu talk%s without day or start "
-		    "skipped\n", s->skipped, s->skipped == 1 ? "" : "s");
 	/* A calendar missing some talks would look complete: none at all. */
-	if (s->bad) {
+	if (scheduled_end(&s->sch) < 0) {
 		rc = -1;
 	} else if (s->dir) {
 		rc = each_speaker(x);
 	} else {
-		idx = tk_xcalloc(s->n, sizeof(*idx));
-		for (size_t i = 0; i < s->n; i++)
+		idx = tk_xcalloc(s->sch.n, sizeof(*idx));
+		for (size_t i = 0; i < s->sch.n; i++)
 			idx[i] = i;
-		put_calendar(x, idx, s->n);
+		put_calendar(x, idx, s->sch.n);
 		tk_out_write(&x->c->out, s->cal.p, s->cal.n);
 		free(idx);
 	}
 	outdir_close(s->dir);
-	tk_rows_free(s->rows);
-	free(s->when);
+	scheduled_free(&s->sch);
 	tk_buf_free(&s->line);
 	tk_buf_free(&s->text);
 	tk_buf_free(&s->cal);
