@@ -1,8 +1,10 @@
 #!/bin/sh
-# deps.sh - installs the Debian packages that building and testing need,
-# when they are missing.  Runs apt-get only when something is missing.
+# deps.sh - installs the Debian packages named, by default those that
+# building and testing need, when they are missing.  Runs apt-get only
+# when something is missing.
 pkgs="make gcc clang pkg-config libcsv-dev libpcre2-dev mandoc jq
 libxml2-utils valgrind python3 python3-icalendar libclang-rt-dev"
+[ $# -gt 0 ] && pkgs="$*"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

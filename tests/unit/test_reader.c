@@ -6,26 +6,7 @@
 
 #include "talks.h"
 #include "unit.h"
-
-static char dir[] = "/tmp/talks-unit-XXXXXX";
-
-/* Writes data to a file named name in the test directory; returns its path. */
-static char *
-file(const char *name, const char *data, size_t n)
-{
-	static char paths[16][256];
-	static int next;
-	char *p = paths[next++ % 16];
-	FILE *fp;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	fp = fopen(p, "wb");
-	fwrite(data, 1, n, fp);
-	fclose(fp);
-	return p;
-}
-
-#define FILE_S(name, s) file(name, s, sizeof(s) - 1)
+#include "files.h"
 
 struct result {
 	int n;              /* records read */
@@ -318,7 +299,7 @@ test_man_lists_aliases(void)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL)
+	if (files_begin() < 0)
 		return 2;
 	test_csv_rules();
 	test_quote_in_unquoted();
@@ -331,9 +312,7 @@ main(void)
 	test_items();
 	test_compare();
 	test_man_lists_aliases();
-	char cmd[300];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	if (system(cmd) != 0)
+	if (files_end() < 0)
 		return 2;
 	return unit_done();
 }
