@@ -6,7 +6,7 @@
 
 struct cond {
 	int field;
-	char *value;
+	char *value;  /* its grouping key (tk_group_fold) */
 	size_t n;
 };
 
@@ -39,9 +39,10 @@ tk_filter_add(struct tk_filter *f, int field, const char *value)
 		f->cap = f->cap ? f->cap * 2 : 4;
 		f->c = tk_xrealloc(f->c, f->cap * sizeof(*f->c));
 	}
+	/* Compared as by-track groups: so every talk of a group is kept. */
 	f->c[f->n].field = field;
-	f->c[f->n].n = strlen(value);
-	f->c[f->n].value = tk_xstrndup(value, f->c[f->n].n);
+	f->c[f->n].value = tk_xmalloc(strlen(value) + 1);
+	f->c[f->n].n = tk_group_fold(value, strlen(value), f->c[f->n].value);
 	f->n++;
 }
 
@@ -52,9 +53,9 @@ cond_holds(const struct cond *c, const struct tk_str *v)
 	size_t pos = 0;
 
 	if (c->field != TK_SPEAKER)
-		return tk_equal_fold(v->p, v->n, c->value, c->n);
+		return tk_group_same(c->value, c->n, v->p, v->n);
 	while (tk_next_item(v, &pos, &item))
-		if (tk_equal_fold(item.p, item.n, c->value, c->n))
+		if (tk_group_same(c->value, c->n, item.p, item.n))
 			return 1;
 	return 0;
 }

@@ -84,9 +84,8 @@ fold_hash(const char *s, size_t n, size_t *len)
 	return (size_t)h;
 }
 
-/* Whether s (n bytes) folds to key. */
-static int
-same_key(const char *key, size_t keylen, const char *s, size_t n)
+int
+tk_group_same(const char *key, size_t keylen, const char *s, size_t n)
 {
 	size_t k = 0;
 
@@ -206,7 +205,7 @@ tk_groups_intern(struct tk_groups *g, const char *name, size_t n)
 	mask = g->nslot - 1;
 	for (s = h & mask; g->slot[s]; s = (s + 1) & mask) {
 		struct group *w = &g->grp[g->slot[s] - 1];
-		if (w->hash == h && same_key(g->text + w->key, w->keylen,
+		if (w->hash == h && tk_group_same(g->text + w->key, w->keylen,
 		    name, n))
 			return g->slot[s] - 1;
 	}

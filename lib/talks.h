@@ -390,6 +390,9 @@ void tk_groups_member(struct tk_groups *g, size_t i, size_t j,
  */
 size_t tk_group_fold(const char *s, size_t n, char *out);
 
+/* Whether s (n bytes) has the grouping key key (keylen bytes). */
+int tk_group_same(const char *key, size_t keylen, const char *s, size_t n);
+
 /* ------------------------------------------------------------ talk pages */
 
 /*
