@@ -92,9 +92,60 @@ find_format(const struct common *c, const char *name)
 	misuse(c, "unknown format '%s' (formats: %s)", name, format_names());
 }
 
+/*
+ * The options that only some formats read: giving one to another format
+ * is an error rather than an option silently ignored.
+ */
+static const struct {
+	int opt;
+	const char *name;
+	const char *formats;   /* " a b ", the formats that read it */
+} applies[] = {
+	{ OPT_EXCEL, "--excel", " csv " },
+	{ OPT_LONG, "--long", " markdown " },
+	{ OPT_SPLIT, "--split-speakers", " json jsonl " },
+	{ OPT_TZ, "--tz", " ics frab " },
+	{ OPT_CONFERENCE, "--conference", " html frab " },
+	{ OPT_ACRONYM, "--acronym", " frab " },
+	{ OPT_TEMPLATE, "--template", " template mbox " },
+	{ OPT_EACH, "--each", " template mbox ics " },
+	{ OPT_UNIQUE, "--unique", " template mbox " },
+	{ OPT_PAGE, "--page", " template mbox " },
+	{ OPT_OUTPUT_DIR, "--output-dir", " template mbox ics " },
+	{ OPT_NAME, "--name", " template mbox ics " },
+};
+
+/* Stops with a usage error when an option given does not apply to f. */
 static void
-parse_options(struct common *c, struct export_opts *o, int argc,
-    char **argv)
+check_applies(const struct common *c, unsigned seen, const struct format *f)
+{
+	char word[32], list[64];
+
+	snprintf(word, sizeof(word), " %s ", f->name);
+	for (size_t i = 0; i < sizeof(applies) / sizeof(applies[0]); i++) {
+		const char *p = applies[i].formats;
+		size_t o = 0;
+		if (!(seen & 1u << (applies[i].opt - OPT_LOCAL)) ||
+		    strstr(p, word) != NULL)
+			continue;
+		/* " a b " as "a, b" */
+		for (p++; *p && o + 3 < sizeof(list); p++) {
+			if (*p != ' ')
+				list[o++] = *p;
+			else if (p[1] != '\0') {
+				list[o++] = ',';
+				list[o++] = ' ';
+			}
+		}
+		list[o] = '\0';
+		misuse(c, "%s does not apply to -t %s (formats: %s)",
+		    applies[i].name, f->name, list);
+	}
+}
+
+static void
+parse_options(struct common *c, struct export_opts *o, unsigned *seen,
+    int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		COMMON_LONG,
@@ -120,6 +171,8 @@ parse_options(struct common *c, struct export_opts *o, int argc,
 	    NULL)) != -1) {
 		if (common_option(c, opt, optarg, argv))
 			continue;
+		if (opt >= OPT_LOCAL)
+			*seen |= 1u << (opt - OPT_LOCAL);
 		switch (opt) {
 		case 't': o->format = optarg; break;
 		case 'v': o->verbose = 1; break;
@@ -259,14 +312,16 @@ cmd_export(int argc, char **argv)
 	struct exporter x;
 	const struct format *f;
 	unsigned long long n = 0;
+	unsigned seen = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&x, 0, sizeof(x));
 	common_init(&c, "export", usage_text());
-	parse_options(&c, &o, argc, argv);
+	parse_options(&c, &o, &seen, argc, argv);
 	argc -= optind;
 	argv += optind;
 	f = find_format(&c, o.format);
+	check_applies(&c, seen, f);
 	if (c.reverse && c.sort == NULL)
 		misuse(&c, "-r needs -s");
 	if (common_open(&c, argc, argv, f->fields) < 0) {
