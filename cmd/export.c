@@ -264,6 +264,20 @@ export_groups_new(struct exporter *x)
 	return g;
 }
 
+struct tk_rows *
+export_rows_all(struct exporter *x)
+{
+	size_t n = tk_ncols(x->c->r);
+	size_t *cols = tk_xcalloc(n ? n : 1, sizeof(*cols));
+	struct tk_rows *rows;
+
+	for (size_t i = 0; i < n; i++)
+		cols[i] = i;
+	rows = tk_rows_new(x->c->r, cols, n);
+	free(cols);
+	return rows;
+}
+
 void
 export_groups_add(struct tk_groups *g, const struct tk_record *rec)
 {

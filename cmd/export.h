@@ -89,6 +89,9 @@ int export_next_line(const struct tk_str *v, size_t *pos,
  */
 struct tk_groups *export_groups_new(struct exporter *x);
 
+/* A store of records that keeps every column (tk_rows_new). */
+struct tk_rows *export_rows_all(struct exporter *x);
+
 /* Adds rec to the group of its track. */
 void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
 

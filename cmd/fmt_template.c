@@ -96,13 +96,8 @@ each_begin(struct exporter *x, struct each *e, int speaker)
 	if (e->unique && !e->per_speaker)
 		misuse(x->c, "--unique needs --each speaker");
 	if (e->unique) {
-		size_t n = tk_ncols(x->c->r), *cols = tk_xcalloc(n,
-		    sizeof(*cols));
-		for (size_t i = 0; i < n; i++)
-			cols[i] = i;
-		e->rows = tk_rows_new(x->c->r, cols, n);
+		e->rows = export_rows_all(x);
 		e->speakers = tk_speakers_new();
-		free(cols);
 	}
 }
 

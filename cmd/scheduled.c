@@ -7,13 +7,7 @@
 void
 scheduled_init(struct exporter *x, struct scheduled *s)
 {
-	size_t n = tk_ncols(x->c->r);
-	size_t *cols = tk_xcalloc(n ? n : 1, sizeof(*cols));
-
-	for (size_t i = 0; i < n; i++)
-		cols[i] = i;
-	s->rows = tk_rows_new(x->c->r, cols, n);
-	free(cols);
+	s->rows = export_rows_all(x);
 }
 
 void
