@@ -52,30 +52,6 @@ xfree(void *p, void *data)
 	free(p);
 }
 
-/* A growing byte string for building the text handed to pcre2_compile. */
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void
-add(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = tk_xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-adds(struct buf *b, const char *s)
-{
-	add(b, s, strlen(s));
-}
-
 static int
 is_alnum(unsigned char c)
 {
@@ -85,7 +61,7 @@ is_alnum(unsigned char c)
 
 /* Escapes s so that it matches itself; bytes from 0x80 on stay as they are. */
 static void
-add_literal(struct buf *b, const char *s, size_t n)
+add_literal(struct tk_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 
@@ -93,12 +69,12 @@ add_literal(struct buf *b, const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7f) {
 			char x[] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
-			add(b, x, sizeof(x));
+			tk_buf_add(b, x, sizeof(x));
 		} else if (c < 0x80 && !is_alnum(c)) {
-			add(b, "\\", 1);
-			add(b, s + i, 1);
+			tk_buf_add(b, "\\", 1);
+			tk_buf_add(b, s + i, 1);
 		} else {
-			add(b, s + i, 1);
+			tk_buf_add(b, s + i, 1);
 		}
 	}
 }
@@ -157,7 +133,7 @@ skip_name(const char *s, size_t n, size_t j)
  * letters do not ask for a case-sensitive match.
  */
 static void
-literal_parts(struct buf *b, const char *s, size_t n)
+literal_parts(struct tk_buf *b, const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -176,7 +152,7 @@ literal_parts(struct buf *b, const char *s, size_t n)
 		} else if (s[i] == '(' && i + 2 < n && s[i + 1] == '?') {
 			i = skip_name(s, n, i + 2);
 		} else {
-			add(b, s + i, 1);
+			tk_buf_add(b, s + i, 1);
 			i++;
 		}
 	}
@@ -207,7 +183,7 @@ has_upper(const struct tk_matcher *m, const char *s, size_t n)
 static int
 wants_case(const struct tk_matcher *m, const char *s, size_t n, int fixed)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct tk_buf b = { NULL, 0, 0 };
 	int r;
 
 	if (fixed)
@@ -220,25 +196,25 @@ wants_case(const struct tk_matcher *m, const char *s, size_t n, int fixed)
 
 /* The text to compile for pattern s: escaped with -F, wrapped with -w, -x. */
 static void
-build(struct buf *b, const char *s, size_t n, const struct tk_match_opts *o,
+build(struct tk_buf *b, const char *s, size_t n, const struct tk_match_opts *o,
     size_t *prefix)
 {
 	size_t v = o->fixed ? 0 : verbs_len(s, n);
 
-	add(b, s, v);
+	tk_buf_add(b, s, v);
 	if (o->whole)
-		adds(b, "\\A(?:");
+		tk_buf_adds(b, "\\A(?:");
 	else if (o->word)
-		adds(b, "(?<!\\w)(?:");
+		tk_buf_adds(b, "(?<!\\w)(?:");
 	*prefix = b->n - v;
 	if (o->fixed)
 		add_literal(b, s, n);
 	else
-		add(b, s + v, n - v);
+		tk_buf_add(b, s + v, n - v);
 	if (o->whole)
-		adds(b, ")\\z");
+		tk_buf_adds(b, ")\\z");
 	else if (o->word)
-		adds(b, ")(?!\\w)");
+		tk_buf_adds(b, ")(?!\\w)");
 }
 
 /* Fills e with PCRE2's message for error code rc. */
@@ -278,7 +254,7 @@ compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
 	struct pat *p = &m->pat[i];
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
 	    PCRE2_NEVER_BACKSLASH_C;
-	struct buf b = { NULL, 0, 0 };
+	struct tk_buf b = { NULL, 0, 0 };
 	pcre2_code *raw;
 	PCRE2_SIZE off, jitsize;
 	size_t prefix;

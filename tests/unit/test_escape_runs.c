@@ -10,17 +10,6 @@
 #include "talks.h"
 #include "unit.h"
 
-static unsigned long long seed = 2463534242ULL;
-
-static unsigned
-rnd(unsigned n)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return (unsigned)(seed % n);
-}
-
 /* The JSON form of s, byte by byte (json = 0: only UTF-8 repaired). */
 static size_t
 reference(const char *s, size_t n, int json, char *out)
@@ -63,6 +52,7 @@ reference(const char *s, size_t n, int json, char *out)
 int
 main(void)
 {
+	unit_seed = 2463534242ULL;
 	static const char *const odd[] = { "\"", "\\", "\n", "\x01", "\x1f",
 	    "\x7f", " ", "~", "\xc3\xa9", "\xff", "\xe6\x97", "\t", "\x08" };
 	char file[] = "/tmp/talks-escape-XXXXXX";

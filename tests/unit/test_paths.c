@@ -17,37 +17,8 @@
 #include "internal.h"
 #include "unit.h"
 
-static unsigned long long seed = 88172645463325252ULL;
-
-static unsigned
-rnd(unsigned n)
-{
-	seed ^= seed << 13;
-	seed ^= seed >> 7;
-	seed ^= seed << 17;
-	return (unsigned)(seed % n);
-}
-
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
 static void
-put(struct buf *b, const void *p, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = realloc(b->p, b->cap);
-	}
-	if (n > 0)
-		memcpy(b->p + b->n, p, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-putf(struct buf *b, const char *fmt, ...)
+putf(struct tk_buf *b, const char *fmt, ...)
 {
 	char tmp[700];
 	va_list ap;
@@ -56,7 +27,7 @@ putf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
-	put(b, tmp, (size_t)k);
+	tk_buf_add(b, tmp, (size_t)k);
 }
 
 /* Pieces of field text: the bytes that matter to a CSV reader. */
@@ -68,21 +39,21 @@ static const char *const pieces[] = {
 #define NPIECES (sizeof(pieces) / sizeof(pieces[0]))
 
 static void
-field_text(struct buf *t, unsigned maxpieces)
+field_text(struct tk_buf *t, unsigned maxpieces)
 {
 	unsigned n = rnd(maxpieces + 1);
 
 	for (unsigned i = 0; i < n; i++) {
 		const char *p = pieces[rnd(NPIECES)];
-		put(t, p, strlen(p));
+		tk_buf_add(t, p, strlen(p));
 	}
 }
 
 /* Writes one field of text as the file would hold it. */
 static void
-put_field(struct buf *b, int delim, unsigned maxpieces)
+put_field(struct tk_buf *b, int delim, unsigned maxpieces)
 {
-	struct buf t = { 0 };
+	struct tk_buf t = { 0 };
 	int quote;
 
 	field_text(&t, maxpieces);
@@ -92,15 +63,15 @@ put_field(struct buf *b, int delim, unsigned maxpieces)
 		    (i == 0 && t.p[i] == '"'))
 			quote = 1;
 	if (quote) {
-		put(b, "\"", 1);
+		tk_buf_add(b, "\"", 1);
 		for (size_t i = 0; i < t.n; i++) {
 			if (t.p[i] == '"')
-				put(b, "\"", 1);
-			put(b, t.p + i, 1);
+				tk_buf_add(b, "\"", 1);
+			tk_buf_add(b, t.p + i, 1);
 		}
-		put(b, "\"", 1);
+		tk_buf_add(b, "\"", 1);
 	} else if (t.n) {
-		put(b, t.p, t.n);
+		tk_buf_add(b, t.p, t.n);
 	}
 	free(t.p);
 }
@@ -109,7 +80,7 @@ static const char *const breaks[] = { "\n", "\r\n", "\r" };
 
 /* A file: a header of 3 columns and records, some of them broken. */
 static void
-gen_input(struct buf *b, int delim)
+gen_input(struct tk_buf *b, int delim)
 {
 	unsigned nrec = rnd(12), maxpieces = 1 + rnd(20);
 	const char *eol = breaks[rnd(3)];
@@ -121,16 +92,16 @@ gen_input(struct buf *b, int delim)
 		if (rnd(8) == 0)
 			nf = 1 + rnd(5);
 		if (rnd(6) == 0)
-			put(b, breaks[rnd(3)], strlen(breaks[rnd(3)]));
+			tk_buf_add(b, breaks[rnd(3)], strlen(breaks[rnd(3)]));
 		for (unsigned i = 0; i < nf; i++) {
 			if (i > 0)
-				put(b, &d, 1);
+				tk_buf_add(b, &d, 1);
 			put_field(b, delim, maxpieces);
 		}
 		if (rnd(4) == 0)
 			eol = breaks[rnd(3)];
 		if (r + 1 < nrec || rnd(3))
-			put(b, eol, strlen(eol));
+			tk_buf_add(b, eol, strlen(eol));
 	}
 	/* Mutations: a byte changed, inserted or removed. */
 	for (unsigned m = rnd(3); m > 0 && b->n > 0; m--) {
@@ -142,7 +113,7 @@ gen_input(struct buf *b, int delim)
 			b->p[at] = c;
 			break;
 		case 1:
-			put(b, "", 1);
+			tk_buf_add(b, "", 1);
 			memmove(b->p + at + 1, b->p + at, b->n - at - 1);
 			b->p[at] = c;
 			break;
@@ -159,7 +130,7 @@ static const size_t some_cols[] = { TK_TITLE, TK_ABSTRACT };
 
 static void
 transcript(const char *file, int delim, size_t max, enum tk_path path,
-    const char *chunk, int some, struct buf *out)
+    const char *chunk, int some, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file };
 	struct tk_inopts o = { TK_CSV, delim, max };
@@ -179,7 +150,7 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
 	if (some)
 		tk_want_cols(r, some_cols, 2);
 	out->n = 0;
-	put(out, "", 0);
+	tk_buf_add(out, "", 0);
 	while ((rc = tk_read(r, &rec, &e)) != 0) {
 		if (rc < 0) {
 			putf(out, "E %s:%lu:%lu: %s\n", e.file ? e.file : "-",
@@ -191,15 +162,15 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
 			if (some && c != TK_TITLE && c != TK_ABSTRACT)
 				continue;
 			putf(out, " %zu:", rec.f[c].n);
-			put(out, rec.f[c].p, rec.f[c].n);
+			tk_buf_add(out, rec.f[c].p, rec.f[c].n);
 		}
-		put(out, "\n", 1);
+		tk_buf_add(out, "\n", 1);
 	}
 	tk_close(r);
 }
 
 static void
-show(const char *what, const struct buf *b)
+show(const char *what, const struct tk_buf *b)
 {
 	printf("%s (%zu bytes): ", what, b->n);
 	for (size_t i = 0; i < b->n && i < 2000; i++) {
@@ -223,7 +194,7 @@ differential(void)
 	    "64", "129", "400" };
 	static const int delims[] = { ',', '\t', ';' };
 	char file[] = "/tmp/talks-paths-XXXXXX";
-	struct buf in = { 0 }, want = { 0 }, got = { 0 };
+	struct tk_buf in = { 0 }, want = { 0 }, got = { 0 };
 	int fd = mkstemp(file), shown = 0;
 
 	check(fd >= 0);

@@ -21,6 +21,18 @@ static int unit_pass, unit_fail;
 #define check_str(s, n, want) check((n) == strlen(want) && \
 	memcmp((s), (want), (n)) == 0)
 
+/* A xorshift generator: the same numbers on every run, for a given seed. */
+static unsigned long long unit_seed = 88172645463325252ULL;
+
+static inline unsigned
+rnd(unsigned n)
+{
+	unit_seed ^= unit_seed << 13;
+	unit_seed ^= unit_seed >> 7;
+	unit_seed ^= unit_seed << 17;
+	return (unsigned)(unit_seed % n);
+}
+
 static int
 unit_done(void)
 {
