@@ -68,17 +68,21 @@ import_page(struct import *im, const char *path)
 {
 	struct tk_page *p = tk_page_open(path, 0);
 	struct tk_talk t;
-	struct tk_err e;
+	struct tk_err e, skip = { 0 };
 	enum tk_page_event ev;
+	unsigned long talks = 0, skipped = 0;
 
 	while ((ev = tk_page_next(p, &t, &e)) != TK_PAGE_END) {
 		switch (ev) {
 		case TK_PAGE_TALK:
 			put_talk(im, &t);
+			talks++;
 			break;
 		case TK_PAGE_SKIP:
 			if (im->verbose)
 				report(&e);
+			skip = e;
+			skipped++;
 			break;
 		case TK_PAGE_BAD:
 			if (im->lenient) {
@@ -90,6 +94,18 @@ import_page(struct import *im, const char *path)
 			report(&e);
 			im->c.status = 2;
 			break;
+		}
+	}
+	/* Text and not one talk: most likely not a talk page at all. */
+	if (talks == 0 && skipped > 0) {
+		tk_fail(&e, skip.file, 0, 0, "no talk in %lu block%s of text "
+		    "(not a talk page? see talks-import(1))", skipped,
+		    skipped == 1 ? "" : "s");
+		if (im->lenient) {
+			warn(&e);
+		} else {
+			report(&e);
+			im->c.status = 2;
 		}
 	}
 	tk_page_close(p);
