@@ -23,7 +23,7 @@ MANS != ls man/*.[0-9]
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
 UNIT_BIN = $(UNIT_SRC:.c=)
 
-.PHONY: all check check-san check-valgrind install uninstall clean lint deps bench bench-deps
+.PHONY: all check check-halves check-san check-valgrind install uninstall clean lint deps bench bench-deps
 
 all: talks
 
@@ -46,25 +46,32 @@ tests/unit/test_%: tests/unit/test_%.c tests/unit/unit.h lib/libtalks.a
 check: talks $(UNIT_BIN)
 	sh tests/run.sh
 
+# The suite as two halves side by side, each run of talks and of the unit
+# tests behind $(WRAPPER), on the parsing paths in $(PATHS) (default all).
+check-halves: talks $(UNIT_BIN)
+	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=2/2 \
+	    sh tests/run.sh & \
+	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=1/2 \
+	    sh tests/run.sh; \
+	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
+
 # The same suite built with the address and undefined-behaviour sanitizers.
+SAN = -fsanitize=address,undefined
 check-san:
 	$(MAKE) clean
-	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
+	$(MAKE) check-halves CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="$(SAN)"
 	$(MAKE) clean
 
 # The same suite with every run of talks and of the unit tests under
 # valgrind's memcheck: any error, or memory lost for good, fails the case
-# (exit 99).  Two halves run side by side, on the default (vector) path
-# only: the unit tests still read on all three, and check-san runs the
-# golden cases on each.
+# (exit 99).  On the default (vector) path only: the unit tests still
+# read on all three, and check-san runs the golden cases on each.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect \
 	--suppressions=$(CURDIR)/tests/valgrind.supp
-check-valgrind: talks $(UNIT_BIN)
-	TALKS_PATHS=vector TALKS_WRAPPER="$(VALGRIND)" TALKS_SHARD=2/2 sh tests/run.sh & \
-	TALKS_PATHS=vector TALKS_WRAPPER="$(VALGRIND)" TALKS_SHARD=1/2 sh tests/run.sh; \
-	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
+check-valgrind:
+	$(MAKE) check-halves WRAPPER="$(VALGRIND)" PATHS=vector
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
