@@ -563,6 +563,13 @@ sort_store(struct grep *g)
 	return rows;
 }
 
+/* The reader's prefilter: the matcher's raw-record test. */
+static int
+raw_may_match(void *ctx, const char *p, size_t n, int delim)
+{
+	return tk_matcher_raw(ctx, p, n, delim);
+}
+
 /* Resolves --in and sets up what searching needs; -1 after an error. */
 static int
 prepare(struct grep *g, int nfiles)
@@ -577,6 +584,12 @@ prepare(struct grep *g, int nfiles)
 	g->nfiles = nfiles > 0 ? (size_t)nfiles : 1;
 	g->per = tk_xcalloc(g->nfiles, sizeof(*g->per));
 	g->row = tk_xcalloc(g->c.ncols, sizeof(*g->row));
+	/*
+	 * A record that no field can match is not selected, so the reader
+	 * may skip it undecoded; with -v it is selected.
+	 */
+	if (!g->invert && tk_matcher_has_raw(g->m))
+		tk_set_prefilter(g->c.r, raw_may_match, g->m);
 	return 0;
 }
 

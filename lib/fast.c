@@ -36,6 +36,8 @@ struct fast {
 	size_t fcap;
 	char *arena;
 	size_t arenacap;
+	tk_prefilter_fn pre; /* see tk_set_prefilter */
+	void *prectx;
 };
 
 enum { SCAN_DONE, SCAN_MORE, SCAN_PLAIN };
@@ -64,6 +66,13 @@ fast_free(struct fast *f)
 	free(f->f);
 	free(f->arena);
 	free(f);
+}
+
+void
+fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx)
+{
+	f->pre = fn;
+	f->prectx = ctx;
 }
 
 static void
@@ -251,6 +260,33 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 	rr->line = s->line;
 }
 
+/* Moves s past the record just scanned (len bytes, then term). */
+static void
+advance(struct src *s, size_t len, int term, unsigned long lines)
+{
+	s->line += lines;
+	s->prev_cr = term == '\r';
+	if (term) {
+		s->line++;
+		s->beg += len + 1;
+		s->col0 = 0;
+	} else {
+		s->beg += len;
+		s->col0 += len;
+	}
+}
+
+/*
+ * Whether the prefilter refuses the record just scanned.  A record with
+ * more fields than the header is never skipped: place() checks it.
+ */
+static int
+refused(const struct fast *f, const struct src *s, size_t len)
+{
+	return f->pre && f->nsp <= s->ncols &&
+	    !f->pre(f->prectx, s->buf + s->beg, len, s->delim);
+}
+
 int
 fast_next(struct fast *f, struct plain *p, struct src *s,
     const unsigned char *want, struct rawrec *rr, struct tk_err *e)
@@ -278,18 +314,13 @@ fast_next(struct fast *f, struct plain *p, struct src *s,
 		}
 		if (rc == SCAN_PLAIN)
 			return plain_next(p, s, rr, e);
+		if (refused(f, s, len)) {
+			advance(s, len, term, lines);
+			continue;
+		}
 		build(f, s, want, len, rr);
 		/* The values stay valid: the buffer moves only on the next call. */
-		s->line += lines;
-		s->prev_cr = term == '\r';
-		if (term) {
-			s->line++;
-			s->beg += len + 1;
-			s->col0 = 0;
-		} else {
-			s->beg += len;
-			s->col0 += len;
-		}
+		advance(s, len, term, lines);
 		return 1;
 	}
 }

@@ -111,6 +111,11 @@ void fast_free(struct fast *f);
  */
 int fast_next(struct fast *f, struct plain *p, struct src *s,
     const unsigned char *want, struct rawrec *rr, struct tk_err *e);
+/*
+ * Makes fast_next skip, without decoding them, the records that fn
+ * refuses (see tk_set_prefilter); fn NULL: none.
+ */
+void fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx);
 /* The size in $name (a number, then K, M or G), or dflt if unset or bad. */
 size_t env_size(const char *name, size_t dflt);
 

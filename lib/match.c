@@ -20,6 +20,7 @@ enum { NEXT_UNKNOWN, NEXT_FOUND, NEXT_NONE };
 struct pat {
 	pcre2_code *code;
 	int jit;              /* JIT-compiled: use the fast path */
+	int caseless;         /* compiled with PCRE2_CASELESS */
 	int next;             /* NEXT_*: the cached match below */
 	size_t so, eo;
 };
@@ -34,6 +35,8 @@ struct tk_matcher {
 	pcre2_jit_stack *stack;
 	const char *s;        /* the subject of tk_matcher_start */
 	size_t n, pos;
+	struct pat raw;       /* the raw-record test, code NULL without one */
+	unsigned char used[256]; /* bytes of the raw test's literals */
 };
 
 /*
@@ -261,8 +264,10 @@ compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
 	int rc;
 
 	if (o->caseless ||
-	    (o->smart_case && !wants_case(m, s->p, s->n, o->fixed)))
+	    (o->smart_case && !wants_case(m, s->p, s->n, o->fixed))) {
 		flags |= PCRE2_CASELESS;
+		p->caseless = 1;
+	}
 	build(&b, s->p, s->n, o, &prefix);
 	if (prefix > 0 && !o->fixed) {
 		/*
@@ -285,6 +290,109 @@ compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
 	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0)
 		p->jit = jitsize > 0;
 	return 0;
+}
+
+/* ------------------------------------------------- the raw-record test */
+
+/*
+ * The raw-record test (tk_matcher_raw) runs one pattern over the bytes
+ * of a record as its file has them, before the reader decodes the
+ * fields.  It may say "no match" only when no decoded field can match,
+ * so it is built only when a match in a field implies one in the raw
+ * bytes (tk_raw_exact):
+ *
+ * - every pattern is a literal: -F, or a regular expression without
+ *   metacharacters; no -w or -x, whose boundaries are the field's;
+ * - no literal holds '"', '\\', tab, CR or LF, and none is empty (it
+ *   matches every record: nothing to gain);
+ * - no --match-limit (see below).
+ *
+ * Decoding a field removes bytes (the quotes around a quoted field, one
+ * quote of each "") and makes bytes ('"' from "", and in TSV tab, LF, CR
+ * and '\\' from \t \n \r \\); every other byte of a field is a byte of
+ * the raw record, and two bytes next to each other in the field are
+ * next to each other in the raw record unless a removed or made byte
+ * lay between them, which is one of the bytes above or a quote.  So a
+ * match of such a literal, also with -i (no character folds to one of
+ * those bytes), is a run of raw bytes that the literal matches.  Invalid
+ * UTF-8 around it changes nothing: the match is valid UTF-8 and starts
+ * at a character.  The delimiter needs no rule, as decoding keeps it;
+ * still, a literal that may match it is not tested raw on that file.
+ *
+ * A failed raw test (the match limit) counts as a possible match, so
+ * that the fields' own tests report the failure as before.  The default
+ * limit is far above what a literal spends on a field; a small
+ * --match-limit could fail a field and not the record, so it turns the
+ * raw test off.
+ */
+int
+tk_raw_exact(const struct tk_str *pats, size_t npats,
+    const struct tk_match_opts *o)
+{
+	static const char meta[] = "\\^$.[]|()?*+{}";
+	static const char decoded[] = "\"\\\t\r\n";
+
+	if (npats == 0 || o->word || o->whole || o->match_limit != 0)
+		return 0;
+	for (size_t i = 0; i < npats; i++) {
+		if (pats[i].n == 0)
+			return 0;
+		for (size_t k = 0; k < pats[i].n; k++) {
+			char c = pats[i].p[k];
+			if (c != '\0' && strchr(decoded, c))
+				return 0;
+			if (!o->fixed && c != '\0' && strchr(meta, c))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Marks the bytes that a match of literal s (n bytes) may hold. */
+static void
+mark_used(struct tk_matcher *m, const char *s, size_t n, int caseless)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		m->used[c] = 1;
+		if (caseless && c >= 'a' && c <= 'z')
+			m->used[c - 'a' + 'A'] = 1;
+		if (caseless && c >= 'A' && c <= 'Z')
+			m->used[c - 'A' + 'a'] = 1;
+	}
+	/* Folding reaches characters of other lengths: any byte from 0x80. */
+	if (caseless)
+		memset(m->used + 0x80, 1, 0x80);
+}
+
+/* Compiles the raw-record test when tk_raw_exact allows it. */
+static void
+compile_raw(struct tk_matcher *m, const struct tk_str *pats,
+    const struct tk_match_opts *o)
+{
+	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+	    PCRE2_NEVER_BACKSLASH_C;
+	const char *env = getenv("TALKS_PREFILTER");
+	struct tk_buf b = { NULL, 0, 0 };
+	PCRE2_SIZE off, jitsize;
+	int rc;
+
+	if ((env && strcmp(env, "off") == 0) || !tk_raw_exact(pats, m->npat, o))
+		return;
+	for (size_t i = 0; i < m->npat; i++) {
+		tk_buf_adds(&b, i ? "|(?:" : "(?:");
+		if (m->pat[i].caseless)
+			tk_buf_adds(&b, "(?i)");
+		add_literal(&b, pats[i].p, pats[i].n);
+		tk_buf_adds(&b, ")");
+		mark_used(m, pats[i].p, pats[i].n, m->pat[i].caseless);
+	}
+	m->raw.code = compile(m, b.p, b.n, flags, &rc, &off);
+	free(b.p);
+	if (m->raw.code && pcre2_jit_compile(m->raw.code,
+	    PCRE2_JIT_COMPLETE) == 0 && pcre2_pattern_info(m->raw.code,
+	    PCRE2_INFO_JITSIZE, &jitsize) == 0)
+		m->raw.jit = jitsize > 0;
 }
 
 static void
@@ -319,6 +427,7 @@ tk_matcher_new(const struct tk_str *pats, size_t npats,
 		}
 	}
 	setup(m, o->match_limit);
+	compile_raw(m, pats, o);
 	return m;
 }
 
@@ -330,6 +439,7 @@ tk_matcher_free(struct tk_matcher *m)
 	for (size_t i = 0; i < m->npat; i++)
 		pcre2_code_free(m->pat[i].code);
 	free(m->pat);
+	pcre2_code_free(m->raw.code);
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
 	pcre2_jit_stack_free(m->stack);
@@ -429,4 +539,20 @@ tk_matcher_next(struct tk_matcher *m, size_t *so, size_t *eo,
 	*eo = best->eo;
 	m->pos = best->eo;
 	return 1;
+}
+
+int
+tk_matcher_has_raw(const struct tk_matcher *m)
+{
+	return m->raw.code != NULL;
+}
+
+int
+tk_matcher_raw(struct tk_matcher *m, const char *s, size_t n, int delim)
+{
+	struct tk_err e;
+
+	if (m->raw.code == NULL || m->used[(unsigned char)delim])
+		return 1;
+	return run(m, &m->raw, s, n, 0, 0, &e) != 0;
 }

@@ -31,6 +31,8 @@ struct tk_reader {
 	enum tk_path path;    /* as asked, then as chosen */
 	int chosen;           /* the path is chosen: reading has begun */
 	unsigned char *want;  /* reader columns to decode, or NULL for all */
+	tk_prefilter_fn pre;  /* see tk_set_prefilter */
+	void *prectx;
 	struct tk_inopts opts;
 };
 
@@ -350,6 +352,7 @@ choose_path(struct tk_reader *r)
 	r->path = ops ? TK_PATH_VECTOR : TK_PATH_PORTABLE;
 	r->fast = fast_new(r->opts.max_record, env_size("TALKS_CHUNK",
 	    FAST_CHUNK), ops ? ops : &scan_portable);
+	fast_prefilter(r->fast, r->pre, r->prectx);
 }
 
 enum tk_path
@@ -357,6 +360,15 @@ tk_path_used(struct tk_reader *r)
 {
 	choose_path(r);
 	return r->path;
+}
+
+void
+tk_set_prefilter(struct tk_reader *r, tk_prefilter_fn fn, void *ctx)
+{
+	if (r->chosen)
+		return;
+	r->pre = fn;
+	r->prectx = ctx;
 }
 
 void

@@ -154,6 +154,26 @@ enum tk_path tk_path_used(struct tk_reader *r);
 void tk_want_cols(struct tk_reader *r, const size_t *cols, size_t n);
 
 /*
+ * A prefilter: called with the bytes of a record as its file has them
+ * (p, n bytes: quotes, "" and TSV escapes as they are, no line break
+ * after it) and the file's delimiter, before the record is decoded.  It
+ * returns 0 when the caller wants nothing of the record, so that the
+ * reader need not decode it.
+ */
+typedef int (*tk_prefilter_fn)(void *ctx, const char *p, size_t n,
+    int delim);
+
+/*
+ * Sets r's prefilter (fn NULL: none); call before the first tk_read.  On
+ * the fast paths, a record that fn refuses is skipped: tk_read does not
+ * return it, but counts its lines.  A record that is in error, or that
+ * the fast paths leave to the plain path, is read and checked as ever,
+ * without fn; so is every record on the plain path.  fn must refuse only
+ * records the caller would have dropped.
+ */
+void tk_set_prefilter(struct tk_reader *r, tk_prefilter_fn fn, void *ctx);
+
+/*
  * Reads the next record into rec.  Returns 1 for a record, 0 at the end
  * of all files, -1 for an error described in e.  After an error, the rest
  * of that file is skipped and the next call goes on with the next file.
@@ -515,6 +535,30 @@ void tk_matcher_free(struct tk_matcher *m);
  */
 int tk_matcher_test(struct tk_matcher *m, const char *s, size_t n,
     struct tk_err *e);
+
+/*
+ * Whether a match in a decoded field implies a match of the same
+ * patterns in the bytes of the whole record as its file has them
+ * (quotes, "" and TSV escapes included): only for non-empty literals
+ * (-F, or no regular expression metacharacters) without '"', '\\', tab,
+ * CR or LF, without -w, -x or a match limit.  See match.c for why.
+ */
+int tk_raw_exact(const struct tk_str *pats, size_t npats,
+    const struct tk_match_opts *o);
+
+/*
+ * Whether m has a raw-record test: tk_raw_exact holds for its patterns
+ * and $TALKS_PREFILTER is not "off".
+ */
+int tk_matcher_has_raw(const struct tk_matcher *m);
+
+/*
+ * The raw-record test: 0 when no pattern of m matches s (n bytes, a
+ * record as its file has it, whose delimiter is delim), so that no
+ * decoded field of the record can match; 1 when one may (also when m
+ * has no raw test, or the match failed).
+ */
+int tk_matcher_raw(struct tk_matcher *m, const char *s, size_t n, int delim);
 
 /*
  * Steps through the non-empty matches in s, left to right, without
