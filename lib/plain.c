@@ -89,7 +89,14 @@ plain_free(struct plain *p)
 void
 plain_start(struct plain *p, const struct src *s)
 {
+	/*
+	 * Without CSV_STRICT_FINI, csv_fini resets the parser even inside a
+	 * quoted field; with it, a quote left open by the last file would
+	 * stay open into this one.
+	 */
+	csv_set_opts(&p->csv, CSV_STRICT);
 	csv_fini(&p->csv, NULL, NULL, NULL);
+	csv_set_opts(&p->csv, STRICT);
 	csv_set_delim(&p->csv, (unsigned char)s->delim);
 	p->tsv = s->tsv;
 	p->len = p->nf = 0;
