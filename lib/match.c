@@ -320,10 +320,10 @@ compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
  * still, a literal that may match it is not tested raw on that file.
  *
  * A failed raw test (the match limit) counts as a possible match, so
- * that the fields' own tests report the failure as before.  The default
- * limit is far above what a literal spends on a field; a small
- * --match-limit could fail a field and not the record, so it turns the
- * raw test off.
+ * that the fields' own tests report the failure as before.  A literal
+ * does not reach the default limit (a field of 30 million 'x' searched
+ * for "xy" does not); a small --match-limit could fail a field and not
+ * the record, so it turns the raw test off.
  */
 int
 tk_raw_exact(const struct tk_str *pats, size_t npats,
