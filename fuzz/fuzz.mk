@@ -7,7 +7,8 @@
 #   make fuzz FUZZ_JOBS=2     two targets at a time (each uses one core)
 #
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
-# reader-semi), the grep matcher (match), the page reader of talks import
+# reader-semi), the grep matcher (match), grep's raw-record test against
+# reading every record (prefilter), the page reader of talks import
 # (page) and the export templates with the file names made from data
 # (template).
 #
@@ -24,7 +25,7 @@ FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_READERS = reader-csv reader-tsv reader-semi
-FUZZ_TARGETS = $(FUZZ_READERS) match page template
+FUZZ_TARGETS = $(FUZZ_READERS) match prefilter page template
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -47,6 +48,10 @@ fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(HDRS)
 fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
 
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out

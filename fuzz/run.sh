@@ -33,6 +33,24 @@ run_one() {
 			  sed -n "$((i + 1))p" testdata/pybay2016.csv
 			} >"$c/seed-$i"
 		done ;;
+	prefilter)
+		# Options byte, literal patterns, NUL, a file of the seed data.
+		i=0
+		for f in testdata/small/raw.csv testdata/small/escapes.tsv \
+		    testdata/small/semicolon.txt testdata/pybay2016.csv \
+		    testdata/bad/text-after-quote.csv testdata/bad/extra-fields.csv; do
+			i=$((i + 1))
+			case $f in *.tsv) o=8 ;; *.txt) o=16 ;; *) o=0 ;; esac
+			for p in ab "$(printf 'Python\nk')" x,y; do
+				{ printf "\\$(printf '%03o' $((o + i % 8)))%s\\0" "$p"
+				  cat "$f"
+				} >"$c/seed-$i-$(printf '%s' "$p" | tr -c 'a-zA-Z' _)"
+			done
+		done
+		# Patterns the raw test must leave alone: "" and \\ decode.
+		{ printf '\004a"b\0'; cat testdata/small/raw.csv; } >"$c/seed-pair"
+		{ printf '\014k\\s\0'; cat testdata/small/escapes.tsv; } \
+		    >"$c/seed-escape" ;;
 	template)
 		for f in testdata/templates/*; do
 			[ -f "$f" ] || continue
