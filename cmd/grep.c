@@ -50,7 +50,6 @@ struct grep {
 	unsigned long long *per;  /* selected talks per file */
 	unsigned long long total;
 	const struct tk_str **row; /* -t: one record's values */
-	unsigned raw_tested, raw_maybe, raw_rest, raw_next; /* raw_may_match */
 };
 
 static void
@@ -564,39 +563,11 @@ sort_store(struct grep *g)
 	return rows;
 }
 
-/*
- * The reader's prefilter: the matcher's raw-record test.  Where most
- * records match (more than 7 in 10 of the last RAW_WINDOW tested), the
- * test costs more than the decoding it saves, so it rests: all records
- * are decoded and searched, for RAW_REST records, twice as many after
- * each busy window up to RAW_REST_MAX, and RAW_REST again after a quiet
- * one.
- */
-#define RAW_WINDOW 256
-#define RAW_BUSY 179
-#define RAW_REST 4096
-#define RAW_REST_MAX 65536
-
+/* The reader's prefilter: the matcher's raw-record test. */
 static int
 raw_may_match(void *ctx, const char *p, size_t n, int delim)
 {
-	struct grep *g = ctx;
-	int rc;
-
-	if (g->raw_rest > 0) {
-		g->raw_rest--;
-		return 1;
-	}
-	rc = tk_matcher_raw(g->m, p, n, delim);
-	g->raw_maybe += (unsigned)rc;
-	if (++g->raw_tested == RAW_WINDOW) {
-		if (g->raw_maybe <= RAW_BUSY)
-			g->raw_next = RAW_REST;
-		else if ((g->raw_rest = g->raw_next) < RAW_REST_MAX)
-			g->raw_next *= 2;
-		g->raw_tested = g->raw_maybe = 0;
-	}
-	return rc;
+	return tk_matcher_raw(ctx, p, n, delim);
 }
 
 /* Resolves --in and sets up what searching needs; -1 after an error. */
@@ -617,9 +588,8 @@ prepare(struct grep *g, int nfiles)
 	 * A record that no field can match is not selected, so the reader
 	 * may skip it undecoded; with -v it is selected.
 	 */
-	g->raw_next = RAW_REST;
 	if (!g->invert && tk_matcher_has_raw(g->m))
-		tk_set_prefilter(g->c.r, raw_may_match, g);
+		tk_set_prefilter(g->c.r, raw_may_match, g->m);
 	return 0;
 }
 

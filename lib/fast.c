@@ -38,6 +38,7 @@ struct fast {
 	size_t arenacap;
 	tk_prefilter_fn pre; /* see tk_set_prefilter */
 	void *prectx;
+	unsigned tested, kept, rest, next; /* see refused() */
 };
 
 enum { SCAN_DONE, SCAN_MORE, SCAN_PLAIN };
@@ -68,11 +69,19 @@ fast_free(struct fast *f)
 	free(f);
 }
 
+/* The prefilter's rests, see refused(). */
+#define PRE_WINDOW 256
+#define PRE_BUSY 179
+#define PRE_REST 4096
+#define PRE_REST_MAX 65536
+
 void
 fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx)
 {
 	f->pre = fn;
 	f->prectx = ctx;
+	f->tested = f->kept = f->rest = 0;
+	f->next = PRE_REST;
 }
 
 static void
@@ -279,12 +288,33 @@ advance(struct src *s, size_t len, int term, unsigned long lines)
 /*
  * Whether the prefilter refuses the record just scanned.  A record with
  * more fields than the header is never skipped: place() checks it.
+ * Where the prefilter keeps most records (more than 7 in 10 of the last
+ * PRE_WINDOW), asking costs more than the decoding it saves, so it
+ * rests: records are kept unasked, PRE_REST of them, twice as many after
+ * each busy window up to PRE_REST_MAX, and PRE_REST again after a quiet
+ * one.
  */
 static int
-refused(const struct fast *f, const struct src *s, size_t len)
+refused(struct fast *f, const struct src *s, size_t len)
 {
-	return f->pre && f->nsp <= s->ncols &&
-	    !f->pre(f->prectx, s->buf + s->beg, len, s->delim);
+	int keep;
+
+	if (f->pre == NULL || f->nsp > s->ncols)
+		return 0;
+	if (f->rest > 0) {
+		f->rest--;
+		return 0;
+	}
+	keep = f->pre(f->prectx, s->buf + s->beg, len, s->delim) != 0;
+	f->kept += (unsigned)keep;
+	if (++f->tested == PRE_WINDOW) {
+		if (f->kept <= PRE_BUSY)
+			f->next = PRE_REST;
+		else if ((f->rest = f->next) < PRE_REST_MAX)
+			f->next *= 2;
+		f->tested = f->kept = 0;
+	}
+	return !keep;
 }
 
 int

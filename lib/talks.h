@@ -169,7 +169,9 @@ typedef int (*tk_prefilter_fn)(void *ctx, const char *p, size_t n,
  * return it, but counts its lines.  A record that is in error, or that
  * the fast paths leave to the plain path, is read and checked as ever,
  * without fn; so is every record on the plain path.  fn must refuse only
- * records the caller would have dropped.
+ * records the caller would have dropped.  Where fn keeps most records,
+ * asking costs more than it saves: the reader then rests, keeping
+ * records without asking, for a while.
  */
 void tk_set_prefilter(struct tk_reader *r, tk_prefilter_fn fn, void *ctx);
 

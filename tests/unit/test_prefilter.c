@@ -386,12 +386,70 @@ test_skips(void)
 	check(errors == 1);
 }
 
+/* Counts the calls of the raw test and its refusals. */
+static int asked, said_no;
+
+static int
+counting(void *ctx, const char *p, size_t n, int delim)
+{
+	int rc = tk_matcher_raw(ctx, p, n, delim);
+
+	asked++;
+	said_no += rc == 0;
+	return rc;
+}
+
+/*
+ * Where the prefilter keeps most records the reader stops asking for a
+ * while, and asks again afterwards; what is selected does not change.
+ */
+static void
+test_rests(void)
+{
+	char file[] = "/tmp/talks-prefilter-XXXXXX";
+	struct tk_str s = { "ab", 2 };
+	struct tk_match_opts mo = { 0 };
+	struct tk_inopts o = { TK_CSV, ',', 0 };
+	char *paths[] = { file };
+	struct tk_matcher *m;
+	struct tk_reader *r;
+	struct tk_record rec;
+	struct tk_err e;
+	FILE *fp;
+	int fd = mkstemp(file), selected_n = 0, records = 0;
+
+	check(fd >= 0 && (fp = fdopen(fd, "w")) != NULL);
+	if (fd < 0 || fp == NULL)
+		return;
+	fputs("title,speaker\n", fp);
+	for (int i = 0; i < 20000; i++)
+		fprintf(fp, "%s %d,\"x\"\"y\"\n", i < 600 ? "ab" : "zz", i);
+	fclose(fp);
+	m = tk_matcher_new(&s, 1, &mo, &e);
+	r = tk_open(paths, 1, &o);
+	tk_set_path(r, TK_PATH_PORTABLE);
+	tk_set_prefilter(r, counting, m);
+	while (tk_read(r, &rec, &e) > 0) {
+		records++;
+		selected_n += selected(m, &rec) == 1;
+	}
+	tk_close(r);
+	tk_matcher_free(m);
+	unlink(file);
+	check(selected_n == 600);
+	/* Asked for the first 256, not for the next 4096, then again. */
+	check(asked == 20000 - 4096);
+	check(said_no == 20000 - 4096 - 256);
+	check(records == 4096 + 256);
+}
+
 int
 main(void)
 {
 	test_exact();
 	test_raw();
 	test_skips();
+	test_rests();
 	test_differential();
 	return unit_done();
 }
