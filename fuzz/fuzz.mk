@@ -7,8 +7,7 @@
 #   make fuzz FUZZ_JOBS=2     two targets at a time (each uses one core)
 #
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
-# reader-semi), the grep matcher (match), grep's raw-record test against
-# reading every record (prefilter), the page reader of talks import
+# reader-semi), the grep matcher (match), the page reader of talks import
 # (page) and the export templates with the file names made from data
 # (template).
 #
@@ -25,8 +24,12 @@ FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_READERS = reader-csv reader-tsv reader-semi
-FUZZ_TARGETS = $(FUZZ_READERS) match prefilter page template
-FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%)
+FUZZ_TARGETS = $(FUZZ_READERS) match page template
+# Built by fuzz-build but run only when named, so that the CI's fuzz
+# budget stays as it is: grep's raw-record test against reading every
+# record (make fuzz FUZZ_TARGETS=prefilter).
+FUZZ_EXTRA = prefilter
+FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
 
