@@ -250,6 +250,33 @@ compile(const struct tk_matcher *m, const char *s, size_t n, uint32_t flags,
 }
 
 /* Compiles pattern number i (from 0) into p; -1 with e on a bad pattern. */
+/*
+ * Whether pattern s (n bytes) may call a group as a subroutine ((?R),
+ * (?1), (?-1), (?+1), (?&name), (?P>name), \g<name>, \g'name').  JIT
+ * code for such a pattern can run for minutes before it reaches the
+ * match limit (found by fuzzing: "|||(?0)" with -x), so it is run by the
+ * interpreter, whose depth limit stops it.  A false alarm costs speed
+ * only.
+ */
+static int
+calls_groups(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++) {
+		const char *t = s + i;
+		if (t[0] == '(' && t[1] == '?' && (t[2] == 'R' ||
+		    t[2] == '&' || (t[2] >= '0' && t[2] <= '9') ||
+		    t[2] == '+' || t[2] == '-'))
+			return 1;
+		if (t[0] == '(' && t[1] == '?' && i + 3 < n && t[2] == 'P' &&
+		    t[3] == '>')
+			return 1;
+		if (t[0] == '\\' && t[1] == 'g' && (t[2] == '<' ||
+		    t[2] == '\''))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
     const struct tk_match_opts *o, struct tk_err *e)
@@ -286,7 +313,8 @@ compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
 		return pattern_error(e, i, off > prefix ? off - prefix : 0,
 		    s->n, rc);
 	/* (*NO_JIT) makes JIT compiling succeed without code: ask. */
-	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
+	if ((o->fixed || !calls_groups(s->p, s->n)) &&
+	    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
 	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0)
 		p->jit = jitsize > 0;
 	return 0;
