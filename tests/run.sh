@@ -9,6 +9,8 @@
 #   out     expected standard output (optional; empty otherwise)
 #   err     expected standard error (optional; empty otherwise)
 #   status  expected exit status (optional; 0 otherwise)
+#   many    present when the case runs talks hundreds of times: it is
+#           left out under TALKS_WRAPPER (valgrind would take minutes)
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case)
 # TALKS_PATHS names the paths to run the cases with (default: all three;
 # vector is the portable path on a CPU without AVX2, so both are run).
@@ -79,6 +81,7 @@ for path in $paths; do
 	for d in "$@"; do
 		d=${d%/}
 		[ -f "$d/cmd" ] || continue
+		[ -n "$TALKS_WRAPPER" ] && [ -f "$d/many" ] && continue
 		name="$d [$path]"
 		input=/dev/null
 		[ -f "$d/in" ] && input=$d/in
