@@ -8,7 +8,6 @@
  * path's.  The kernels are also compared with plain loops at every
  * offset and length around the 32-byte blocks.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,19 +15,7 @@
 
 #include "internal.h"
 #include "unit.h"
-
-static void
-putf(struct tk_buf *b, const char *fmt, ...)
-{
-	char tmp[700];
-	va_list ap;
-	int k;
-
-	va_start(ap, fmt);
-	k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	tk_buf_add(b, tmp, (size_t)k);
-}
+#include "gen.h"
 
 /* Pieces of field text: the bytes that matter to a CSV reader. */
 static const char *const pieces[] = {
@@ -57,19 +44,9 @@ put_field(struct tk_buf *b, int delim, unsigned maxpieces)
 	int quote;
 
 	field_text(&t, maxpieces);
-	quote = rnd(3) == 0;
-	for (size_t i = 0; i < t.n && !quote; i++)
-		if (t.p[i] == delim || t.p[i] == '\n' || t.p[i] == '\r' ||
-		    (i == 0 && t.p[i] == '"'))
-			quote = 1;
+	quote = rnd(3) == 0 || needs_quotes(&t, delim);
 	if (quote) {
-		tk_buf_add(b, "\"", 1);
-		for (size_t i = 0; i < t.n; i++) {
-			if (t.p[i] == '"')
-				tk_buf_add(b, "\"", 1);
-			tk_buf_add(b, t.p + i, 1);
-		}
-		tk_buf_add(b, "\"", 1);
+		put_quoted(b, &t);
 	} else if (t.n) {
 		tk_buf_add(b, t.p, t.n);
 	}

@@ -5,7 +5,6 @@
  * and without it must give the same selected records, lines and errors
  * on every path and at chunk sizes that put the boundaries everywhere.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 
 #include "talks.h"
 #include "unit.h"
+#include "gen.h"
 
 static int
 exact1(const char *pat, const struct tk_match_opts *o)
@@ -141,19 +141,6 @@ test_raw(void)
 
 /* ------------------------------------------------------------ differential */
 
-static void
-putf(struct tk_buf *b, const char *fmt, ...)
-{
-	char tmp[700];
-	va_list ap;
-	int k;
-
-	va_start(ap, fmt);
-	k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-	va_end(ap);
-	tk_buf_add(b, tmp, (size_t)k);
-}
-
 /* Field text: pieces of the patterns below, and what decoding changes. */
 static const char *const pieces[] = {
 	"a", "b", "ab", "k", "K", "\xe2\x84\xaa", "quokka", "QUOKKA", "x",
@@ -174,10 +161,8 @@ put_field(struct tk_buf *b, int delim, const char *pat)
 		const char *p = rnd(4) ? pieces[rnd(NPIECES)] : pat;
 		tk_buf_add(&t, p, strlen(p));
 	}
-	for (size_t i = 0; i < t.n && !quote; i++)
-		if (t.p[i] == delim || t.p[i] == '\n' || t.p[i] == '\r' ||
-		    (i == 0 && t.p[i] == '"'))
-			quote = delim != '\t' || rnd(2);
+	if (!quote && needs_quotes(&t, delim))
+		quote = delim != '\t' || rnd(2);
 	if (delim == '\t' && rnd(2)) {
 		/* Escaped: the text is what the field decodes to. */
 		for (size_t i = 0; i < t.n; i++) {
@@ -187,13 +172,7 @@ put_field(struct tk_buf *b, int delim, const char *pat)
 			tk_buf_add(b, x ? x : t.p + i, x ? 2 : 1);
 		}
 	} else if (quote) {
-		tk_buf_add(b, "\"", 1);
-		for (size_t i = 0; i < t.n; i++) {
-			if (t.p[i] == '"')
-				tk_buf_add(b, "\"", 1);
-			tk_buf_add(b, t.p + i, 1);
-		}
-		tk_buf_add(b, "\"", 1);
+		put_quoted(b, &t);
 	} else if (t.n) {
 		tk_buf_add(b, t.p, t.n);
 	}
