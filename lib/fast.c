@@ -460,11 +460,8 @@ ascii_run(const char *p, size_t n)
 	static size_t (*run)(const char *, size_t);
 
 	if (run == NULL) {
-		const char *env = getenv("TALKS_PATH");
-		const struct scan_ops *v = scan_vector();
-		if (env && (strcmp(env, "plain") == 0 ||
-		    strcmp(env, "portable") == 0))
-			v = NULL;
+		const struct scan_ops *v = env_path() == TK_PATH_DEFAULT ?
+		    scan_vector() : NULL;
 		run = v ? v->ascii_run : ascii_run_portable;
 	}
 	return run(p, n);

@@ -116,6 +116,9 @@ int fast_next(struct fast *f, struct plain *p, struct src *s,
  * refuses (see tk_set_prefilter); fn NULL: none.
  */
 void fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx);
+/* The path $TALKS_PATH asks for: plain, portable, or else the default. */
+enum tk_path env_path(void);
+
 /* The size in $name (a number, then K, M or G), or dflt if unset or bad. */
 size_t env_size(const char *name, size_t dflt);
 

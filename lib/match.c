@@ -249,7 +249,6 @@ compile(const struct tk_matcher *m, const char *s, size_t n, uint32_t flags,
 	    m->cctx);
 }
 
-/* Compiles pattern number i (from 0) into p; -1 with e on a bad pattern. */
 /*
  * Whether pattern s (n bytes) may call a group as a subroutine ((?R),
  * (?1), (?-1), (?+1), (?&name), (?P>name), \g<name>, \g'name').  JIT
@@ -277,16 +276,31 @@ calls_groups(const char *s, size_t n)
 	return 0;
 }
 
+/* The options every pattern is compiled with. */
+#define BASE_FLAGS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | \
+	PCRE2_NEVER_BACKSLASH_C)
+
+/* JIT-compiles p's code; (*NO_JIT) makes that succeed without code: ask. */
+static void
+jit(struct pat *p)
+{
+	PCRE2_SIZE size;
+
+	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
+	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &size) == 0)
+		p->jit = size > 0;
+}
+
+/* Compiles pattern number i (from 0) into p; -1 with e on a bad pattern. */
 static int
 compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
     const struct tk_match_opts *o, struct tk_err *e)
 {
 	struct pat *p = &m->pat[i];
-	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
-	    PCRE2_NEVER_BACKSLASH_C;
+	uint32_t flags = BASE_FLAGS;
 	struct tk_buf b = { NULL, 0, 0 };
 	pcre2_code *raw;
-	PCRE2_SIZE off, jitsize;
+	PCRE2_SIZE off;
 	size_t prefix;
 	int rc;
 
@@ -312,11 +326,8 @@ compile_one(struct tk_matcher *m, size_t i, const struct tk_str *s,
 	if (p->code == NULL)
 		return pattern_error(e, i, off > prefix ? off - prefix : 0,
 		    s->n, rc);
-	/* (*NO_JIT) makes JIT compiling succeed without code: ask. */
-	if ((o->fixed || !calls_groups(s->p, s->n)) &&
-	    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0 &&
-	    pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jitsize) == 0)
-		p->jit = jitsize > 0;
+	if (o->fixed || !calls_groups(s->p, s->n))
+		jit(p);
 	return 0;
 }
 
@@ -398,11 +409,9 @@ static void
 compile_raw(struct tk_matcher *m, const struct tk_str *pats,
     const struct tk_match_opts *o)
 {
-	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
-	    PCRE2_NEVER_BACKSLASH_C;
 	const char *env = getenv("TALKS_PREFILTER");
 	struct tk_buf b = { NULL, 0, 0 };
-	PCRE2_SIZE off, jitsize;
+	PCRE2_SIZE off;
 	int rc;
 
 	if ((env && strcmp(env, "off") == 0) || !tk_raw_exact(pats, m->npat, o))
@@ -415,12 +424,10 @@ compile_raw(struct tk_matcher *m, const struct tk_str *pats,
 		tk_buf_adds(&b, ")");
 		mark_used(m, pats[i].p, pats[i].n, m->pat[i].caseless);
 	}
-	m->raw.code = compile(m, b.p, b.n, flags, &rc, &off);
+	m->raw.code = compile(m, b.p, b.n, BASE_FLAGS, &rc, &off);
 	free(b.p);
-	if (m->raw.code && pcre2_jit_compile(m->raw.code,
-	    PCRE2_JIT_COMPLETE) == 0 && pcre2_pattern_info(m->raw.code,
-	    PCRE2_INFO_JITSIZE, &jitsize) == 0)
-		m->raw.jit = jitsize > 0;
+	if (m->raw.code)
+		jit(&m->raw);
 }
 
 static void

@@ -330,22 +330,29 @@ tk_set_path(struct tk_reader *r, enum tk_path path)
 		r->path = path;
 }
 
+enum tk_path
+env_path(void)
+{
+	const char *env = getenv("TALKS_PATH");
+
+	if (env != NULL && strcmp(env, "plain") == 0)
+		return TK_PATH_PLAIN;
+	if (env != NULL && strcmp(env, "portable") == 0)
+		return TK_PATH_PORTABLE;
+	return TK_PATH_DEFAULT;
+}
+
 /* Settles the path: as asked, else $TALKS_PATH, else the fastest. */
 static void
 choose_path(struct tk_reader *r)
 {
-	const char *env = getenv("TALKS_PATH");
 	const struct scan_ops *ops;
 
 	if (r->chosen)
 		return;
 	r->chosen = 1;
-	if (r->path == TK_PATH_DEFAULT && env != NULL) {
-		if (strcmp(env, "plain") == 0)
-			r->path = TK_PATH_PLAIN;
-		else if (strcmp(env, "portable") == 0)
-			r->path = TK_PATH_PORTABLE;
-	}
+	if (r->path == TK_PATH_DEFAULT)
+		r->path = env_path();
 	if (r->path == TK_PATH_PLAIN)
 		return;
 	ops = r->path == TK_PATH_PORTABLE ? NULL : scan_vector();
