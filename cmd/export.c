@@ -99,47 +99,36 @@ find_format(const struct common *c, const char *name)
 static const struct {
 	int opt;
 	const char *name;
-	const char *formats;   /* " a b ", the formats that read it */
+	const struct format *to[3];   /* the formats that read it */
 } applies[] = {
-	{ OPT_EXCEL, "--excel", " csv " },
-	{ OPT_LONG, "--long", " markdown " },
-	{ OPT_SPLIT, "--split-speakers", " json jsonl " },
-	{ OPT_TZ, "--tz", " ics frab " },
-	{ OPT_CONFERENCE, "--conference", " html frab " },
-	{ OPT_ACRONYM, "--acronym", " frab " },
-	{ OPT_TEMPLATE, "--template", " template mbox " },
-	{ OPT_EACH, "--each", " template mbox ics " },
-	{ OPT_UNIQUE, "--unique", " template mbox " },
-	{ OPT_PAGE, "--page", " template mbox " },
-	{ OPT_OUTPUT_DIR, "--output-dir", " template mbox ics " },
-	{ OPT_NAME, "--name", " template mbox ics " },
+	{ OPT_EXCEL, "--excel", { &fmt_csv } },
+	{ OPT_LONG, "--long", { &fmt_markdown } },
+	{ OPT_SPLIT, "--split-speakers", { &fmt_json, &fmt_jsonl } },
+	{ OPT_TZ, "--tz", { &fmt_ics, &fmt_frab } },
+	{ OPT_CONFERENCE, "--conference", { &fmt_html, &fmt_frab } },
+	{ OPT_ACRONYM, "--acronym", { &fmt_frab } },
+	{ OPT_TEMPLATE, "--template", { &fmt_template, &fmt_mbox } },
+	{ OPT_EACH, "--each", { &fmt_template, &fmt_mbox, &fmt_ics } },
+	{ OPT_UNIQUE, "--unique", { &fmt_template, &fmt_mbox } },
+	{ OPT_PAGE, "--page", { &fmt_template, &fmt_mbox } },
+	{ OPT_OUTPUT_DIR, "--output-dir", { &fmt_template, &fmt_mbox,
+	    &fmt_ics } },
+	{ OPT_NAME, "--name", { &fmt_template, &fmt_mbox, &fmt_ics } },
 };
 
 /* Stops with a usage error when an option given does not apply to f. */
 static void
 check_applies(const struct common *c, unsigned seen, const struct format *f)
 {
-	char word[32], list[64];
-
-	snprintf(word, sizeof(word), " %s ", f->name);
 	for (size_t i = 0; i < sizeof(applies) / sizeof(applies[0]); i++) {
-		const char *p = applies[i].formats;
-		size_t o = 0;
+		const struct format *const *to = applies[i].to;
 		if (!(seen & 1u << (applies[i].opt - OPT_LOCAL)) ||
-		    strstr(p, word) != NULL)
+		    to[0] == f || to[1] == f || to[2] == f)
 			continue;
-		/* " a b " as "a, b" */
-		for (p++; *p && o + 3 < sizeof(list); p++) {
-			if (*p != ' ')
-				list[o++] = *p;
-			else if (p[1] != '\0') {
-				list[o++] = ',';
-				list[o++] = ' ';
-			}
-		}
-		list[o] = '\0';
-		misuse(c, "%s does not apply to -t %s (formats: %s)",
-		    applies[i].name, f->name, list);
+		misuse(c, "%s does not apply to -t %s (formats: %s%s%s%s%s)",
+		    applies[i].name, f->name, to[0]->name, to[1] ? ", " : "",
+		    to[1] ? to[1]->name : "", to[2] ? ", " : "",
+		    to[2] ? to[2]->name : "");
 	}
 }
 
