@@ -68,7 +68,8 @@ import_page(struct import *im, const char *path)
 {
 	struct tk_page *p = tk_page_open(path, 0);
 	struct tk_talk t;
-	struct tk_err e, skip = { 0 };
+	struct tk_err e;
+	const char *name = NULL;   /* the file's, from a skipped block */
 	enum tk_page_event ev;
 	unsigned long talks = 0, skipped = 0;
 
@@ -81,7 +82,7 @@ import_page(struct import *im, const char *path)
 		case TK_PAGE_SKIP:
 			if (im->verbose)
 				report(&e);
-			skip = e;
+			name = e.file;
 			skipped++;
 			break;
 		case TK_PAGE_BAD:
@@ -98,7 +99,7 @@ import_page(struct import *im, const char *path)
 	}
 	/* Text and not one talk: most likely not a talk page at all. */
 	if (talks == 0 && skipped > 0) {
-		tk_fail(&e, skip.file, 0, 0, "no talk in %lu block%s of text "
+		tk_fail(&e, name, 0, 0, "no talk in %lu block%s of text "
 		    "(not a talk page? see talks-import(1))", skipped,
 		    skipped == 1 ? "" : "s");
 		if (im->lenient) {
