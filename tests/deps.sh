@@ -3,7 +3,8 @@
 # building and testing need, when they are missing.  Runs apt-get only
 # when something is missing.
 pkgs="make gcc clang pkg-config libcsv-dev libpcre2-dev mandoc jq
-libxml2-utils valgrind python3 python3-icalendar libclang-rt-dev"
+libxml2-utils valgrind python3 python3-icalendar libclang-rt-dev
+libexpat1-dev libjansson-dev"
 [ $# -gt 0 ] && pkgs="$*"
 missing=
 for p in $pkgs; do
