@@ -261,10 +261,12 @@ tk_when(const struct tk_record *rec, struct tk_when *w, struct tk_err *e)
 	if (!has_day && blank(day))
 		return 0;
 	if (has_day && !blank(day)) {
-		struct tk_time d;
+		struct tk_time d = { 0, 0, 0, 0, 0, 0 };
+		long long late;
 		tk_parse_day(day, &d);
-		if (d.year != w->start.year || d.mon != w->start.mon ||
-		    d.mday != w->start.mday)
+		/* Or the next date: a day of a schedule runs past midnight. */
+		late = (tk_time_epoch(&w->start) - tk_time_epoch(&d)) / 86400;
+		if (tk_time_epoch(&w->start) < tk_time_epoch(&d) || late > 1)
 			return tk_fail(e, rec->file, rec->line, 0,
 			    "start is not on the day given");
 	}
