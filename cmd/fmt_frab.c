@@ -11,10 +11,21 @@
 
 #include "export.h"
 
+/*
+ * Columns that talks import writes from a schedule, read back so that a
+ * schedule imported and exported again keeps them; -1 when absent.
+ */
+enum { C_LANGUAGE, C_GUID, C_SUBTITLE, C_SLUG, C_SPEAKER_IDS, C_LINKS, NCOL };
+
+static const char *const col_names[NCOL] = {
+	"language", "guid", "subtitle", "slug", "speaker ids", "links"
+};
+
 struct frab {
 	struct scheduled sch;
 	unsigned long *id;    /* the event ids, by row */
-	long language;        /* the column of a "language" header, or -1 */
+	long col[NCOL];
+	int own_guid, own_slug; /* every row has one, and no two the same */
 	struct tk_str title, acronym;
 	char *acronym_buf;
 };
@@ -126,16 +137,62 @@ guid(struct frab *s, const struct tk_record *rec, unsigned long id,
 	    ((b >> 48) & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
 }
 
+/* Column c of rec, or an empty value when there is no such column. */
+static const struct tk_str *
+column(const struct frab *s, const struct tk_record *rec, int c)
+{
+	static const struct tk_str none = { "", 0 };
+
+	return s->col[c] >= 0 ? &rec->f[s->col[c]] : &none;
+}
+
+/* Item i of the list v (as speakers are listed), or an empty one. */
+static struct tk_str
+nth_item(const struct tk_str *v, size_t i)
+{
+	struct tk_str it = { "", 0 };
+	size_t pos = 0;
+
+	for (size_t k = 0; tk_next_item(v, &pos, &it); k++)
+		if (k == i)
+			return it;
+	it.p = "";
+	it.n = 0;
+	return it;
+}
+
+/* Whether v is a number from 1 up, as the schema's person ids are. */
+static int
+positive(const struct tk_str *v)
+{
+	if (v->n == 0 || v->n > 18 || v->p[0] < '1' || v->p[0] > '9')
+		return 0;
+	for (size_t i = 1; i < v->n; i++)
+		if (v->p[i] < '0' || v->p[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The persons, with the ids of "speaker ids" where they are numbers. */
 static void
 persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 {
+	struct frab *s = x->state;
+	const struct tk_str *ids = column(s, rec, C_SPEAKER_IDS);
 	struct tk_person p;
 
 	puts_(x, "        <persons>\n");
 	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		struct tk_str id = nth_item(ids, i);
 		if (p.name.n == 0)
 			continue;
-		puts_(x, "          <person>");
+		puts_(x, "          <person");
+		if (positive(&id)) {
+			puts_(x, " id=\"");
+			tk_out_write(&x->c->out, id.p, id.n);
+			puts_(x, "\"");
+		}
+		puts_(x, ">");
 		text(x, &p.name, bad);
 		puts_(x, "</person>\n");
 	}
@@ -143,9 +200,64 @@ persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 }
 
 static void
+link(struct exporter *x, const struct tk_str *href, const struct tk_str *title,
+    size_t *bad)
+{
+	puts_(x, "          <link href=\"");
+	text(x, href, bad);
+	puts_(x, "\">");
+	text(x, title, bad);
+	puts_(x, "</link>\n");
+}
+
+/* Splits a line of a "links" column: an address, a space, a title. */
+static void
+split_link(const struct tk_str *line, struct tk_str *href,
+    struct tk_str *title)
+{
+	const char *sp = memchr(line->p, ' ', line->n);
+
+	href->p = line->p;
+	href->n = sp ? (size_t)(sp - line->p) : line->n;
+	title->p = sp ? sp + 1 : "";
+	title->n = sp ? line->n - href->n - 1 : 0;
+}
+
+/*
+ * The talk's url, as a link named by its title unless the lines of a
+ * "links" column have it, then those links.
+ */
+static void
+links(struct exporter *x, const struct tk_record *rec, size_t *bad)
+{
+	const struct tk_str *l = column(x->state, rec, C_LINKS);
+	const struct tk_str *url = &rec->f[TK_URL];
+	struct tk_str line, href, title;
+	size_t pos = 0;
+	int own = 0;
+
+	while (l->n > 0 && export_next_line(l, &pos, &line)) {
+		split_link(&line, &href, &title);
+		own |= href.n == url->n && href.n > 0 &&
+		    memcmp(href.p, url->p, url->n) == 0;
+	}
+	if (l->n == 0 && url->n == 0)
+		return;
+	puts_(x, "        <links>\n");
+	if (url->n > 0 && !own)
+		link(x, url, &rec->f[TK_TITLE], bad);
+	for (pos = 0; l->n > 0 && export_next_line(l, &pos, &line);) {
+		split_link(&line, &href, &title);
+		if (href.n > 0)
+			link(x, &href, &title, bad);
+	}
+	puts_(x, "        </links>\n");
+}
+
+static void
 event(struct exporter *x, size_t i)
 {
-	static const struct tk_str none = { "", 0 }, talk = { "talk", 4 };
+	static const struct tk_str talk = { "talk", 4 };
 	struct frab *s = x->state;
 	const struct tk_when *w = &s->sch.when[i];
 	const char *in = "        ";
@@ -156,12 +268,16 @@ event(struct exporter *x, size_t i)
 	long long st = tk_time_epoch(&w->start), dur;
 
 	tk_rows_get(s->sch.rows, i, &rec);
-	guid(s, &rec, s->id[i], buf, sizeof(buf));
-	snprintf(buf + 40, sizeof(buf) - 40, "%lu", s->id[i]);
+	snprintf(buf, sizeof(buf), "%lu", s->id[i]);
 	puts_(x, "      <event id=\"");
-	puts_(x, buf + 40);
-	puts_(x, "\" guid=\"");
 	puts_(x, buf);
+	puts_(x, "\" guid=\"");
+	if (s->own_guid) {
+		text(x, column(s, &rec, C_GUID), &bad);
+	} else {
+		guid(s, &rec, s->id[i], buf, sizeof(buf));
+		puts_(x, buf);
+	}
 	puts_(x, "\">\n");
 	date_time(x, st, buf, sizeof(buf));
 	element_s(x, in, "date", buf);
@@ -178,29 +294,27 @@ event(struct exporter *x, size_t i)
 	snprintf(buf, sizeof(buf), "%02lld:%02lld", dur / 60, dur % 60);
 	element_s(x, in, "duration", buf);
 	element(x, in, "room", &rec.f[TK_ROOM], &bad);
-	tk_buf_add(&b, s->acronym.p, s->acronym.n);
-	snprintf(buf, sizeof(buf), "-%lu-", s->id[i]);
-	tk_buf_adds(&b, buf);
-	slug(&b, &rec.f[TK_TITLE], 60);
-	element_s(x, in, "slug", b.p);
-	tk_buf_free(&b);
+	if (s->own_slug) {
+		element(x, in, "slug", column(s, &rec, C_SLUG), &bad);
+	} else {
+		tk_buf_add(&b, s->acronym.p, s->acronym.n);
+		snprintf(buf, sizeof(buf), "-%lu-", s->id[i]);
+		tk_buf_adds(&b, buf);
+		slug(&b, &rec.f[TK_TITLE], 60);
+		element_s(x, in, "slug", b.p);
+		tk_buf_free(&b);
+	}
 	element(x, in, "title", &rec.f[TK_TITLE], &bad);
-	element(x, in, "subtitle", &none, &bad);
+	element(x, in, "subtitle", column(s, &rec, C_SUBTITLE), &bad);
 	element(x, in, "track", &rec.f[TK_TRACK], &bad);
 	element(x, in, "type", rec.f[TK_TYPE].n ? &rec.f[TK_TYPE] : &talk,
 	    &bad);
-	if (s->language >= 0 && rec.f[s->language].n > 0)
-		element(x, in, "language", &rec.f[s->language], &bad);
+	if (s->col[C_LANGUAGE] >= 0 && rec.f[s->col[C_LANGUAGE]].n > 0)
+		element(x, in, "language", &rec.f[s->col[C_LANGUAGE]], &bad);
 	element(x, in, "abstract", &rec.f[TK_ABSTRACT], &bad);
 	element(x, in, "description", &rec.f[TK_DESCRIPTION], &bad);
 	persons(x, &rec, &bad);
-	if (rec.f[TK_URL].n > 0) {
-		puts_(x, "        <links>\n          <link href=\"");
-		text(x, &rec.f[TK_URL], &bad);
-		puts_(x, "\">");
-		text(x, &rec.f[TK_TITLE], &bad);
-		puts_(x, "</link>\n        </links>\n");
-	}
+	links(x, &rec, &bad);
 	puts_(x, "      </event>\n");
 	if (bad)
 		export_warn_utf8(x, &rec);
@@ -260,6 +374,42 @@ number(struct frab *s)
 	if (!ok)
 		for (size_t i = 0; i < s->sch.n; i++)
 			s->id[i] = i + 1;
+}
+
+static int
+by_bytes(const void *a, const void *b)
+{
+	const struct tk_str *x = a, *y = b;
+	size_t n = x->n < y->n ? x->n : y->n;
+	int c = memcmp(x->p, y->p, n);
+
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Whether every talk has a value of column c, and no two the same. */
+static int
+distinct(struct frab *s, int c)
+{
+	struct tk_str *v;
+	struct tk_record rec;
+	int ok = s->col[c] >= 0 && s->sch.n > 0;
+
+	if (!ok)
+		return 0;
+	v = tk_xcalloc(s->sch.n, sizeof(*v));
+	for (size_t i = 0; i < s->sch.n; i++) {
+		tk_rows_get(s->sch.rows, i, &rec);
+		v[i].n = rec.f[s->col[c]].n;
+		v[i].p = tk_xstrndup(rec.f[s->col[c]].p, v[i].n);
+		ok &= v[i].n > 0;
+	}
+	qsort(v, s->sch.n, sizeof(*v), by_bytes);
+	for (size_t i = 1; i < s->sch.n; i++)
+		ok &= by_bytes(&v[i - 1], &v[i]) != 0;
+	for (size_t i = 0; i < s->sch.n; i++)
+		free((char *)v[i].p);
+	free(v);
+	return ok;
 }
 
 /* The distinct rooms, in the order they first appear. */
@@ -427,7 +577,9 @@ frab_begin(struct exporter *x)
 		s->acronym.p = b.p;
 		s->acronym.n = b.n;
 	}
-	s->language = tk_find_col(x->c->r, "language", 8);
+	for (int c = 0; c < NCOL; c++)
+		s->col[c] = tk_find_col(x->c->r, col_names[c],
+		    strlen(col_names[c]));
 	scheduled_init(x, &s->sch);
 	x->state = s;
 	return 0;
@@ -452,6 +604,9 @@ frab_end(struct exporter *x)
 		rc = -1;
 	} else {
 		number(s);
+		/* The guids and slugs of an imported schedule, if usable. */
+		s->own_guid = distinct(s, C_GUID);
+		s->own_slug = distinct(s, C_SLUG);
 		schedule(x);
 	}
 	scheduled_free(&s->sch);

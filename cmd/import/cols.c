@@ -158,6 +158,21 @@ cols_find(const struct cols *c, const char *name, size_t n)
 	return strmap_get(&c->map, name, n);
 }
 
+void
+cols_truncate(struct cols *c, size_t n)
+{
+	if (n >= c->n)
+		return;
+	strmap_free(&c->map);
+	for (size_t i = 0; i < c->n; i++) {
+		if (i < n)
+			strmap_put(&c->map, c->name[i], strlen(c->name[i]), i);
+		else
+			free(c->name[i]);
+	}
+	c->n = n;
+}
+
 static const struct cols *order_cols;
 
 static int

@@ -15,7 +15,6 @@ frab_event_reset(struct frab_event *fe)
 	fe->title.n = fe->links.n = 0;
 	fe->has_date = fe->has_start = fe->has_duration = 0;
 	fe->nlinks = 0;
-	fe->what[0] = '\0';
 }
 
 void
@@ -91,7 +90,7 @@ start_of(struct import *im, const struct frab_conf *cf,
 	if (fe->has_date && fe->date.n > 0) {
 		if (stamp_parse(fe->date.p, fe->date.n, st) == 0)
 			return 1;
-		rec_bad(im, "%s: bad date '%s'", fe->what,
+		rec_bad(im, "bad date '%s'",
 		    shown(&fe->date, s, sizeof(s)));
 		return -1;
 	}
@@ -99,12 +98,12 @@ start_of(struct import *im, const struct frab_conf *cf,
 		return 0;
 	memset(st, 0, sizeof(*st));
 	if (clock_parse(fe->start.p, fe->start.n, &st->t) < 0) {
-		rec_bad(im, "%s: bad start '%s'", fe->what,
+		rec_bad(im, "bad start '%s'",
 		    shown(&fe->start, s, sizeof(s)));
 		return -1;
 	}
 	if (!day->has_date) {
-		rec_bad(im, "%s: a start time but no date", fe->what);
+		rec_bad(im, "a start time but no date");
 		return -1;
 	}
 	st->t.year = day->date.year;
@@ -135,7 +134,7 @@ frab_event_end(struct import *im, const struct frab_conf *cf,
 
 	if (fe->has_duration && fe->duration.n > 0 &&
 	    (d = duration_parse(fe->duration.p, fe->duration.n)) < 0) {
-		rec_bad(im, "%s: bad duration '%s'", fe->what,
+		rec_bad(im, "bad duration '%s'",
 		    shown(&fe->duration, s, sizeof(s)));
 		/* Nothing is lost: the value as the file has it. */
 		rec_lead(im, L_DURATION, fe->duration.p, fe->duration.n);
@@ -166,8 +165,9 @@ frab_event_end(struct import *im, const struct frab_conf *cf,
 		}
 	}
 	tk_buf_free(&b);
-	if (!rec_has(im, L_URL) && (url = own_page(fe, &n)) != NULL)
-		rec_lead(im, L_URL, url, n);
+	if ((rec_value(im, L_URL, &n), n == 0) &&
+	    (url = own_page(fe, &n)) != NULL)
+		rec_replace(im, L_URL, url, n);
 	if (fe->nlinks > 0)
 		rec_lead(im, L_LINKS, fe->links.p, fe->links.n);
 	speakers_put(im, &fe->sp);

@@ -36,7 +36,6 @@ struct frab_event {
 	struct tk_buf links;      /* one line a link: href, space, title */
 	size_t nlinks;
 	struct speakers sp;
-	char what[80];            /* "event ID", for messages */
 };
 
 void frab_event_reset(struct frab_event *fe);

@@ -155,7 +155,7 @@ event(struct import *im, const struct frab_conf *cf,
 	tk_buf_add(&b, "", 0);
 	if ((v = json_object_get(ev, "id")) != NULL)
 		json_put(&b, v);
-	snprintf(fe->what, sizeof(fe->what), "event %.60s", b.n ? b.p :
+	snprintf(im->what, sizeof(im->what), "event %.60s", b.n ? b.p :
 	    "without id");
 	/* Before the links, which may come first: its own page is named so. */
 	if ((v = json_object_get(ev, "title")) != NULL)
@@ -187,18 +187,19 @@ conference(struct import *im, const json_t *conf, struct frab_conf *cf)
 	struct tk_err e;
 	size_t n;
 	const char *s;
+	int scan = im->pass == PASS_SCAN;
 
 	if ((s = string(conf, "time_zone_name", &n)) != NULL && n > 0) {
 		if (tk_zone_check(s, &e) == 0)
 			cf->tz = s;
-		else
+		else if (scan)
 			im_warn(im, "time_zone_name '%.40s' is not a zone of "
 			    "the system: ignored", s);
 	}
 	if ((s = string(conf, "day_change", &n)) != NULL) {
 		if (clock_parse(s, n, &t) == 0)
 			cf->day_change = t.hour * 3600L + t.min * 60L + t.sec;
-		else
+		else if (scan)
 			im_warn(im, "day_change '%.20s' is not HH:MM[:SS]: "
 			    "ignored", s);
 	}

@@ -170,7 +170,7 @@ start_event(struct xr *x, const char **atts)
 	x->im->line = line(x);
 	x->has_room = 0;
 	x->event_bytes = 0;
-	snprintf(x->fe.what, sizeof(x->fe.what), "event %.60s",
+	snprintf(x->im->what, sizeof(x->im->what), "event %.60s",
 	    id ? id : "without id");
 	if (id)
 		rec_leads(x->im, L_ID, id);
@@ -323,13 +323,14 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 {
 	struct tk_time t;
 	struct tk_err e;
+	int scan = x->im->pass == PASS_SCAN;
 
 	s = trim(s, &n);
 	if (is(name, "day_change")) {
 		if (clock_parse(s, n, &t) == 0)
 			x->conf.day_change = t.hour * 3600L + t.min * 60L +
 			    t.sec;
-		else
+		else if (scan)
 			im_warn(x->im, "day_change '%.*s' is not HH:MM[:SS]: "
 			    "ignored", (int)(n > 20 ? 20 : n), s);
 	} else if (is(name, "time_zone_name") && n > 0) {
@@ -337,7 +338,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 		tk_buf_add(&x->tz, s, n);
 		if (tk_zone_check(x->tz.p, &e) == 0)
 			x->conf.tz = x->tz.p;
-		else
+		else if (scan)
 			im_warn(x->im, "time_zone_name '%.*s' is not a zone of "
 			    "the system: ignored", (int)(n > 40 ? 40 : n), s);
 	}
@@ -418,8 +419,8 @@ end_event(struct xr *x)
 	if (!x->has_room && x->room.n > 0)
 		rec_lead(x->im, L_ROOM, x->room.p, x->room.n);
 	if (x->event_bytes > x->im->max) {
-		rec_bad(x->im, "%s: larger than %zu bytes (see "
-		    "TALKS_MAX_RECORD); not written", x->fe.what, x->im->max);
+		rec_bad(x->im, "larger than %zu bytes (see TALKS_MAX_RECORD); "
+		    "not written", x->im->max);
 		speakers_put(x->im, &x->fe.sp);
 		rec_drop(x->im);
 		return;

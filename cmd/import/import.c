@@ -338,6 +338,7 @@ run(struct import *im, struct input *in, int fd, json_t *doc)
 
 	im->records = 0;
 	im->line = 0;
+	im->what[0] = '\0';
 	if (in->form == FORM_PAGE) {
 		close_input(fd);
 		if (strcmp(in->path, "-") == 0 &&
@@ -372,10 +373,25 @@ run(struct import *im, struct input *in, int fd, json_t *doc)
 	return rc;
 }
 
+/* Forgets what a file that cannot be read added in the scan. */
+static void
+forget(struct import *im, struct input *in, size_t ncols, size_t npeople,
+    size_t nextra)
+{
+	in->failed = 1;
+	cols_truncate(&im->cols, ncols);
+	for (int f = 0; f < NLEAD; f++)
+		if (im->lead[f] >= (long)ncols)
+			im->lead[f] = -1;
+	people_truncate(&im->people, npeople, nextra);
+}
+
 /* The first pass over in: its form, its columns, its people. */
 static void
 scan(struct import *im, struct input *in)
 {
+	size_t ncols = im->cols.n, npeople = im->people.n;
+	size_t nextra = im->people.extra.n;
 	json_t *doc;
 	int fd;
 
@@ -403,7 +419,7 @@ scan(struct import *im, struct input *in)
 		return;
 	}
 	if (run(im, in, fd, doc) < 0)
-		in->failed = 1;
+		forget(im, in, ncols, npeople, nextra);
 }
 
 /* The second pass over in: its records. */

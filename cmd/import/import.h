@@ -66,6 +66,9 @@ struct cols {
 size_t cols_add(struct cols *c, const char *name, size_t n);
 /* The column named name (n bytes), or -1. */
 long cols_find(const struct cols *c, const char *name, size_t n);
+/* Forgets the columns from the nth on. */
+void cols_truncate(struct cols *c, size_t n);
+
 /* The columns in the order they are written (caller frees). */
 size_t *cols_order(const struct cols *c);
 void cols_free(struct cols *c);
@@ -113,6 +116,9 @@ void person_set(struct person *p, int f, const char *s, size_t n);
 /* Sets p's field named name to s unless it has a value. */
 void person_extra(struct people *pp, struct person *p, const char *name,
     size_t nn, const char *s, size_t n);
+
+/* Forgets the people from the nth on, and the fields from nextra on. */
+void people_truncate(struct people *pp, size_t n, size_t nextra);
 
 /* Writes the people as records with a header row; -1 with e filled. */
 int people_write(const struct people *pp, const char *path,
@@ -164,6 +170,7 @@ struct import {
 	size_t nval;
 	size_t *order;            /* the order of the columns written */
 	unsigned long line;       /* the line of the current record, or 0 */
+	char what[80];            /* the current record, "event 42" */
 	unsigned long records;    /* records of the current file */
 	int changed;              /* the emit met a field the scan did not */
 	struct people people;
@@ -191,6 +198,15 @@ void rec_field(struct import *im, const char *name, size_t nn,
 /* Whether leading field f of the current record has a value. */
 int rec_has(const struct import *im, enum lead f);
 
+/*
+ * The value of leading field f of the current record (sets *n), or NULL
+ * in the scan, where values are not kept, and when it has none.
+ */
+const char *rec_value(const struct import *im, enum lead f, size_t *n);
+
+/* Sets leading field f to s (n bytes), replacing what it had. */
+void rec_replace(struct import *im, enum lead f, const char *s, size_t n);
+
 /* Ends the current record: written in the emit, counted in the scan. */
 void rec_end(struct import *im);
 
@@ -198,8 +214,9 @@ void rec_end(struct import *im);
 void rec_drop(struct import *im);
 
 /*
- * Reports a problem of the current record (at im->line, if known): an
- * error that makes the exit status 2, or with --lenient a warning.
+ * Reports a problem of the current record (at im->line, if known, and
+ * named by im->what): an error that makes the exit status 2, or with
+ * --lenient a warning.  Only in the emit.
  */
 void rec_bad(struct import *im, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -212,7 +229,7 @@ void rec_warn(struct import *im, const char *fmt, ...)
 void im_error(struct import *im, unsigned long line, unsigned long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Reports a warning about the file, in the scan. */
+/* Reports a warning about the file. */
 void im_warn(struct import *im, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

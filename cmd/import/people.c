@@ -172,18 +172,44 @@ people_write(const struct people *pp, const char *path, enum tk_dialect form,
 	return rc;
 }
 
+static void
+person_free(struct person *p)
+{
+	for (int f = 0; f < NPF; f++)
+		tk_buf_free(&p->f[f]);
+	for (size_t k = 0; k < p->nx; k++)
+		tk_buf_free(&p->xval[k]);
+	free(p->xcol);
+	free(p->xval);
+}
+
+void
+people_truncate(struct people *pp, size_t n, size_t nextra)
+{
+	struct tk_buf k = { 0 };
+
+	cols_truncate(&pp->extra, nextra);
+	if (n >= pp->n)
+		return;
+	for (size_t i = n; i < pp->n; i++)
+		person_free(&pp->v[i]);
+	pp->n = n;
+	strmap_free(&pp->map);
+	for (size_t i = 0; i < n; i++) {
+		const struct person *p = &pp->v[i];
+		int by_id = p->f[P_ID].n > 0;
+		const struct tk_buf *b = &p->f[by_id ? P_ID : P_NAME];
+		key(&k, p->file, by_id, b->p, b->n);
+		strmap_put(&pp->map, k.p, k.n, i);
+	}
+	tk_buf_free(&k);
+}
+
 void
 people_free(struct people *pp)
 {
-	for (size_t i = 0; i < pp->n; i++) {
-		struct person *p = &pp->v[i];
-		for (int f = 0; f < NPF; f++)
-			tk_buf_free(&p->f[f]);
-		for (size_t k = 0; k < p->nx; k++)
-			tk_buf_free(&p->xval[k]);
-		free(p->xcol);
-		free(p->xval);
-	}
+	for (size_t i = 0; i < pp->n; i++)
+		person_free(&pp->v[i]);
 	free(pp->v);
 	strmap_free(&pp->map);
 	cols_free(&pp->extra);

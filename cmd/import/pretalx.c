@@ -7,6 +7,7 @@
  * ?expand=, else by id).  A submission with several slots is one record
  * a slot.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "import.h"
@@ -33,14 +34,31 @@ enum { X_SPEAKERS = 1, X_TYPE = 2, X_TRACK = 4, X_SLOTS = 8, X_TAGS = 16,
 static void
 by_id(struct px *x, unsigned what, const char *member)
 {
-	if (x->by_id & what)
+	if ((x->by_id & what) || x->im->pass != PASS_EMIT)
 		return;
 	x->by_id |= what;
-	im_warn(x->im, "%s given by id only (ask the API with "
-	    "?expand=%s for names)", member, member);
+	im_warn(x->im, "%s given by id only (the API expands them with "
+	    "?expand=%s)", member, member);
 }
 
-/* A name: text, text by language, or a linked object with a name. */
+/* Writes v under the name of member followed by " id". */
+static void
+id_field(struct px *x, const char *member, const json_t *v)
+{
+	struct tk_buf name = { 0 };
+
+	tk_buf_adds(&name, member);
+	tk_buf_adds(&name, " id");
+	x->b.n = 0;
+	json_put(&x->b, v);
+	rec_field(x->im, name.p, name.n, x->b.p, x->b.n);
+	tk_buf_free(&name);
+}
+
+/*
+ * A name: text, text by language, or a linked object with a name.  A
+ * resource given by id is written under "member id".
+ */
 static void
 name(struct px *x, enum lead f, const char *member, unsigned what,
     const json_t *v)
@@ -49,22 +67,16 @@ name(struct px *x, enum lead f, const char *member, unsigned what,
 
 	if (json_is_integer(v)) {
 		by_id(x, what, member);
-		x->b.n = 0;
-		json_put(&x->b, v);
-		rec_field(x->im, member, strlen(member), x->b.p, x->b.n);
-		return;
-	}
-	if (json_is_null(v) || s == NULL) {
-		if (!json_is_null(v)) {
-			x->b.n = 0;
-			json_put(&x->b, v);
-			rec_field(x->im, member, strlen(member), x->b.p,
-			    x->b.n);
-		}
+		id_field(x, member, v);
 		rec_lead(x->im, f, "", 0);
-		return;
+	} else if (s) {
+		rec_leads(x->im, f, s);
+	} else {
+		/* null, or a shape of no name: nothing is lost. */
+		if (!json_is_null(v))
+			json_field(x->im, member, strlen(member), v);
+		rec_lead(x->im, f, "", 0);
 	}
-	rec_leads(x->im, f, s);
 }
 
 static void
@@ -79,9 +91,13 @@ speaker(struct px *x, const json_t *v)
 
 	tk_buf_add(&id, "", 0);
 	if (!json_is_object(v)) {
-		by_id(x, X_SPEAKERS, "speakers");
+		/* A code: the name is known if the file names them elsewhere. */
 		json_put(&id, v);
-		speakers_add(im, &x->sp, id.p, id.n, "", 0, NULL);
+		p = people_find(&im->people, im->in->index, id.p, id.n);
+		if (p == NULL)
+			by_id(x, X_SPEAKERS, "speakers");
+		speakers_add(im, &x->sp, id.p, id.n, p ? p->f[P_NAME].p : "",
+		    p ? p->f[P_NAME].n : 0, p);
 		tk_buf_free(&id);
 		return;
 	}
@@ -102,7 +118,7 @@ speaker(struct px *x, const json_t *v)
 	tk_buf_free(&id);
 }
 
-/* Tags: text, objects with a tag, or ids. */
+/* Tags: text, objects with a tag, or ids; joined as categories are. */
 static void
 tags(struct px *x, const json_t *v)
 {
@@ -113,7 +129,7 @@ tags(struct px *x, const json_t *v)
 	json_array_foreach((json_t *)v, i, t) {
 		const json_t *tag = json_object_get(t, "tag");
 		if (i > 0)
-			tk_buf_addc(&x->b, '\n');
+			tk_buf_add(&x->b, "; ", 2);
 		if (json_is_integer(t))
 			by_id(x, X_TAGS, "tags");
 		json_put(&x->b, tag ? tag : t);
@@ -164,7 +180,7 @@ slot_time(struct px *x, const json_t *slot, const char *member,
 		return NULL;
 	if (stamp_parse(json_string_value(v), json_string_length(v), st) == 0)
 		return st;
-	rec_bad(x->im, "submission %s: bad %s '%.40s'", x->b.p, member,
+	rec_bad(x->im, "bad %s '%.40s'", member,
 	    json_string_value(v));
 	rec_leads(x->im, member[0] == 's' ? L_START : L_END,
 	    json_string_value(v));
@@ -280,6 +296,7 @@ submission(struct px *x, const json_t *s)
 	size_t i, n = 0;
 
 	x->im->line = 0;
+	snprintf(x->im->what, sizeof(x->im->what), "submission %.60s", c);
 	if (json_is_array(slots))
 		json_array_foreach((json_t *)slots, i, sl)
 			if (json_is_object(sl)) {
@@ -306,7 +323,8 @@ read_pretalx(struct import *im, struct input *in, json_t *doc)
 	x.im = im;
 	tk_buf_add(&x.b, "", 0);
 	rec_form(im, FILLS, "submission");
-	if (json_is_string(next) && json_string_length(next) > 0)
+	if (json_is_string(next) && json_string_length(next) > 0 &&
+	    im->pass == PASS_SCAN)
 		im_warn(im, "one page of the results: the next is at %.200s",
 		    json_string_value(next));
 	json_array_foreach((json_t *)results, i, s) {

@@ -72,6 +72,31 @@ rec_has(const struct import *im, enum lead f)
 	return (im->leads_set & 1u << f) != 0;
 }
 
+const char *
+rec_value(const struct import *im, enum lead f, size_t *n)
+{
+	long c = im->lead[f];
+
+	*n = 0;
+	if (im->pass == PASS_SCAN || c < 0 || (size_t)c >= im->nval ||
+	    !im->has[c])
+		return NULL;
+	*n = im->val[c].n;
+	return im->val[c].p;
+}
+
+void
+rec_replace(struct import *im, enum lead f, const char *s, size_t n)
+{
+	long c = im->lead[f];
+
+	if (im->pass == PASS_EMIT && c >= 0 && (size_t)c < im->nval) {
+		im->val[c].n = 0;
+		im->has[c] = 0;
+	}
+	rec_lead(im, f, s, n);
+}
+
 void
 rec_field(struct import *im, const char *name, size_t nn, const char *s,
     size_t n)
@@ -178,17 +203,19 @@ rec_named(struct import *im, struct claims *c, const char *name, size_t nn,
 
 static void
 vreport(struct import *im, unsigned long line, unsigned long col,
-    const char *pre, const char *fmt, va_list ap)
+    const char *pre, const char *what, const char *fmt, va_list ap)
 {
 	struct tk_err e;
-	size_t k = strlen(pre);
+	int k;
 
 	memset(&e, 0, sizeof(e));
 	e.file = im->in ? im->in->name : NULL;
 	e.line = line;
 	e.col = col;
-	memcpy(e.msg, pre, k + 1);
-	vsnprintf(e.msg + k, sizeof(e.msg) - k, fmt, ap);
+	k = snprintf(e.msg, sizeof(e.msg), "%s%s%s", pre, what,
+	    *what ? ": " : "");
+	if (k >= 0 && (size_t)k < sizeof(e.msg))
+		vsnprintf(e.msg + k, sizeof(e.msg) - (size_t)k, fmt, ap);
 	report(&e);
 }
 
@@ -199,7 +226,7 @@ im_error(struct import *im, unsigned long line, unsigned long col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(im, line, col, "", fmt, ap);
+	vreport(im, line, col, "", "", fmt, ap);
 	va_end(ap);
 	im->c.status = 2;
 }
@@ -209,10 +236,8 @@ im_warn(struct import *im, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (im->pass != PASS_SCAN)
-		return;
 	va_start(ap, fmt);
-	vreport(im, 0, 0, "warning: ", fmt, ap);
+	vreport(im, 0, 0, "warning: ", "", fmt, ap);
 	va_end(ap);
 }
 
@@ -224,7 +249,8 @@ rec_bad(struct import *im, const char *fmt, ...)
 	if (im->pass != PASS_EMIT)
 		return;
 	va_start(ap, fmt);
-	vreport(im, im->line, 0, im->lenient ? "warning: " : "", fmt, ap);
+	vreport(im, im->line, 0, im->lenient ? "warning: " : "", im->what,
+	    fmt, ap);
 	va_end(ap);
 	if (!im->lenient)
 		im->c.status = 2;
@@ -238,7 +264,7 @@ rec_warn(struct import *im, const char *fmt, ...)
 	if (im->pass != PASS_EMIT)
 		return;
 	va_start(ap, fmt);
-	vreport(im, im->line, 0, "warning: ", fmt, ap);
+	vreport(im, im->line, 0, "warning: ", im->what, fmt, ap);
 	va_end(ap);
 }
 

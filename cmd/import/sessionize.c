@@ -4,6 +4,7 @@
  * "rooms"}: each session joined with its speakers, its room, its
  * categories and its answers by name.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "import.h"
@@ -191,8 +192,8 @@ speakers(struct sz *x, const char *sid, const json_t *v)
 		p = people_find(&x->im->people, x->im->in->index, x->key.p,
 		    x->key.n);
 		if (p == NULL)
-			rec_bad(x->im, "session %s: speaker '%.60s' is not one "
-			    "of the speakers", sid, x->key.p);
+			rec_bad(x->im, "speaker '%.60s' is not one of the "
+			    "speakers", x->key.p);
 		speakers_add(x->im, &x->sp, x->key.p, x->key.n,
 		    p ? p->f[P_NAME].p : "", p ? p->f[P_NAME].n : 0, p);
 	}
@@ -209,8 +210,7 @@ room(struct sz *x, const char *sid, const json_t *v)
 	key_of(x, v);
 	at = strmap_get(&x->room, x->key.p, x->key.n);
 	if (at < 0) {
-		rec_bad(x->im, "session %s: room %s is not one of the rooms",
-		    sid, x->key.p);
+		rec_bad(x->im, "room %s is not one of the rooms", x->key.p);
 		rec_field(x->im, "roomId", 6, x->key.p, x->key.n);
 		return;
 	}
@@ -229,7 +229,7 @@ when(struct sz *x, const json_t *s, const char *sid, const char *k,
 		return NULL;
 	if (stamp_parse(json_string_value(v), json_string_length(v), st) == 0)
 		return st;
-	rec_bad(x->im, "session %s: bad %s '%.40s'", sid, k,
+	rec_bad(x->im, "bad %s '%.40s'", k,
 	    json_string_value(v));
 	rec_leads(x->im, k[0] == 's' ? L_START : L_END, json_string_value(v));
 	return NULL;
@@ -247,6 +247,7 @@ session(struct sz *x, const json_t *s)
 	x->im->line = 0;
 	tk_buf_add(&sid, "", 0);
 	json_put(&sid, json_object_get(s, "id"));
+	snprintf(x->im->what, sizeof(x->im->what), "session %.60s", sid.p);
 	a = when(x, s, sid.p, "startsAt", &st);
 	b = when(x, s, sid.p, "endsAt", &en);
 	rec_times(x->im, NULL, a, a ? b : NULL, 0);
