@@ -1,4 +1,7 @@
 # talks - talk records from CSV and TSV, in the Unix filter style.
+# Builds on every CPU unless told otherwise (make -j1).
+NPROC != getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1
+MAKEFLAGS += -j$(NPROC)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
