@@ -23,7 +23,8 @@ static const struct command commands[] = {
 	{ "export", cmd_export,
 	    "the records in another format: csv, json, html ..." },
 	{ "grep", cmd_grep, "the talks whose fields match a pattern" },
-	{ "import", cmd_import, "records from a published page of talks" },
+	{ "import", cmd_import,
+	    "records from published schedules and talk pages" },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
 
