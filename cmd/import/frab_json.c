@@ -69,10 +69,12 @@ person(struct import *im, struct frab_event *fe, const json_t *v)
 		    name.n);
 	if (p && json_is_object(v))
 		json_object_foreach((json_t *)v, k, x) {
-			if (strcmp(k, "biography") == 0 && json_is_string(x))
-				person_set(p, P_BIO, json_string_value(x),
-				    json_string_length(x));
-			else if (!among(k, id_keys) && !among(k, name_keys))
+			if (strcmp(k, "biography") == 0) {
+				if (json_is_string(x))
+					person_set(p, P_BIO,
+					    json_string_value(x),
+					    json_string_length(x));
+			} else if (!among(k, id_keys) && !among(k, name_keys))
 				json_person_field(im, p, k, x);
 		}
 	speakers_add(im, &fe->sp, id.p, id.n, name.p, name.n, p);

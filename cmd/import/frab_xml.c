@@ -73,7 +73,8 @@ struct xr {
 	struct tk_buf room;       /* the room the event is listed under */
 	int has_room;             /* the event names its room itself */
 	struct frab_event fe;
-	size_t event_bytes;       /* the size of the event so far */
+	XML_Index event_at;       /* where the event starts in the file */
+	int too_large;            /* the event is larger than im->max */
 	struct tk_buf id;         /* of the person or the href of the link */
 	struct kv *kv;            /* the fields of a person of the list */
 	size_t nkv, kvcap;
@@ -129,12 +130,18 @@ column(const struct xr *x)
 	return (unsigned long)XML_GetCurrentColumnNumber(x->p) + 1;
 }
 
-/* Counts n more bytes of the event; past the limit they are dropped. */
+/*
+ * Whether the event, up to where the parser is and n bytes more, is
+ * within the limit; past it, nothing more of it is kept.
+ */
 static int
 room_for(struct xr *x, size_t n)
 {
-	x->event_bytes += n;
-	return x->event_bytes <= x->im->max;
+	XML_Index at = XML_GetCurrentByteIndex(x->p);
+
+	if (at - x->event_at + (XML_Index)n > (XML_Index)x->im->max)
+		x->too_large = 1;
+	return !x->too_large;
 }
 
 /* Writes the other attributes of an element of an event as fields. */
@@ -169,7 +176,8 @@ start_event(struct xr *x, const char **atts)
 	frab_event_reset(&x->fe);
 	x->im->line = line(x);
 	x->has_room = 0;
-	x->event_bytes = 0;
+	x->event_at = XML_GetCurrentByteIndex(x->p);
+	x->too_large = 0;
 	snprintf(x->im->what, sizeof(x->im->what), "event %.60s",
 	    id ? id : "without id");
 	if (id)
@@ -418,7 +426,7 @@ end_event(struct xr *x)
 {
 	if (!x->has_room && x->room.n > 0)
 		rec_lead(x->im, L_ROOM, x->room.p, x->room.n);
-	if (x->event_bytes > x->im->max) {
+	if (x->too_large || !room_for(x, 0)) {
 		rec_bad(x->im, "larger than %zu bytes (see TALKS_MAX_RECORD); "
 		    "not written", x->im->max);
 		speakers_put(x->im, &x->fe.sp);

@@ -244,17 +244,19 @@ json_form(const json_t *doc)
 }
 
 /*
- * Parses the JSON document in b; NULL after reporting the parser's
- * message with its line and column.
+ * Parses the JSON document in b, after a byte order mark if it has one.
+ * Returns NULL, after reporting the parser's message with its line and
+ * column unless quiet.
  */
 static json_t *
-json_doc(struct import *im, const struct tk_buf *b)
+json_doc(struct import *im, const struct tk_buf *b, int quiet)
 {
 	json_error_t err;
-	json_t *doc = json_loadb(b->p ? b->p : "", b->n,
+	size_t skip = b->n >= 3 && memcmp(b->p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	json_t *doc = json_loadb(b->p ? b->p + skip : "", b->n - skip,
 	    JSON_REJECT_DUPLICATES, &err);
 
-	if (doc == NULL) {
+	if (doc == NULL && !quiet) {
 		if (err.text[0] >= 'A' && err.text[0] <= 'Z' &&
 		    err.text[1] >= 'a' && err.text[1] <= 'z')
 			err.text[0] += 32;
@@ -297,13 +299,11 @@ choose(struct import *im, int fd, json_t **doc)
 	} else if (k == K_JSON) {
 		/* Asked for another form: a parse error is not the point. */
 		int quiet = im->from == FORM_PAGE || im->from == FORM_FRAB;
-		json_error_t err;
 		if (read_all(im, fd, &head) < 0) {
 			tk_buf_free(&head);
 			return -1;
 		}
-		*doc = quiet ? json_loadb(head.p, head.n,
-		    JSON_REJECT_DUPLICATES, &err) : json_doc(im, &head);
+		*doc = json_doc(im, &head, quiet);
 		if (*doc == NULL && !quiet) {
 			tk_buf_free(&head);
 			return -1;
@@ -355,7 +355,7 @@ run(struct import *im, struct input *in, int fd, json_t *doc)
 	if (doc == NULL) {
 		rc = read_all(im, fd, &b);
 		close_input(fd);
-		if (rc < 0 || (doc = json_doc(im, &b)) == NULL) {
+		if (rc < 0 || (doc = json_doc(im, &b, 0)) == NULL) {
 			tk_buf_free(&b);
 			return -1;
 		}

@@ -19,10 +19,18 @@ put_talk(struct import *im, const struct tk_talk *t)
 	const struct tk_str *v[NFIELDS] = { &t->title, &t->speaker,
 	    &t->track, &t->level, &t->description, &t->abstract, &t->bio };
 
+	struct tk_str name;
+	size_t pos = 0;
+
 	im->line = t->line;
 	for (size_t i = 0; i < NFIELDS; i++)
 		rec_lead(im, fields[i], v[i]->p, v[i]->n);
 	rec_end(im);
+	/* A page names its speakers, and says nothing else of them. */
+	while (im->speakers_out && tk_next_item(&t->speaker, &pos, &name))
+		if (name.n > 0)
+			people_add(&im->people, im->in->index, "", 0, name.p,
+			    name.n);
 }
 
 /* Reports e as a warning: "talks: FILE:LINE: warning: message". */

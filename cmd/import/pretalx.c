@@ -107,11 +107,12 @@ speaker(struct px *x, const json_t *v)
 	json_object_foreach((json_t *)v, k, m) {
 		if (strcmp(k, "code") == 0 || strcmp(k, "name") == 0)
 			continue;
-		if ((strcmp(k, "biography") == 0 || strcmp(k, "email") == 0) &&
-		    json_is_string(m))
-			person_set(p, k[0] == 'b' ? P_BIO : P_EMAIL,
-			    json_string_value(m), json_string_length(m));
-		else
+		if (strcmp(k, "biography") == 0 || strcmp(k, "email") == 0) {
+			if (json_is_string(m))
+				person_set(p, k[0] == 'b' ? P_BIO : P_EMAIL,
+				    json_string_value(m),
+				    json_string_length(m));
+		} else
 			json_person_field(im, p, k, m);
 	}
 	speakers_add(im, &x->sp, id.p, id.n, n, strlen(n), p);
