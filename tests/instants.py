@@ -4,6 +4,7 @@ golden cases compare when talks are, however each format writes it.
 
 Usage: instants.py csv   (records with title, start and end: talks export -t csv)
        instants.py ics   (an iCalendar file, read with python3-icalendar)
+       instants.py frab  (a frab schedule XML whose events have a <date>)
 Reads standard input; lines come in input order.
 """
 import csv
@@ -48,9 +49,19 @@ def from_ics(data):
         yield str(c["SUMMARY"]), c["DTSTART"].dt, e.dt if e else None
 
 
+def from_frab(data):
+    import xml.etree.ElementTree as ET
+    for ev in ET.fromstring(data).iter("event"):
+        s = parse(ev.findtext("date"))
+        h, m = ev.findtext("duration").split(":")[:2]
+        yield ev.findtext("title"), s, s + datetime.timedelta(
+            hours=int(h), minutes=int(m))
+
+
 def main():
     data = sys.stdin.buffer.read().decode("utf-8")
-    rows = from_csv(data) if sys.argv[1:] == ["csv"] else from_ics(data)
+    rows = {"csv": from_csv, "ics": from_ics,
+            "frab": from_frab}[sys.argv[1]](data)
     for title, s, e in rows:
         print("%s\t%s\t%s" % (title, show(s) if not isinstance(s, str) else s,
                               show(e) if not isinstance(e, str) else e))
