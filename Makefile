@@ -58,6 +58,12 @@ $(IMPORT_SRC:.c=.o): $(IMPORT_HDRS)
 tests/unit/test_%: tests/unit/test_%.c tests/unit/unit.h lib/libtalks.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libtalks.a $(LIBS)
 
+# The dates and times of talks import, which live in cmd/import/.
+tests/unit/test_stamp: tests/unit/test_stamp.c tests/unit/unit.h \
+    cmd/import/stamp.o lib/libtalks.a
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
+	    cmd/import/stamp.o lib/libtalks.a $(LIBS)
+
 # Every test: unit tests of lib/, then the golden command-line cases.
 check: talks $(UNIT_BIN)
 	sh tests/run.sh
