@@ -8,8 +8,9 @@
 #
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
 # reader-semi), the grep matcher (match), the page reader of talks import
-# (page) and the export templates with the file names made from data
-# (template).
+# (page), the export templates with the file names made from data
+# (template), and, run only when named, grep's raw-record test
+# (prefilter) and talks import with every input form (import).
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
@@ -27,8 +28,9 @@ FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # Built by fuzz-build but run only when named, so that the CI's fuzz
 # budget stays as it is: grep's raw-record test against reading every
-# record (make fuzz FUZZ_TARGETS=prefilter).
-FUZZ_EXTRA = prefilter
+# record (make fuzz FUZZ_TARGETS=prefilter), and talks import with its
+# XML and JSON readers (make fuzz FUZZ_TARGETS=import).
+FUZZ_EXTRA = prefilter import
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -59,6 +61,12 @@ fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/import: fuzz/import.c $(LIB_SRC) $(IMPORT_SRC) cmd/common.c $(HDRS) \
+    $(IMPORT_HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(IMPORT_CFLAGS) -o $@ fuzz/import.c \
+	    $(IMPORT_SRC) cmd/common.c $(LIB_SRC) $(LIBS) $(IMPORT_LIBS)
 
 fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out

@@ -62,11 +62,22 @@ run_one() {
 			[ -f "$f" ] || continue
 			cp "$f" "$c/seed-$(echo "$f" | tr / _)"
 		done ;;
+	import)
+		# Form byte (0: sniffed, 2: frab, ...), then the file.
+		for f in testdata/import/*; do
+			[ -f "$f" ] || continue
+			for b in 000 002 103 304; do
+				{ printf "\\$b"; cat "$f"; } \
+				    >"$c/seed-$b-$(basename "$f")"
+			done
+		done ;;
 	esac
-	dict=
-	case $t in reader-*) dict=-dict=fuzz/reader.dict ;; esac
+	opts=
+	case $t in reader-*) opts=-dict=fuzz/reader.dict ;; esac
+	# talks import reports every bad input: keep its stderr out of the log.
+	case $t in import) opts=-close_fd_mask=2 ;; esac
 	echo "fuzz: $t for ${secs}s"
-	nice -n 10 "fuzz/out/$t" $dict -max_total_time="$secs" \
+	nice -n 10 "fuzz/out/$t" $opts -max_total_time="$secs" \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix="fuzz/out/$t-" -print_final_stats=1 \
 	    "$c" >"fuzz/out/$t.log" 2>&1
