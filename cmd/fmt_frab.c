@@ -146,21 +146,6 @@ column(const struct frab *s, const struct tk_record *rec, int c)
 	return s->col[c] >= 0 ? &rec->f[s->col[c]] : &none;
 }
 
-/* Item i of the list v (as speakers are listed), or an empty one. */
-static struct tk_str
-nth_item(const struct tk_str *v, size_t i)
-{
-	struct tk_str it = { "", 0 };
-	size_t pos = 0;
-
-	for (size_t k = 0; tk_next_item(v, &pos, &it); k++)
-		if (k == i)
-			return it;
-	it.p = "";
-	it.n = 0;
-	return it;
-}
-
 /* Whether v is a number from 1 up, as the schema's person ids are. */
 static int
 positive(const struct tk_str *v)
@@ -180,14 +165,17 @@ persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 	struct frab *s = x->state;
 	const struct tk_str *ids = column(s, rec, C_SPEAKER_IDS);
 	struct tk_person p;
+	struct tk_str id;
+	size_t pos = 0;
 
 	puts_(x, "        <persons>\n");
 	for (size_t i = 0; tk_person(rec, i, &p); i++) {
-		struct tk_str id = nth_item(ids, i);
+		/* The ids are listed as the speakers are, one each. */
+		int has_id = tk_next_item(ids, &pos, &id);
 		if (p.name.n == 0)
 			continue;
 		puts_(x, "          <person");
-		if (positive(&id)) {
+		if (has_id && positive(&id)) {
 			puts_(x, " id=\"");
 			tk_out_write(&x->c->out, id.p, id.n);
 			puts_(x, "\"");

@@ -165,8 +165,9 @@ frab_event_end(struct import *im, const struct frab_conf *cf,
 		}
 	}
 	tk_buf_free(&b);
-	if ((rec_value(im, L_URL, &n), n == 0) &&
-	    (url = own_page(fe, &n)) != NULL)
+	/* A url of its own, else its own page among the links. */
+	rec_value(im, L_URL, &n);
+	if (n == 0 && (url = own_page(fe, &n)) != NULL)
 		rec_replace(im, L_URL, url, n);
 	if (fe->nlinks > 0)
 		rec_lead(im, L_LINKS, fe->links.p, fe->links.n);

@@ -83,19 +83,28 @@ person(struct import *im, struct frab_event *fe, const json_t *v)
 }
 
 static void
-link(struct frab_event *fe, const json_t *v)
+link(struct import *im, struct frab_event *fe, const json_t *v)
 {
-	struct tk_buf href = { 0 }, title = { 0 };
+	struct tk_buf href = { 0 }, title = { 0 }, name = { 0 };
 	const json_t *x;
+	const char *k;
 
 	tk_buf_add(&href, "", 0);
 	tk_buf_add(&title, "", 0);
 	if (json_is_object(v)) {
-		if ((x = json_object_get(v, "url")) != NULL ||
-		    (x = json_object_get(v, "href")) != NULL)
-			json_put(&href, x);
-		if ((x = json_object_get(v, "title")) != NULL)
-			json_put(&title, x);
+		json_object_foreach((json_t *)v, k, x) {
+			if (strcmp(k, "url") == 0 || strcmp(k, "href") == 0) {
+				json_put(&href, x);
+			} else if (strcmp(k, "title") == 0) {
+				json_put(&title, x);
+			} else {
+				name.n = 0;
+				tk_buf_adds(&name, "links.");
+				tk_buf_adds(&name, k);
+				json_field(im, name.p, name.n, x);
+			}
+		}
+		tk_buf_free(&name);
 	} else {
 		json_put(&href, v);
 	}
@@ -137,7 +146,7 @@ member(struct import *im, struct frab_event *fe, const char *k,
 	}
 	if (strcmp(k, "links") == 0 && json_is_array(v)) {
 		json_array_foreach((json_t *)v, j, x)
-			link(fe, x);
+			link(im, fe, x);
 		return 1;
 	}
 	return 0;

@@ -168,6 +168,18 @@ attrs_as_fields(struct xr *x, const char *prefix, const char **atts,
 	tk_buf_free(&b);
 }
 
+/* A day: its date, and its start for the offset of its events. */
+static void
+start_day(struct xr *x, const char **atts)
+{
+	const char *date = attr(atts, "date"), *start = attr(atts, "start");
+
+	if (frab_day_set(&x->day, date, date ? strlen(date) : 0, start,
+	    start ? strlen(start) : 0) < 0 && x->im->pass == PASS_EMIT)
+		im_error(x->im, line(x), column(x), "bad date or start of a "
+		    "day");
+}
+
 static void
 start_event(struct xr *x, const char **atts)
 {
@@ -215,10 +227,14 @@ event_child(struct xr *x, struct frame *f, const char *name,
 		tk_buf_adds(&x->id, attr(atts, f->ctx == C_PERSONS ? "id" :
 		    "href") ? attr(atts, f->ctx == C_PERSONS ? "id" : "href") :
 		    "");
-		if (f->ctx == C_PERSONS && is(name, "person"))
+		if (f->ctx == C_PERSONS && is(name, "person")) {
+			attrs_as_fields(x, "persons.person", atts, "id", NULL);
 			return C_EPERSON;
-		if (f->ctx == C_LINKS && is(name, "link"))
+		}
+		if (f->ctx == C_LINKS && is(name, "link")) {
+			attrs_as_fields(x, "links.link", atts, "href", NULL);
 			return C_LINK;
+		}
 		return C_OTHER;
 	case C_GENERIC:
 		f[1].path = x->path.n;
@@ -265,13 +281,8 @@ on_start(void *ud, const char *name, const char **atts)
 		f[1].ctx = is(name, "conference") ? C_CONF :
 		    is(name, "persons") ? C_PEOPLE :
 		    is(name, "day") ? C_DAY : C_OTHER;
-		if (f[1].ctx == C_DAY && frab_day_set(&x->day,
-		    attr(atts, "date"), attr(atts, "date") ?
-		    strlen(attr(atts, "date")) : 0, attr(atts, "start"),
-		    attr(atts, "start") ? strlen(attr(atts, "start")) : 0) < 0 &&
-		    x->im->pass == PASS_EMIT)
-			im_error(x->im, line(x), column(x), "bad date or start "
-			    "of a day");
+		if (f[1].ctx == C_DAY)
+			start_day(x, atts);
 		break;
 	case C_CONF:
 		f[1].ctx = C_CONF_LEAF;
@@ -521,7 +532,7 @@ parse(struct xr *x, int fd)
 		void *buf = XML_GetBuffer(x->p, (int)CHUNK);
 		ssize_t n;
 		if (buf == NULL)
-			tk_xmalloc((size_t)-1);  /* out of memory */
+			no_memory();
 		do
 			n = read(fd, buf, CHUNK);
 		while (n < 0 && errno == EINTR);
@@ -551,7 +562,7 @@ read_frab_xml(struct import *im, struct input *in)
 	x.in = in;
 	x.p = XML_ParserCreate(NULL);
 	if (x.p == NULL)
-		tk_xmalloc((size_t)-1);  /* out of memory */
+		no_memory();
 	x.cap = 32;
 	x.st = tk_xcalloc(x.cap, sizeof(*x.st));
 	tk_buf_add(&x.text, "", 0);
@@ -589,7 +600,7 @@ frab_xml_root(const char *p, size_t n)
 	int is_schedule = 0;
 
 	if (x == NULL)
-		tk_xmalloc((size_t)-1);  /* out of memory */
+		no_memory();
 	XML_SetUserData(x, &is_schedule);
 	XML_UseParserAsHandlerArg(x);
 	XML_SetStartElementHandler(x, root_start);

@@ -212,7 +212,7 @@ sniff(int fd, struct tk_buf *b)
 		tk_buf_add(b, chunk, (size_t)n);
 		if (b->n >= 3 && memcmp(b->p, "\xef\xbb\xbf", 3) == 0 && i == 0)
 			i = 3;
-		while (i < b->n && strchr(" \t\r\n", b->p[i]) && b->p[i])
+		while (i < b->n && b->p[i] && strchr(" \t\r\n", b->p[i]))
 			i++;
 		if (i < b->n && b->n - i >= 256)
 			break;
@@ -442,26 +442,25 @@ emit(struct import *im, struct input *in)
 		    form_title(in->form));
 }
 
+/* Makes room for the records and writes the header row. */
 static void
 put_header(struct import *im)
 {
 	size_t n = im->cols.n;
-	struct tk_str *v = tk_xcalloc(n + 1, sizeof(*v));
-	const struct tk_str **row = tk_xcalloc(n + 1, sizeof(*row));
 
 	im->order = cols_order(&im->cols);
 	im->nval = n;
 	im->val = tk_xcalloc(n + 1, sizeof(*im->val));
 	im->has = tk_xcalloc(n + 1, 1);
+	im->row = tk_xcalloc(n + 1, sizeof(*im->row));
+	im->rowp = tk_xcalloc(n + 1, sizeof(*im->rowp));
 	for (size_t i = 0; i < n; i++) {
-		v[i].p = im->cols.name[im->order[i]];
-		v[i].n = strlen(v[i].p);
-		row[i] = &v[i];
+		im->row[i].p = im->cols.name[im->order[i]];
+		im->row[i].n = strlen(im->row[i].p);
+		im->rowp[i] = &im->row[i];
 	}
 	if (n > 0)
-		tk_put_row(&im->c.out, row, n, im->form, ',', "\n");
-	free(v);
-	free(row);
+		tk_put_row(&im->c.out, im->rowp, n, im->form, ',', "\n");
 }
 
 static int
@@ -528,6 +527,8 @@ free_import(struct import *im)
 	free(im->val);
 	free(im->has);
 	free(im->order);
+	free(im->row);
+	free(im->rowp);
 	cols_free(&im->cols);
 	people_free(&im->people);
 }

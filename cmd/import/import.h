@@ -169,6 +169,8 @@ struct import {
 	unsigned char *has;
 	size_t nval;
 	size_t *order;            /* the order of the columns written */
+	struct tk_str *row;       /* a row to write, in that order */
+	const struct tk_str **rowp;
 	unsigned long line;       /* the line of the current record, or 0 */
 	char what[80];            /* the current record, "event 42" */
 	unsigned long records;    /* records of the current file */
@@ -228,6 +230,12 @@ void rec_warn(struct import *im, const char *fmt, ...)
 /* Reports an error about the file (line and col 0 if unknown). */
 void im_error(struct import *im, unsigned long line, unsigned long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Ends the program as the allocation of lib/ does when memory runs out:
+ * for expat and jansson, which return NULL.
+ */
+void no_memory(void) __attribute__((noreturn));
 
 /* Reports a warning about the file. */
 void im_warn(struct import *im, const char *fmt, ...)
@@ -315,7 +323,8 @@ void rec_times(struct import *im, const struct tk_time *day,
 /*
  * Appends the text of a JSON scalar: a string as it is, a number as
  * JSON writes it, true or false; null adds nothing.  An object or array
- * is added as compact JSON.  Returns 0, or 1 for null.
+ * is added as compact JSON.  Returns 0, or 1 for null or NULL (a
+ * member that is not there).
  */
 int json_put(struct tk_buf *b, const json_t *v);
 
@@ -337,6 +346,14 @@ void json_field(struct import *im, const char *key, size_t kn,
 /* The same for a person's field. */
 void json_person_field(struct import *im, struct person *p,
     const char *key, const json_t *v);
+
+/*
+ * The date-time in member k of o, read into st: NULL when there is none,
+ * and for one that cannot be read, which is reported and written to
+ * field f as it is.
+ */
+const struct stamp *json_stamp(struct import *im, const json_t *o,
+    const char *k, enum lead f, struct stamp *st);
 
 /* Appends items to b joined by "; ", as the speaker field holds them. */
 void list_add(struct tk_buf *b, size_t *k, const char *s, size_t n);

@@ -31,6 +31,8 @@ json_put(struct tk_buf *b, const json_t *v)
 	char *dump;
 	int k;
 
+	if (v == NULL)
+		return 1;
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		tk_buf_add(b, json_string_value(v), json_string_length(v));
@@ -54,7 +56,7 @@ json_put(struct tk_buf *b, const json_t *v)
 	default:
 		dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 		if (dump == NULL)
-			tk_xmalloc((size_t)-1);  /* out of memory */
+			no_memory();
 		tk_buf_adds(b, dump);
 		free(dump);
 		return 0;
@@ -78,6 +80,21 @@ json_i18n(const json_t *v)
 	json_object_foreach((json_t *)v, k, m)
 		if (json_is_string(m))
 			return json_string_value(m);
+	return NULL;
+}
+
+const struct stamp *
+json_stamp(struct import *im, const json_t *o, const char *k, enum lead f,
+    struct stamp *st)
+{
+	const json_t *v = json_object_get(o, k);
+
+	if (!json_is_string(v))
+		return NULL;
+	if (stamp_parse(json_string_value(v), json_string_length(v), st) == 0)
+		return st;
+	rec_bad(im, "bad %s '%.40s'", k, json_string_value(v));
+	rec_leads(im, f, json_string_value(v));
 	return NULL;
 }
 

@@ -170,26 +170,8 @@ answers(struct px *x, const json_t *v)
 	tk_buf_free(&name);
 }
 
-/* A time of a slot; NULL for none, or a bad one (reported, kept). */
-static const struct stamp *
-slot_time(struct px *x, const json_t *slot, const char *member,
-    struct stamp *st)
-{
-	const json_t *v = json_object_get(slot, member);
-
-	if (!json_is_string(v))
-		return NULL;
-	if (stamp_parse(json_string_value(v), json_string_length(v), st) == 0)
-		return st;
-	rec_bad(x->im, "bad %s '%.40s'", member,
-	    json_string_value(v));
-	rec_leads(x->im, member[0] == 's' ? L_START : L_END,
-	    json_string_value(v));
-	return NULL;
-}
-
 static void
-slot(struct px *x, const json_t *slot, const char *code)
+slot(struct px *x, const json_t *slot)
 {
 	struct stamp st, en;
 	const struct stamp *s, *e;
@@ -198,13 +180,9 @@ slot(struct px *x, const json_t *slot, const char *code)
 
 	if (slot == NULL)
 		return;
-	x->b.n = 0;
-	tk_buf_adds(&x->b, code);
-	s = slot_time(x, slot, "start", &st);
-	e = slot_time(x, slot, "end", &en);
-	rec_times(x->im, NULL, s, s ? e : NULL, 0);
-	if (e && !s)
-		rec_times(x->im, NULL, NULL, e, 0);
+	s = json_stamp(x->im, slot, "start", L_START, &st);
+	e = json_stamp(x->im, slot, "end", L_END, &en);
+	rec_times(x->im, NULL, s, e, 0);
 	json_object_foreach((json_t *)slot, k, m) {
 		if (strcmp(k, "room") == 0) {
 			name(x, L_ROOM, "slot.room", X_ROOM, m);
@@ -264,7 +242,7 @@ member(struct px *x, const char *k, const json_t *v)
 
 /* One record of submission s, in slot sl (NULL: none). */
 static void
-record(struct px *x, const json_t *s, const json_t *sl, const char *code)
+record(struct px *x, const json_t *s, const json_t *sl)
 {
 	const json_t *v, *dur = json_object_get(s, "duration");
 	const char *k;
@@ -279,7 +257,7 @@ record(struct px *x, const json_t *s, const json_t *sl, const char *code)
 		if (!member(x, k, v))
 			json_field(x->im, k, strlen(k), v);
 	}
-	slot(x, sl, code);
+	slot(x, sl);
 	if (!rec_has(x->im, L_DURATION) && dur && !json_is_null(dur)) {
 		x->b.n = 0;
 		json_put(&x->b, dur);
@@ -301,12 +279,12 @@ submission(struct px *x, const json_t *s)
 	if (json_is_array(slots))
 		json_array_foreach((json_t *)slots, i, sl)
 			if (json_is_object(sl)) {
-				record(x, s, sl, c);
+				record(x, s, sl);
 				n++;
 			}
 	if (n == 0) {
 		sl = json_object_get(s, "slot");
-		record(x, s, json_is_object(sl) ? sl : NULL, c);
+		record(x, s, json_is_object(sl) ? sl : NULL);
 	}
 }
 

@@ -4,6 +4,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
@@ -143,18 +144,13 @@ rec_end(struct import *im)
 		return;
 	}
 	if (!im->changed) {
-		struct tk_str *v = tk_xcalloc(im->nval + 1, sizeof(*v));
-		const struct tk_str **row = tk_xcalloc(im->nval + 1,
-		    sizeof(*row));
 		for (size_t i = 0; i < im->nval; i++) {
 			size_t c = im->order[i];
-			v[i].p = im->has[c] ? im->val[c].p : "";
-			v[i].n = im->has[c] ? im->val[c].n : 0;
-			row[i] = &v[i];
+			im->row[i].p = im->has[c] ? im->val[c].p : "";
+			im->row[i].n = im->has[c] ? im->val[c].n : 0;
 		}
-		tk_put_row(&im->c.out, row, im->nval, im->form, ',', "\n");
-		free(v);
-		free(row);
+		tk_put_row(&im->c.out, im->rowp, im->nval, im->form, ',',
+		    "\n");
 	}
 	clear(im);
 }
@@ -200,6 +196,13 @@ rec_named(struct import *im, struct claims *c, const char *name, size_t nn,
 }
 
 /* ------------------------------------------------------------ messages */
+
+void
+no_memory(void)
+{
+	fputs("talks: out of memory\n", stderr);
+	exit(2);
+}
 
 static void
 vreport(struct import *im, unsigned long line, unsigned long col,
@@ -298,6 +301,8 @@ rec_times(struct import *im, const struct tk_time *day,
 	}
 	if (st && en) {
 		b.n = 0;
+		if (stamp_diff(st, en) < 0)
+			rec_bad(im, "end is before start");
 		duration_put(&b, stamp_diff(st, en));
 		rec_lead(im, L_DURATION, b.p, b.n);
 	}

@@ -85,37 +85,87 @@ speaker_named(struct sz *x, struct person *p, const char *name,
 		person_extra(&x->im->people, p, name, strlen(name), s, n);
 }
 
-/* The categories and answers of a speaker or a session, by name. */
+/* Writes a named field of speaker p, or of the session when p is NULL. */
 static void
-named(struct sz *x, const json_t *o, struct person *p)
+put_named(struct sz *x, struct person *p, const char *name, const char *s,
+    size_t n)
 {
-	const json_t *items = json_object_get(o, "categoryItems");
-	const json_t *qa = json_object_get(o, "questionAnswers"), *c, *it, *a;
-	struct tk_buf vals = { 0 };
-	size_t i, j, k, n;
+	if (p)
+		speaker_named(x, p, name, s, n);
+	else
+		rec_named(x->im, &x->named, name, strlen(name), s, n);
+}
 
+/* Whether the id of object m is the text in x->key. */
+static int
+same_id(struct sz *x, const json_t *m)
+{
+	struct tk_buf b = { 0 };
+	int same;
+
+	tk_buf_add(&b, "", 0);
+	json_put(&b, json_object_get(m, "id"));
+	same = b.n == x->key.n && memcmp(b.p, x->key.p, b.n) == 0;
+	tk_buf_free(&b);
+	return same;
+}
+
+/*
+ * The category items of o (a speaker p, or the session), by category:
+ * their names joined by "; " under its title.  Items of no category are
+ * kept under "categoryItems", with a warning.
+ */
+static void
+categories(struct sz *x, const json_t *o, struct person *p)
+{
+	const json_t *items = json_object_get(o, "categoryItems"), *c, *it, *m;
+	struct tk_buf vals = { 0 }, lost = { 0 };
+	size_t i, j, k, n, nlost = 0;
+
+	tk_buf_add(&vals, "", 0);
+	tk_buf_add(&lost, "", 0);
+	json_array_foreach((json_t *)items, j, it) {
+		key_of(x, it);
+		if (strmap_get(&x->item, x->key.p, x->key.n) >= 0)
+			continue;
+		if (nlost++ > 0)
+			tk_buf_addc(&lost, '\n');
+		tk_buf_add(&lost, x->key.p, x->key.n);
+	}
 	json_array_foreach((json_t *)x->cats, i, c) {
 		vals.n = n = 0;
 		json_array_foreach((json_t *)items, j, it) {
-			const json_t *list = json_object_get(c, "items"), *m;
-			long at;
 			key_of(x, it);
-			at = strmap_get(&x->item, x->key.p, x->key.n);
-			if (at != (long)i)
+			if (strmap_get(&x->item, x->key.p, x->key.n) != (long)i)
 				continue;
-			json_array_foreach((json_t *)list, k, m)
-				if (json_equal(json_object_get(m, "id"), it))
+			json_array_foreach(json_object_get(c, "items"), k, m)
+				if (same_id(x, m))
 					list_add(&vals, &n, text(m, "name"),
 					    strlen(text(m, "name")));
 		}
-		if (n == 0)
-			continue;
-		if (p)
-			speaker_named(x, p, text(c, "title"), vals.p, vals.n);
-		else
-			rec_named(x->im, &x->named, text(c, "title"),
-			    strlen(text(c, "title")), vals.p, vals.n);
+		if (n > 0)
+			put_named(x, p, text(c, "title"), vals.p, vals.n);
 	}
+	if (nlost > 0 && p) {
+		person_extra(&x->im->people, p, "categoryItems", 13, lost.p,
+		    lost.n);
+	} else if (nlost > 0) {
+		rec_warn(x->im, "category items not in the categories, kept "
+		    "as categoryItems: %.60s", lost.p);
+		rec_field(x->im, "categoryItems", 13, lost.p, lost.n);
+	}
+	tk_buf_free(&vals);
+	tk_buf_free(&lost);
+}
+
+/* The answers of o: each under its question, or "question ID". */
+static void
+answers(struct sz *x, const json_t *o, struct person *p)
+{
+	const json_t *qa = json_object_get(o, "questionAnswers"), *a;
+	struct tk_buf name = { 0 }, val = { 0 };
+	size_t i;
+
 	json_array_foreach((json_t *)qa, i, a) {
 		const char *q = NULL;
 		long at;
@@ -124,17 +174,20 @@ named(struct sz *x, const json_t *o, struct person *p)
 		if (at >= 0)
 			q = text(json_array_get(x->questions, (size_t)at),
 			    "question");
-		vals.n = 0;
-		json_put(&vals, json_object_get(a, "answerValue"));
-		if (q == NULL || *q == '\0')
-			continue;
-		if (p)
-			speaker_named(x, p, q, vals.p, vals.n);
-		else
-			rec_named(x->im, &x->named, q, strlen(q), vals.p,
-			    vals.n);
+		name.n = 0;
+		if (q && *q) {
+			tk_buf_adds(&name, q);
+		} else {
+			tk_buf_adds(&name, "question ");
+			tk_buf_add(&name, x->key.p, x->key.n);
+		}
+		val.n = 0;
+		tk_buf_add(&val, "", 0);
+		json_put(&val, json_object_get(a, "answerValue"));
+		put_named(x, p, name.p, val.p, val.n);
 	}
-	tk_buf_free(&vals);
+	tk_buf_free(&name);
+	tk_buf_free(&val);
 }
 
 /* The speakers of the file, as people. */
@@ -174,12 +227,13 @@ people(struct sz *x, const json_t *speakers)
 				json_person_field(x->im, p, k, v);
 			}
 		}
-		named(x, s, p);
+		categories(x, s, p);
+		answers(x, s, p);
 	}
 }
 
 static void
-speakers(struct sz *x, const char *sid, const json_t *v)
+speakers(struct sz *x, const json_t *v)
 {
 	const json_t *s;
 	size_t i;
@@ -201,7 +255,7 @@ speakers(struct sz *x, const char *sid, const json_t *v)
 }
 
 static void
-room(struct sz *x, const char *sid, const json_t *v)
+room(struct sz *x, const json_t *v)
 {
 	long at;
 
@@ -218,23 +272,6 @@ room(struct sz *x, const char *sid, const json_t *v)
 	    "name"));
 }
 
-/* startsAt or endsAt of session s; NULL for none or a bad one. */
-static const struct stamp *
-when(struct sz *x, const json_t *s, const char *sid, const char *k,
-    struct stamp *st)
-{
-	const json_t *v = json_object_get(s, k);
-
-	if (!json_is_string(v))
-		return NULL;
-	if (stamp_parse(json_string_value(v), json_string_length(v), st) == 0)
-		return st;
-	rec_bad(x->im, "bad %s '%.40s'", k,
-	    json_string_value(v));
-	rec_leads(x->im, k[0] == 's' ? L_START : L_END, json_string_value(v));
-	return NULL;
-}
-
 static void
 session(struct sz *x, const json_t *s)
 {
@@ -248,11 +285,9 @@ session(struct sz *x, const json_t *s)
 	tk_buf_add(&sid, "", 0);
 	json_put(&sid, json_object_get(s, "id"));
 	snprintf(x->im->what, sizeof(x->im->what), "session %.60s", sid.p);
-	a = when(x, s, sid.p, "startsAt", &st);
-	b = when(x, s, sid.p, "endsAt", &en);
-	rec_times(x->im, NULL, a, a ? b : NULL, 0);
-	if (b && !a)
-		rec_times(x->im, NULL, NULL, b, 0);
+	a = json_stamp(x->im, s, "startsAt", L_START, &st);
+	b = json_stamp(x->im, s, "endsAt", L_END, &en);
+	rec_times(x->im, NULL, a, b, 0);
 	json_object_foreach((json_t *)s, k, v) {
 		x->b.n = 0;
 		if (strcmp(k, "id") == 0 || strcmp(k, "title") == 0 ||
@@ -262,9 +297,9 @@ session(struct sz *x, const json_t *s)
 			    L_TITLE : k[0] == 'd' ? L_DESCRIPTION : L_STATE,
 			    x->b.p, x->b.n);
 		} else if (strcmp(k, "speakers") == 0 && json_is_array(v)) {
-			speakers(x, sid.p, v);
+			speakers(x, v);
 		} else if (strcmp(k, "roomId") == 0) {
-			room(x, sid.p, v);
+			room(x, v);
 		} else if (strcmp(k, "room") == 0 && json_is_string(v)) {
 			if (!rec_has(x->im, L_ROOM))
 				rec_leads(x->im, L_ROOM, json_string_value(v));
@@ -275,7 +310,8 @@ session(struct sz *x, const json_t *s)
 			json_field(x->im, k, strlen(k), v);
 		}
 	}
-	named(x, s, NULL);
+	categories(x, s, NULL);
+	answers(x, s, NULL);
 	tk_buf_free(&sid);
 	rec_end(x->im);
 }
@@ -286,6 +322,7 @@ read_sessionize(struct import *im, struct input *in, json_t *doc)
 	const json_t *sessions = json_object_get(doc, "sessions"), *s, *c;
 	struct sz x;
 	size_t i, j;
+	int rc = 0;
 
 	(void)in;
 	memset(&x, 0, sizeof(x));
@@ -307,9 +344,16 @@ read_sessionize(struct import *im, struct input *in, json_t *doc)
 		}
 	}
 	people(&x, json_object_get(doc, "speakers"));
-	json_array_foreach((json_t *)sessions, i, s)
-		if (json_is_object(s))
-			session(&x, s);
+	json_array_foreach((json_t *)sessions, i, s) {
+		if (!json_is_object(s)) {
+			if (im->pass == PASS_SCAN)
+				im_error(im, 0, 0, "session %zu is not an "
+				    "object", i + 1);
+			rc = -1;
+			break;
+		}
+		session(&x, s);
+	}
 	strmap_free(&x.room);
 	strmap_free(&x.item);
 	strmap_free(&x.question);
@@ -317,5 +361,5 @@ read_sessionize(struct import *im, struct input *in, json_t *doc)
 	speakers_free(&x.sp);
 	tk_buf_free(&x.b);
 	tk_buf_free(&x.key);
-	return 0;
+	return rc;
 }
