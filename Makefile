@@ -23,8 +23,9 @@ LIBS = -lcsv $(PCRE2_LIBS)
 
 LIB_SRC != ls lib/*.c
 # talks import: the driver, one file per input form, what they share.
-IMPORT_SRC = cmd/import/import.c cmd/import/cols.c cmd/import/record.c \
-	cmd/import/people.c cmd/import/stamp.c cmd/import/json.c \
+IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
+	cmd/import/record.c cmd/import/people.c cmd/import/stamp.c \
+	cmd/import/json.c \
 	cmd/import/page.c cmd/import/frab.c cmd/import/frab_xml.c \
 	cmd/import/frab_json.c cmd/import/pretalx.c cmd/import/sessionize.c
 CMD_SRC != ls cmd/*.c

@@ -49,9 +49,11 @@ event(unsigned long id, unsigned day, unsigned slot, unsigned room)
 {
 	unsigned start = 9 * 60 + slot * 20, n = 1 + pick(3);
 
-	printf("      <event id=\"%lu\" guid=\"00000000-0000-4000-8000-%012lu\">\n"
+	printf("      <event id=\"%lu\" "
+	    "guid=\"00000000-0000-4000-8000-%012lu\">\n"
 	    "        <date>2030-06-%02uT%02u:%02u:00+02:00</date>\n"
-	    "        <start>%02u:%02u</start>\n        <duration>00:15</duration>\n"
+	    "        <start>%02u:%02u</start>\n"
+	    "        <duration>00:15</duration>\n"
 	    "        <room>Room %u</room>\n        <slug>e%lu</slug>\n"
 	    "        <title>On %s and %s, part %lu</title>\n"
 	    "        <subtitle></subtitle>\n        <track>%s</track>\n"
@@ -67,10 +69,12 @@ event(unsigned long id, unsigned day, unsigned slot, unsigned room)
 	    words[pick(NWORDS)], words[pick(NWORDS)]);
 	for (unsigned k = 0; k < n; k++) {
 		unsigned p = 1 + pick(PEOPLE);
-		printf("          <person id=\"%u\">Speaker %u</person>\n", p, p);
+		printf("          <person id=\"%u\">Speaker %u</person>\n",
+		    p, p);
 	}
 	printf("        </persons>\n        <links>\n          <link "
-	    "href=\"https://example.org/e/%lu\">Video</link>\n        </links>\n"
+	    "href=\"https://example.org/e/%lu\">Video</link>\n"
+	    "        </links>\n"
 	    "      </event>\n", id);
 }
 

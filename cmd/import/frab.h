@@ -48,11 +48,12 @@ void frab_link(struct frab_event *fe, const char *href, size_t hn,
 /*
  * Writes the event's times (day, start, end, duration), links and
  * speakers, and ends the record; without a url of its own, the event's
- * url is the first link whose text is its title.  The date is the event's own date-time;
- * without one, the day's date and the event's start, on the next date
- * when earlier than the day change, with the day's offset.  Without an
- * offset, the conference's zone gives one.  Values that cannot be read
- * are reported and written as the file has them.
+ * url is the first link whose text is its title.  The start is the
+ * event's own date-time; without one, the day's date and the event's
+ * start time, on the next date when earlier than the day change, with
+ * the day's offset.  Without an offset, the conference's zone gives
+ * one.  Values that cannot be read are reported and written as the file
+ * has them.
  */
 void frab_event_end(struct import *im, const struct frab_conf *cf,
     const struct frab_day *day, struct frab_event *fe);

@@ -26,10 +26,11 @@ static const struct {
 static const json_t *
 first(const json_t *o, const char *const *keys)
 {
+	const json_t *v;
+
 	for (; *keys; keys++)
-		if (json_object_get(o, *keys) && !json_is_null(json_object_get(o,
-		    *keys)))
-			return json_object_get(o, *keys);
+		if ((v = json_object_get(o, *keys)) && !json_is_null(v))
+			return v;
 	return NULL;
 }
 

@@ -270,8 +270,8 @@ on_start(void *ud, const char *name, const char **atts)
 			break;
 		}
 		if (!is(name, "schedule")) {
-			im_error(x->im, line(x), column(x), "root element '%s', "
-			    "not 'schedule': not a frab schedule", name);
+			im_error(x->im, line(x), column(x), "root element "
+			    "'%s', not 'schedule': not a frab schedule", name);
 			x->stopped = 1;
 			XML_StopParser(x->p, XML_FALSE);
 		}
@@ -537,7 +537,8 @@ parse(struct xr *x, int fd)
 			n = read(fd, buf, CHUNK);
 		while (n < 0 && errno == EINTR);
 		if (n < 0) {
-			im_error(x->im, 0, 0, "read error: %s", strerror(errno));
+			im_error(x->im, 0, 0, "read error: %s",
+			    strerror(errno));
 			return -1;
 		}
 		if (XML_ParseBuffer(x->p, (int)n, n == 0) != XML_STATUS_OK) {

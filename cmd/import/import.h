@@ -139,6 +139,9 @@ enum form {
 const char *form_option(int f);
 const char *form_title(int f);
 
+/* The form that --from calls name, or -1. */
+int form_find(const char *name);
+
 /* One file named on the command line. */
 struct input {
 	const char *path;         /* as named; "-" is standard input */
@@ -179,6 +182,31 @@ struct import {
 	enum { SPOOL_NONE, SPOOL_READY, SPOOL_FAILED } spool; /* stdin */
 	off_t stdin_at;           /* where standard input starts */
 };
+
+/*
+ * Opens in for reading from its start (standard input is copied to a
+ * temporary file first when it is not a regular file); the descriptor,
+ * or -1 after reporting.  Close with input_close.
+ */
+int input_open(struct import *im, struct input *in);
+void input_close(int fd);
+
+/* Adds the rest of fd (im->max bytes at most) to b; 0, or -1 if not. */
+int input_read_all(struct import *im, int fd, struct tk_buf *b);
+
+/*
+ * Parses the JSON document in b, after a byte order mark if it has one;
+ * NULL, after reporting the parser's message with its line and column
+ * unless quiet.  Free with json_decref.
+ */
+json_t *input_json(struct import *im, const struct tk_buf *b, int quiet);
+
+/*
+ * Chooses the form of the file open on fd from its first bytes and
+ * --from; a JSON document is loaded into *doc (else it is NULL).
+ * Returns the form, or -1 after reporting.
+ */
+int input_form(struct import *im, int fd, json_t **doc);
 
 /* ------------------------------------------------------------ records */
 

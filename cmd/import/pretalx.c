@@ -91,7 +91,7 @@ speaker(struct px *x, const json_t *v)
 
 	tk_buf_add(&id, "", 0);
 	if (!json_is_object(v)) {
-		/* A code: the name is known if the file names them elsewhere. */
+		/* A code: named if the file names them elsewhere. */
 		json_put(&id, v);
 		p = people_find(&im->people, im->in->index, id.p, id.n);
 		if (p == NULL)

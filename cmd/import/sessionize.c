@@ -239,8 +239,8 @@ speakers(struct sz *x, const json_t *v)
 	size_t i;
 
 	json_array_foreach((json_t *)v, i, s) {
-		const json_t *id = json_is_object(s) ? json_object_get(s, "id") :
-		    s;
+		const json_t *id = json_is_object(s) ?
+		    json_object_get(s, "id") : s;
 		struct person *p;
 		key_of(x, id);
 		p = people_find(&x->im->people, x->im->in->index, x->key.p,
