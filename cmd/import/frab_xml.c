@@ -97,13 +97,19 @@ attr(const char **atts, const char *name)
 	return NULL;
 }
 
+static int
+space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Drops blanks and line breaks around s (*n bytes); returns the start. */
 static const char *
 trim(const char *s, size_t *n)
 {
-	while (*n > 0 && strchr(" \t\r\n", s[0]))
+	while (*n > 0 && space(s[0]))
 		s++, (*n)--;
-	while (*n > 0 && strchr(" \t\r\n", s[*n - 1]))
+	while (*n > 0 && space(s[*n - 1]))
 		(*n)--;
 	return s;
 }
@@ -204,6 +210,8 @@ static enum ctx
 event_child(struct xr *x, struct frame *f, const char *name,
     const char **atts)
 {
+	const char *id;
+
 	switch (f->ctx) {
 	case C_EVENT:
 		for (size_t i = 0; i < NKNOWN; i++)
@@ -223,10 +231,9 @@ event_child(struct xr *x, struct frame *f, const char *name,
 		return C_GENERIC;
 	case C_PERSONS:
 	case C_LINKS:
+		id = attr(atts, f->ctx == C_PERSONS ? "id" : "href");
 		x->id.n = 0;
-		tk_buf_adds(&x->id, attr(atts, f->ctx == C_PERSONS ? "id" :
-		    "href") ? attr(atts, f->ctx == C_PERSONS ? "id" : "href") :
-		    "");
+		tk_buf_adds(&x->id, id ? id : "");
 		if (f->ctx == C_PERSONS && is(name, "person")) {
 			attrs_as_fields(x, "persons.person", atts, "id", NULL);
 			return C_EPERSON;
@@ -297,10 +304,14 @@ on_start(void *ud, const char *name, const char **atts)
 		f[1].ctx = C_PERSON_LEAF;
 		break;
 	case C_DAY:
-		f[1].ctx = is(name, "room") ? C_ROOM : C_OTHER;
+		/* An event straight in its day names its room itself. */
+		f[1].ctx = is(name, "room") ? C_ROOM :
+		    is(name, "event") ? C_EVENT : C_OTHER;
 		x->room.n = 0;
-		tk_buf_adds(&x->room, attr(atts, "name") ? attr(atts, "name") :
-		    "");
+		tk_buf_adds(&x->room, attr(atts, "name") && f[1].ctx == C_ROOM ?
+		    attr(atts, "name") : "");
+		if (f[1].ctx == C_EVENT)
+			start_event(x, atts);
 		break;
 	case C_ROOM:
 		f[1].ctx = is(name, "event") ? C_EVENT : C_OTHER;
@@ -355,6 +366,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 	} else if (is(name, "time_zone_name") && n > 0) {
 		x->tz.n = 0;
 		tk_buf_add(&x->tz, s, n);
+		x->conf.tz = NULL;
 		if (tk_zone_check(x->tz.p, &e) == 0)
 			x->conf.tz = x->tz.p;
 		else if (scan)
