@@ -13,11 +13,11 @@ PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS)
 
-LIB_SRC != ls lib/*.c
+LIB_SRC != ls lib/*.c lib/check/*.c
 CMD_SRC != ls cmd/*.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CMD_OBJ = $(CMD_SRC:.c=.o)
-HDRS != ls lib/*.h cmd/*.h
+HDRS != ls lib/*.h lib/check/*.h cmd/*.h
 MANS != ls man/*.[0-9]
 
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
@@ -101,7 +101,7 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
+	rm -f talks lib/*.o lib/check/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
 	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk

@@ -110,6 +110,13 @@ void report(const struct tk_err *e);
 void misuse(const struct common *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 
+/*
+ * The decimal value arg of option opt, from min to max; anything else
+ * is a usage error.
+ */
+unsigned long long common_number(const struct common *c, const char *opt,
+    const char *arg, unsigned long long min, unsigned long long max);
+
 /* Writes rec's chosen fields as one line of talks list. */
 void put_line(struct common *c, const struct tk_record *rec);
 
@@ -118,6 +125,7 @@ void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_grep(int argc, char **argv);
 int cmd_import(int argc, char **argv);

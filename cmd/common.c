@@ -1,5 +1,6 @@
 /* common.c - options, input and output shared by every subcommand. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,25 @@ misuse(const struct common *c, const char *fmt, ...)
 	put_clean(msg);
 	fprintf(stderr, " (see 'talks %s --help')\n", c->cmd);
 	exit(2);
+}
+
+unsigned long long
+common_number(const struct common *c, const char *opt, const char *arg,
+    unsigned long long min, unsigned long long max)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < min ||
+	    v > max) {
+		if (max == ULLONG_MAX)
+			misuse(c, "bad %s value '%s': give a number", opt, arg);
+		misuse(c, "bad %s value '%s': give a number from %llu to %llu",
+		    opt, arg, min, max);
+	}
+	return v;
 }
 
 static int

@@ -118,27 +118,6 @@ read_patterns(struct grep *g, const char *name)
 	return 0;
 }
 
-/* Parses the decimal value of option opt, from min to max. */
-static unsigned long long
-number(const struct grep *g, const char *opt, const char *arg,
-    unsigned long long min, unsigned long long max)
-{
-	unsigned long long v;
-	char *end;
-
-	errno = 0;
-	v = strtoull(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < min ||
-	    v > max) {
-		if (max == ULLONG_MAX)
-			misuse(&g->c, "bad %s value '%s': give a number", opt,
-			    arg);
-		misuse(&g->c, "bad %s value '%s': give a number from %llu "
-		    "to %llu", opt, arg, min, max);
-	}
-	return v;
-}
-
 static int
 color_wanted(const struct grep *g, const char *when)
 {
@@ -185,12 +164,12 @@ option(struct grep *g, int opt, const char *arg)
 	case 'o': g->only = 1; break;
 	case 'H': g->names = 1; break;
 	case 'h': g->names = 0; break;
-	case 'm': g->limit = number(g, "-m", arg, 0, ULLONG_MAX); break;
+	case 'm': g->limit = common_number(&g->c, "-m", arg, 0, ULLONG_MAX); break;
 	case 't': g->to = format(g, arg); break;
 	case OPT_COLOR: g->color = color_wanted(g, arg); break;
 	case OPT_MATCH_LIMIT:
-		g->mo.match_limit = (unsigned long)number(g, "--match-limit",
-		    arg, 1, 4294967295UL);
+		g->mo.match_limit = (unsigned long)common_number(&g->c,
+		    "--match-limit", arg, 1, 4294967295UL);
 		break;
 	}
 	return 0;

@@ -1,0 +1,131 @@
+/* checker.h - what the files of lib/check/ share: the checker's state. */
+#ifndef TALKS_CHECKER_H
+#define TALKS_CHECKER_H
+
+#include <stdint.h>
+
+#include "check.h"
+
+#define NONE SIZE_MAX
+
+/* Where a record is: problems name it by file and line. */
+struct place {
+	size_t fileno;
+	unsigned long line;
+};
+
+/* A problem as found; its message is in the checker's text. */
+struct prob {
+	int rule;
+	long field;
+	size_t rec, other;        /* record numbers; other NONE when none */
+	size_t msg, msglen;
+	size_t seq;               /* the order found, for a stable sort */
+};
+
+/* One person, by folded name. */
+struct person {
+	size_t rec;               /* the first record that names them */
+	size_t spell, spelllen;   /* the first spelling, in names */
+	size_t variants;          /* other spellings reported: a list */
+};
+
+/* One email address, ignoring ASCII case. */
+struct mail {
+	size_t person;            /* the first person given it */
+	size_t rec;
+	size_t others;            /* other people reported: a list */
+};
+
+/* A node of the small lists above, in the checker's nodes. */
+struct node {
+	size_t a, b;
+	size_t next;
+};
+
+/* A talk with a time; end is start when it has no end or duration. */
+struct talk {
+	long long start, end;
+	size_t rec;
+	size_t room;              /* in rooms, or NONE */
+	int dayless;              /* a bare start, read on a day of its own */
+};
+
+/* A talk in a room, or a speaker's talk: what the overlap rules sort. */
+struct slot {
+	size_t key;               /* the room or the person */
+	long long start, end;
+	size_t talk;
+};
+
+struct tk_checker {
+	const struct tk_reader *r;
+	struct tk_check_opts o;
+	struct tk_chars *chars;   /* with --max */
+	struct tk_str *folded;    /* with --allow: the allowed values, folded */
+
+	struct place *at;         /* per record */
+	size_t nrec, caprec;
+
+	struct prob *prob;
+	size_t nprob, capprob;
+	struct tk_buf text;       /* the messages */
+	struct tk_buf msg;        /* the message being made */
+	char *scratch;            /* for folding */
+	size_t capscratch;
+	struct tk_str *fields;    /* a record's fields, the day replaced */
+	size_t capfields;
+
+	struct tk_groups *people, *emails, *ids, *titles, *rooms;
+	struct person *person;
+	struct mail *mail;
+	size_t *id_rec, *title_rec;
+	struct tk_buf names;      /* the spellings of people */
+	struct node *node;
+	size_t nnode, capnode;
+
+	struct talk *talk;
+	size_t ntalk, captalk;
+	struct slot *spk;         /* per speaker of a talk */
+	size_t nspk, capspk;
+	int dated;                /* some talk has a day and a start */
+};
+
+/* Grows *p (of *cap elements of size) to hold n + 1. */
+void *grow(void *p, size_t *cap, size_t n, size_t size);
+
+/* Whether rule is applied. */
+int rule_on(const struct tk_checker *k, int rule);
+
+/* The value of column c of rec, without surrounding white space. */
+struct tk_str value(const struct tk_record *rec, size_t c);
+
+/* Room for n bytes in the scratch buffer. */
+char *scratch(struct tk_checker *k, size_t n);
+
+/* Making messages: begin, add text, then add the problem. */
+void msg_begin(struct tk_checker *k);
+void msg_add(struct tk_checker *k, const char *s, size_t n);
+void msg_adds(struct tk_checker *k, const char *s);
+void msg_num(struct tk_checker *k, unsigned long long v);
+/* A value in quotes, cut short, control characters as spaces. */
+void msg_value(struct tk_checker *k, const struct tk_str *v);
+/* "line N" of record rec, or "FILE:N" when it is in another file. */
+void msg_where(struct tk_checker *k, size_t rec, size_t from);
+void msg_colname(struct tk_checker *k, size_t col);
+void problem(struct tk_checker *k, int rule, size_t rec, size_t other,
+    long field);
+
+/* The rules of one record (rules.c and sched.c). */
+void check_fields(struct tk_checker *k, const struct tk_record *rec,
+    size_t ri);
+/* Reads rec's time; returns its talk number, or NONE. */
+size_t check_time(struct tk_checker *k, const struct tk_record *rec,
+    size_t ri);
+/* The people of rec, whose talk (or NONE) check_time returned. */
+void check_people(struct tk_checker *k, const struct tk_record *rec,
+    size_t ri, size_t talk);
+/* The rules that compare talks, after the last record (sched.c). */
+void check_overlaps(struct tk_checker *k);
+
+#endif
