@@ -213,12 +213,7 @@ tk_check_new(const struct tk_reader *r, const struct tk_check_opts *o,
 	fold_allowed(k);
 	if (rule_on(k, TK_RULE_NAME_VARIANT) ||
 	    rule_on(k, TK_RULE_SPEAKER_OVERLAP)) {
-		k->people = tk_groups_new(NULL, NULL, 0);
-		k->emails = tk_groups_new(NULL, NULL, 0);
-	}
-	if (rule_on(k, TK_RULE_DUPLICATE)) {
-		k->ids = tk_groups_new(NULL, NULL, 0);
-		k->titles = tk_groups_new(NULL, NULL, 0);
+		k->people_on = 1;
 	}
 	k->rooms = tk_groups_new(NULL, NULL, 0);
 	return k;
@@ -243,15 +238,13 @@ tk_check_free(struct tk_checker *k)
 	tk_buf_free(&k->msg);
 	free(k->scratch);
 	free(k->fields);
-	tk_groups_free(k->people);
-	tk_groups_free(k->emails);
-	tk_groups_free(k->ids);
-	tk_groups_free(k->titles);
+	keys_free(&k->people);
+	keys_free(&k->emails);
+	reckeys_free(&k->ids);
+	reckeys_free(&k->titles);
 	tk_groups_free(k->rooms);
 	free(k->person);
 	free(k->mail);
-	free(k->id_rec);
-	free(k->title_rec);
 	tk_buf_free(&k->names);
 	free(k->node);
 	free(k->talk);
@@ -282,7 +275,7 @@ tk_check_cols(const struct tk_checker *k, size_t *n)
 	    rule_on(k, TK_RULE_SPEAKER_OVERLAP))
 		for (size_t i = 0; i < sizeof(when) / sizeof(when[0]); i++)
 			add_col(cols, n, when[i]);
-	if (k->people)
+	if (k->people_on)
 		add_col(cols, n, TK_SPEAKER);
 	if (rule_on(k, TK_RULE_NAME_VARIANT) || rule_on(k, TK_RULE_EMAIL))
 		add_col(cols, n, TK_EMAIL);
@@ -332,6 +325,7 @@ void
 tk_check_end(struct tk_checker *k)
 {
 	check_overlaps(k);
+	check_duplicates(k);
 	/* Records come file after file, so record order is file and line. */
 	qsort(k->prob, k->nprob, sizeof(*k->prob), cmp_prob);
 }

@@ -58,6 +58,40 @@ struct slot {
 	size_t talk;
 };
 
+/* Byte strings with a number each (keys.c); start it zeroed. */
+struct keys {
+	struct keyslot *slot;
+	size_t nslot, n;
+	struct tk_buf text;
+};
+
+/*
+ * The number of key (n bytes) in s; when s does not have it, adds it
+ * with value and returns NONE.
+ */
+size_t keys_put(struct keys *s, const char *key, size_t n, size_t value);
+void keys_free(struct keys *s);
+
+/* A 64-bit hash of s (n bytes), its low bits as mixed as its high ones. */
+uint64_t text_hash(const char *s, size_t n);
+
+/*
+ * The keys of the records, one each, compared only once all are in:
+ * sorted by hash, so that the read needs no table that grows with the
+ * records.
+ */
+struct reckey {
+	uint64_t hash;
+	size_t off;               /* in text: the key's length, then its bytes */
+	size_t rec;
+};
+
+struct reckeys {
+	struct reckey *a;
+	size_t n, cap;
+	struct tk_buf text;
+};
+
 struct tk_checker {
 	const struct tk_reader *r;
 	struct tk_check_opts o;
@@ -76,10 +110,13 @@ struct tk_checker {
 	struct tk_str *fields;    /* a record's fields, the day replaced */
 	size_t capfields;
 
-	struct tk_groups *people, *emails, *ids, *titles, *rooms;
+	struct tk_groups *rooms;
+	int people_on;            /* name-variant or speaker-overlap */
+	struct keys people, emails; /* folded name -> person, email -> mail */
+	struct reckeys ids, titles; /* for duplicate */
 	struct person *person;
 	struct mail *mail;
-	size_t *id_rec, *title_rec;
+	size_t nperson, capperson, nmail, capmail;
 	struct tk_buf names;      /* the spellings of people */
 	struct node *node;
 	size_t nnode, capnode;
@@ -89,7 +126,14 @@ struct tk_checker {
 	struct slot *spk;         /* per speaker of a talk */
 	size_t nspk, capspk;
 	int dated;                /* some talk has a day and a start */
+	int dayless;              /* some talk has a bare start and no day */
 };
+
+/*
+ * Sorts n elements of size bytes at a, stably, by the 64-bit number at
+ * offset off in each (signed or not).
+ */
+void sort_u64(void *a, size_t n, size_t size, size_t off, int is_signed);
 
 /* Grows *p (of *cap elements of size) to hold n + 1. */
 void *grow(void *p, size_t *cap, size_t n, size_t size);
@@ -125,7 +169,11 @@ size_t check_time(struct tk_checker *k, const struct tk_record *rec,
 /* The people of rec, whose talk (or NONE) check_time returned. */
 void check_people(struct tk_checker *k, const struct tk_record *rec,
     size_t ri, size_t talk);
-/* The rules that compare talks, after the last record (sched.c). */
+/* Keeps the id and the title and speakers of rec, for duplicate. */
+void add_keys(struct tk_checker *k, const struct tk_record *rec, size_t ri);
+/* The rules that compare talks, after the last record. */
 void check_overlaps(struct tk_checker *k);
+void check_duplicates(struct tk_checker *k);
+void reckeys_free(struct reckeys *s);
 
 #endif

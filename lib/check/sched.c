@@ -4,6 +4,7 @@
  * one speaker, found by sorting by room or speaker and start and then
  * one pass: O(n log n) in the number of talks.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,7 +215,7 @@ check_time(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 			when_failed(k, ri, &e);
 			return NONE;
 		}
-		dayless = 1;
+		dayless = k->dayless = 1;
 	} else {
 		k->dated = 1;
 	}
@@ -232,20 +233,6 @@ check_time(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 }
 
 /* ------------------------------------------------------------ overlaps */
-
-static int
-cmp_slot(const void *a, const void *b)
-{
-	const struct slot *x = a, *y = b;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	return x->talk < y->talk ? -1 : x->talk > y->talk;
-}
 
 static void
 msg_room(struct tk_checker *k, const struct talk *t)
@@ -353,7 +340,9 @@ too_close(struct tk_checker *k, const struct slot *s, const struct slot *o)
 static void
 sweep(struct tk_checker *k, struct slot *s, size_t n, int rule)
 {
-	qsort(s, n, sizeof(*s), cmp_slot);
+	/* By key, then start; talks of one start stay in input order. */
+	sort_u64(s, n, sizeof(*s), offsetof(struct slot, start), 1);
+	sort_u64(s, n, sizeof(*s), offsetof(struct slot, key), 0);
 	for (size_t i = 0, j; i < n; i = j) {
 		size_t last = i; /* the earlier slot that ends last */
 		for (j = i + 1; j < n && s[j].key == s[i].key; j++) {
@@ -408,9 +397,10 @@ check_overlaps(struct tk_checker *k)
 		sweep(k, rooms, n, TK_RULE_ROOM_OVERLAP);
 		free(rooms);
 	}
-	n = 0;
-	for (size_t i = 0; i < k->nspk; i++)
-		if (!left_out(k, &k->talk[k->spk[i].talk]))
-			k->spk[n++] = k->spk[i];
+	n = k->nspk;
+	if (k->dayless && k->dated)
+		for (size_t i = n = 0; i < k->nspk; i++)
+			if (!left_out(k, &k->talk[k->spk[i].talk]))
+				k->spk[n++] = k->spk[i];
 	sweep(k, k->spk, n, TK_RULE_SPEAKER_OVERLAP);
 }
