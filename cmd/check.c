@@ -2,6 +2,7 @@
  * check.c - talks check: the problems of a schedule, one line each, in
  * the style of a compiler or a linter.  The rules are in lib/check/.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ struct spec {
 	const char *fields;
 	size_t nfields;
 	const char *rest;
+	unsigned long n;          /* --max: N */
 	size_t first, nvalues;    /* --allow: its values in check.values */
 };
 
@@ -162,6 +164,9 @@ split_values(struct check *ch, const char *s)
 static void
 option(struct check *ch, int opt, const char *arg)
 {
+	const char *rest;
+	char *end;
+
 	switch (opt) {
 	case 'c':
 		ch->count = 1;
@@ -189,8 +194,12 @@ option(struct check *ch, int opt, const char *arg)
 		break;
 	case OPT_MAX:
 		add_spec(ch, &ch->max, &ch->nmax, "--max", arg);
-		common_number(&ch->c, "--max", ch->max[ch->nmax - 1].rest, 0,
-		    4294967295UL);
+		rest = ch->max[ch->nmax - 1].rest;
+		errno = 0;
+		ch->max[ch->nmax - 1].n = strtoul(rest, &end, 10);
+		if (*rest < '0' || *rest > '9' || *end != '\0' || errno)
+			misuse(&ch->c, "bad --max value '%s': give FIELDS=N",
+			    arg);
 		break;
 	case OPT_ALLOW:
 		add_spec(ch, &ch->allow, &ch->nallow, "--allow", arg);
@@ -244,7 +253,7 @@ resolve_max(struct check *ch)
 	size_t *cols, n;
 
 	for (size_t i = 0; i < ch->nmax; i++) {
-		unsigned long v = strtoul(ch->max[i].rest, NULL, 10);
+		unsigned long v = ch->max[i].n;
 		if (spec_fields(ch, &ch->max[i], &cols, &n) < 0)
 			return -1;
 		for (size_t j = 0; j < n; j++) {
