@@ -122,8 +122,8 @@ add_spec(struct check *ch, struct spec **s, size_t *n, const char *opt,
 }
 
 /*
- * Splits an --allow list into ch->values: commas between values, "\\,"
- * for a comma and "\\\\" for a backslash in one; blanks around each
+ * Splits an --allow list into ch->values: commas between values, "\,"
+ * for a comma and "\\" for a backslash in one; blanks around each
  * value are dropped and empty values skipped.  Returns how many it added.
  */
 static size_t

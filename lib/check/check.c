@@ -327,7 +327,8 @@ tk_check_end(struct tk_checker *k)
 	check_overlaps(k);
 	check_duplicates(k);
 	/* Records come file after file, so record order is file and line. */
-	qsort(k->prob, k->nprob, sizeof(*k->prob), cmp_prob);
+	if (k->nprob > 1)
+		qsort(k->prob, k->nprob, sizeof(*k->prob), cmp_prob);
 }
 
 size_t
