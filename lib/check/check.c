@@ -240,6 +240,7 @@ tk_check_free(struct tk_checker *k)
 	free(k->fields);
 	keys_free(&k->people);
 	keys_free(&k->emails);
+	keys_free(&k->seen);
 	reckeys_free(&k->ids);
 	reckeys_free(&k->titles);
 	tk_groups_free(k->rooms);

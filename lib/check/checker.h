@@ -58,6 +58,8 @@ struct slot {
 	size_t talk;
 };
 
+_Static_assert(sizeof(struct slot) % 8 == 0, "sort_u64 copies words");
+
 /* Byte strings with a number each (keys.c); start it zeroed. */
 struct keys {
 	struct keyslot *slot;
@@ -70,6 +72,8 @@ struct keys {
  * with value and returns NONE.
  */
 size_t keys_put(struct keys *s, const char *key, size_t n, size_t value);
+/* The number of key in s, or NONE. */
+size_t keys_get(const struct keys *s, const char *key, size_t n);
 void keys_free(struct keys *s);
 
 /* A 64-bit hash of s (n bytes), its low bits as mixed as its high ones. */
@@ -92,6 +96,8 @@ struct reckeys {
 	struct tk_buf text;
 };
 
+_Static_assert(sizeof(struct reckey) % 8 == 0, "sort_u64 copies words");
+
 struct tk_checker {
 	const struct tk_reader *r;
 	struct tk_check_opts o;
@@ -113,6 +119,7 @@ struct tk_checker {
 	struct tk_groups *rooms;
 	int people_on;            /* name-variant or speaker-overlap */
 	struct keys people, emails; /* folded name -> person, email -> mail */
+	struct keys seen;         /* email and spelling -> person, checked */
 	struct reckeys ids, titles; /* for duplicate */
 	struct person *person;
 	struct mail *mail;
@@ -130,8 +137,8 @@ struct tk_checker {
 };
 
 /*
- * Sorts n elements of size bytes at a, stably, by the 64-bit number at
- * offset off in each (signed or not).
+ * Sorts n elements of size bytes (a multiple of 8) at a, stably, by the
+ * 64-bit number at offset off in each (signed or not).
  */
 void sort_u64(void *a, size_t n, size_t size, size_t off, int is_signed);
 

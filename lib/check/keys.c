@@ -48,30 +48,51 @@ rehash(struct keys *s)
 	free(old);
 }
 
-size_t
-keys_put(struct keys *s, const char *key, size_t n, size_t value)
+/* The slot of key (n bytes, hash h): its own, or the free one it would take. */
+static struct keyslot *
+find(const struct keys *s, const char *key, size_t n, uint64_t h)
 {
-	uint64_t h = text_hash(key, n);
-	size_t j;
+	size_t j, len;
 
-	if ((s->n + 1) * 2 > s->nslot)
-		rehash(s);
-	if (s->text.n == 0)
-		tk_buf_addc(&s->text, 0); /* offset 0 marks a free slot */
 	for (j = h & (s->nslot - 1); s->slot[j].off; j = (j + 1) &
 	    (s->nslot - 1)) {
 		const struct keyslot *k = &s->slot[j];
-		size_t len;
 		if (k->hash != h)
 			continue;
 		memcpy(&len, s->text.p + k->off, sizeof(len));
 		if (len == n && memcmp(s->text.p + k->off + sizeof(len), key,
 		    n) == 0)
-			return k->value;
+			break;
 	}
-	s->slot[j].hash = h;
-	s->slot[j].off = s->text.n;
-	s->slot[j].value = value;
+	return &s->slot[j];
+}
+
+size_t
+keys_get(const struct keys *s, const char *key, size_t n)
+{
+	const struct keyslot *k;
+
+	if (s->n == 0)
+		return NONE;
+	k = find(s, key, n, text_hash(key, n));
+	return k->off ? k->value : NONE;
+}
+
+size_t
+keys_put(struct keys *s, const char *key, size_t n, size_t value)
+{
+	uint64_t h = text_hash(key, n);
+	struct keyslot *k;
+
+	if ((s->n + 1) * 2 > s->nslot)
+		rehash(s);
+	if (s->text.n == 0)
+		tk_buf_addc(&s->text, 0); /* offset 0 marks a free slot */
+	if ((k = find(s, key, n, h))->off)
+		return k->value;
+	k->hash = h;
+	k->off = s->text.n;
+	k->value = value;
 	tk_buf_add(&s->text, &n, sizeof(n));
 	tk_buf_add(&s->text, key, n);
 	s->n++;

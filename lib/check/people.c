@@ -135,6 +135,43 @@ speaker_slot(struct tk_checker *k, size_t who, size_t talk, size_t first)
 	s->talk = talk;
 }
 
+/* The key of a speaker's email and spelling, in the scratch buffer. */
+static char *
+pair(struct tk_checker *k, const struct tk_str *name,
+    const struct tk_str *email)
+{
+	char *key = scratch(k, email->n + 1 + name->n);
+
+	memcpy(key, email->p, email->n);
+	key[email->n] = '\0';
+	memcpy(key + email->n + 1, name->p, name->n);
+	return key;
+}
+
+/*
+ * The person of a speaker named name with email (maybe empty), after
+ * the checks of name-variant.  A speaker comes back with the same
+ * spelling and email many times, and then nothing new can be found:
+ * one lookup of the pair answers.
+ */
+static size_t
+known(struct tk_checker *k, const struct tk_str *name,
+    const struct tk_str *email, size_t ri)
+{
+	size_t n = email->n + 1 + name->n, who;
+	char *key;
+
+	key = pair(k, name, email);
+	if ((who = keys_get(&k->seen, key, n)) != NONE)
+		return who;
+	if ((who = person(k, name, ri)) == NONE)
+		return NONE;
+	if (rule_on(k, TK_RULE_NAME_VARIANT) && email->n > 0)
+		email_owner(k, email, name, who, ri);
+	keys_put(&k->seen, pair(k, name, email), n, who);
+	return who;
+}
+
 /* The value of column c of rec as it is. */
 static struct tk_str
 raw(const struct tk_record *rec, size_t c)
@@ -159,10 +196,8 @@ check_people(struct tk_checker *k, const struct tk_record *rec, size_t ri,
 	while (tk_next_item(&names, &npos, &name)) {
 		if (!(more = more && tk_next_item(&emails, &epos, &email)))
 			email.n = 0;
-		if (name.n == 0 || (who = person(k, &name, ri)) == NONE)
+		if (name.n == 0 || (who = known(k, &name, &email, ri)) == NONE)
 			continue;
-		if (rule_on(k, TK_RULE_NAME_VARIANT) && email.n > 0)
-			email_owner(k, &email, &name, who, ri);
 		if (talk != NONE && rule_on(k, TK_RULE_SPEAKER_OVERLAP))
 			speaker_slot(k, who, talk, first);
 	}

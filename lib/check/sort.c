@@ -20,6 +20,14 @@ number(const char *e, size_t off, uint64_t flip)
 	return v ^ flip;
 }
 
+/* Copies an element of size bytes, a multiple of 8, word by word. */
+static void
+copy(char *to, const char *from, size_t size)
+{
+	for (size_t i = 0; i < size; i += 8)
+		memcpy(to + i, from + i, 8);
+}
+
 void
 sort_u64(void *a, size_t n, size_t size, size_t off, int is_signed)
 {
@@ -44,7 +52,7 @@ sort_u64(void *a, size_t n, size_t size, size_t off, int is_signed)
 		}
 		for (size_t i = 0; i < n; i++) {
 			const char *e = from + i * size;
-			memcpy(to + count[number(e, off, flip) >> shift & 0xff]++ *
+			copy(to + count[number(e, off, flip) >> shift & 0xff]++ *
 			    size, e, size);
 		}
 		char *t = from;

@@ -349,6 +349,142 @@ test_generated(void)
 	}
 }
 
+/* ---------------------------------------------------- generated people */
+
+#define NREC 150
+
+static const char *const spellings[][4] = {
+	{ "Ann Lee", "ann lee", "Ann  Lee", "ANN LEE" },
+	{ "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez", "Jose Nunez",
+	  "JOS\xc3\x89 N\xc3\x9a\xc3\x91" "EZ",
+	  "Jose\xcc\x81 Nu\xcc\x81n\xcc\x83" "ez" },
+	{ "Zo\xc3\xab Ng", "Zoe Ng", "Zoe Ng", "Zo\xc3\xab Ng" },
+	{ "Bo Li", "Bo Li", "Bo Li", "Bo Li" },
+};
+static const char *const addresses[] = { "", "a@x.org", "A@X.org",
+	"b@x.org", "c@x.org" };
+
+struct gspeaker {
+	int person, spelling, email; /* email: an index of addresses */
+};
+
+struct grec {
+	struct gspeaker s[2];
+	int n;
+	unsigned long line;
+};
+
+static struct grec recs[NREC];
+
+/* The email key of address e: a@x.org and A@X.org are one. */
+static int
+mailkey(int e)
+{
+	return e == 2 ? 1 : e;
+}
+
+/*
+ * The name-variant problems at record r, found by looking at every
+ * earlier speaker (and the earlier speakers of r itself).
+ */
+static int
+variants_at(int r)
+{
+	int count = 0;
+
+	for (int i = 0; i < recs[r].n; i++) {
+		const struct gspeaker *s = &recs[r].s[i];
+		const char *first = NULL, *me = spellings[s->person][s->spelling];
+		int seen = 0, owner = -1, reported = 0;
+		/* Speakers before this one, in order. */
+		for (int q = 0; q <= r; q++)
+			for (int j = 0; j < recs[q].n && (q < r || j < i); j++) {
+				const struct gspeaker *t = &recs[q].s[j];
+				const char *sp = spellings[t->person][t->spelling];
+				if (t->person == s->person) {
+					if (first == NULL)
+						first = sp;
+					if (strcmp(sp, me) == 0)
+						seen = 1;
+				}
+				if (s->email && t->email &&
+				    mailkey(t->email) == mailkey(s->email)) {
+					if (owner < 0)
+						owner = t->person;
+					else if (t->person == s->person &&
+					    t->person != owner)
+						reported = 1;
+				}
+			}
+		if (first && strcmp(first, me) != 0 && !seen)
+			count++;
+		if (owner >= 0 && owner != s->person && !reported)
+			count++;
+	}
+	return count;
+}
+
+static void
+test_people(void)
+{
+	static char buf[NREC * 128];
+	struct tk_inopts in = { TK_AUTO, 0, 0 };
+
+	for (int round = 0; round < 20; round++) {
+		size_t n = (size_t)snprintf(buf, sizeof(buf),
+		    "title,speaker,email\n");
+		unsigned long line = 2;
+		struct tk_check_opts o = { 0 };
+		struct tk_problem p;
+		struct tk_record rec;
+		struct tk_err e;
+		int at[NREC] = { 0 };
+		char *path;
+
+		for (int r = 0; r < NREC; r++) {
+			struct grec *g = &recs[r];
+			g->n = 1 + (rnd(4) == 0);
+			g->line = line;
+			for (int i = 0; i < g->n; i++) {
+				g->s[i].person = (int)rnd(4);
+				g->s[i].spelling = (int)rnd(4);
+				g->s[i].email = (int)rnd(5);
+			}
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+			    "T%d,\"%s%s%s\",\"%s%s%s\"\n", r,
+			    spellings[g->s[0].person][g->s[0].spelling],
+			    g->n == 2 ? "; " : "", g->n == 2 ?
+			    spellings[g->s[1].person][g->s[1].spelling] : "",
+			    addresses[g->s[0].email], g->n == 2 ? ";" : "",
+			    g->n == 2 ? addresses[g->s[1].email] : "");
+			line++;
+		}
+		path = file("people.csv", buf, n);
+		struct tk_reader *rd = tk_open(&path, 1, &in);
+		o.rules = 1u << TK_RULE_NAME_VARIANT;
+		struct tk_checker *k = tk_check_new(rd, &o, &e);
+		while (tk_read(rd, &rec, &e) == 1)
+			tk_check_add(k, &rec);
+		tk_check_end(k);
+		for (size_t i = 0; i < tk_check_count(k); i++) {
+			tk_check_get(k, i, &p);
+			check(p.rule == TK_RULE_NAME_VARIANT && p.has_other &&
+			    p.other_line <= p.line && p.line >= 2 &&
+			    p.line < NREC + 2);
+			if (p.line >= 2 && p.line < NREC + 2)
+				at[p.line - 2]++;
+		}
+		for (int r = 0; r < NREC; r++) {
+			check(at[r] == variants_at(r));
+			if (at[r] != variants_at(r))
+				printf("  record %d: %d problems, want %d\n", r,
+				    at[r], variants_at(r));
+		}
+		tk_check_free(k);
+		tk_close(rd);
+	}
+}
+
 int
 main(void)
 {
@@ -359,6 +495,7 @@ main(void)
 	test_fold();
 	test_chars();
 	test_generated();
+	test_people();
 	files_end();
 	return unit_done();
 }
