@@ -9,7 +9,7 @@
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
 # reader-semi), the grep matcher (match), the page reader of talks import
 # (page) and the export templates with the file names made from data
-# (template).
+# (template); built but run only when named, prefilter and check (below).
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
@@ -27,8 +27,9 @@ FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # Built by fuzz-build but run only when named, so that the CI's fuzz
 # budget stays as it is: grep's raw-record test against reading every
-# record (make fuzz FUZZ_TARGETS=prefilter).
-FUZZ_EXTRA = prefilter
+# record (make fuzz FUZZ_TARGETS=prefilter), and the rules of talks
+# check on any file (make fuzz FUZZ_TARGETS=check).
+FUZZ_EXTRA = prefilter check
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -55,6 +56,10 @@ fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
 fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/check: fuzz/check.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/check.c $(LIB_SRC) $(LIBS)
 
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out

@@ -51,6 +51,10 @@ run_one() {
 		{ printf '\004a"b\0'; cat testdata/small/raw.csv; } >"$c/seed-pair"
 		{ printf '\014k\\s\0'; cat testdata/small/escapes.tsv; } \
 		    >"$c/seed-escape" ;;
+	check)
+		for f in testdata/check/*.csv testdata/pybay2016-schedule.csv; do
+			cp "$f" "$c/seed-$(basename "$f")"
+		done ;;
 	template)
 		for f in testdata/templates/*; do
 			[ -f "$f" ] || continue

@@ -142,7 +142,9 @@ pair(struct tk_checker *k, const struct tk_str *name,
 {
 	char *key = scratch(k, email->n + 1 + name->n);
 
-	memcpy(key, email->p, email->n);
+	/* An empty value of a column the file lacks may have no bytes. */
+	if (email->n > 0)
+		memcpy(key, email->p, email->n);
 	key[email->n] = '\0';
 	memcpy(key + email->n + 1, name->p, name->n);
 	return key;
