@@ -174,31 +174,19 @@ known(struct tk_checker *k, const struct tk_str *name,
 	return who;
 }
 
-/* The value of column c of rec as it is. */
-static struct tk_str
-raw(const struct tk_record *rec, size_t c)
-{
-	struct tk_str v = { "", 0 };
-
-	return c < rec->nf ? rec->f[c] : v;
-}
-
 void
 check_people(struct tk_checker *k, const struct tk_record *rec, size_t ri,
     size_t talk)
 {
-	struct tk_str names = raw(rec, TK_SPEAKER), emails = raw(rec, TK_EMAIL);
-	struct tk_str name, email;
-	size_t first = k->nspk, who, npos = 0, epos = 0;
-	int more = 1;
+	struct tk_person p;
+	size_t first = k->nspk, who;
 
 	if (!k->people_on)
 		return;
-	/* Speaker i has item i of the emails, as tk_person pairs them. */
-	while (tk_next_item(&names, &npos, &name)) {
-		if (!(more = more && tk_next_item(&emails, &epos, &email)))
-			email.n = 0;
-		if (name.n == 0 || (who = known(k, &name, &email, ri)) == NONE)
+	/* Speakers with their emails, paired as everywhere else. */
+	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		if (p.name.n == 0 || (who = known(k, &p.name, &p.email, ri)) ==
+		    NONE)
 			continue;
 		if (talk != NONE && rule_on(k, TK_RULE_SPEAKER_OVERLAP))
 			speaker_slot(k, who, talk, first);
