@@ -12,7 +12,7 @@
  */
 enum {
 	OPT_CSV = 256, OPT_TSV, OPT_TRACK, OPT_LEVEL, OPT_SPEAKER, OPT_HEADER,
-	OPT_HELP, OPT_LOCAL = 300
+	OPT_HELP, OPT_TSV_ESCAPES, OPT_LOCAL = 300
 };
 
 #define COMMON_SHORT "d:f:s:r0"
@@ -20,6 +20,7 @@ enum {
 #define COMMON_LONG \
 	{ "csv", no_argument, NULL, OPT_CSV }, \
 	{ "tsv", no_argument, NULL, OPT_TSV }, \
+	{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES }, \
 	{ "delimiter", required_argument, NULL, 'd' }, \
 	{ "fields", required_argument, NULL, 'f' }, \
 	{ "sort", required_argument, NULL, 's' }, \

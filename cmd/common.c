@@ -84,6 +84,17 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	case OPT_TSV:
 		c->in.dialect = TK_TSV;
 		return 1;
+	case OPT_TSV_ESCAPES:
+		if (strcmp(arg, "on") == 0)
+			c->in.tsv_escapes = TK_ESC_ON;
+		else if (strcmp(arg, "off") == 0)
+			c->in.tsv_escapes = TK_ESC_OFF;
+		else if (strcmp(arg, "auto") == 0)
+			c->in.tsv_escapes = TK_ESC_AUTO;
+		else
+			misuse(c, "bad --tsv-escapes value '%s': use on, off "
+			    "or auto", arg);
+		return 1;
 	case 'd':
 		c->in.delim = parse_delim(c, arg);
 		c->in.dialect = c->in.delim == '\t' ? TK_TSV : TK_CSV;
@@ -179,6 +190,14 @@ common_fields(const struct common *c, const char *list, size_t **cols,
 	return 0;
 }
 
+/* A warning of the reader: said, and the exit status stays. */
+static void
+warn(void *ctx, const struct tk_err *w)
+{
+	(void)ctx;
+	report(w);
+}
+
 int
 common_open(struct common *c, int argc, char **argv,
     const char *default_fields)
@@ -186,6 +205,7 @@ common_open(struct common *c, int argc, char **argv,
 	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
+	tk_set_warn(c->r, warn, NULL);
 	if (c->fields == NULL && default_fields == NULL)
 		c->cols = tk_all_fields(c->r, &c->ncols);
 	else if (common_fields(c, c->fields ? c->fields : default_fields,

@@ -15,6 +15,7 @@ static const char usage[] =
     "[--header]\n"
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
     "                  [--speaker NAME] [--csv | --tsv | -d CHAR]\n"
+    "                  [--tsv-escapes on|off]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 

@@ -218,13 +218,17 @@ refill(struct fast *f, struct src *s, struct tk_err *e)
 	return n > 0;
 }
 
-/* Turns the spans into values; want says which columns to decode. */
-static void
+/*
+ * Turns the spans into values; want says which columns to decode.
+ * Returns 1 when a decoded field shows a sign of a spreadsheet's TSV.
+ */
+static int
 build(struct fast *f, const struct src *s, const unsigned char *want,
     size_t len, struct rawrec *rr)
 {
 	const char *b = s->buf + s->beg;
 	size_t used = 0;
+	int sign = 0;
 
 	if (f->nsp > f->fcap) {
 		f->fcap = f->nsp * 2;
@@ -250,12 +254,15 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 		} else if (i < s->ncols) {
 			/* Both decodings shrink, so they can share d. */
 			char *d = f->arena + used;
+			if ((sp->flags & F_QUOTED) && s->watch &&
+			    tsv_quoted_sign(v, n))
+				sign = 1;
 			if (sp->flags & F_PAIRS) {
 				n = f->ops->undouble(d, v, n);
 				v = d;
 			}
 			if (s->tsv && n > 0 && memchr(v, '\\', n)) {
-				n = tsv_unescape(d, v, n);
+				n = tsv_unescape(d, v, n, &sign);
 				v = d;
 			}
 			if (v == d)
@@ -267,6 +274,25 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 	rr->f = f->f;
 	rr->nf = f->nsp;
 	rr->line = s->line;
+	return sign;
+}
+
+/*
+ * Whether a field of the record just scanned that build would decode
+ * shows a sign of a spreadsheet's TSV, as it would there.
+ */
+static int
+raw_sign(const struct fast *f, const struct src *s, const unsigned char *want)
+{
+	const char *b = s->buf + s->beg;
+
+	for (size_t i = 0; i < f->nsp && i < s->ncols; i++) {
+		const struct span *sp = &f->sp[i];
+		if ((want == NULL || want[i]) && tsv_field_sign(b + sp->a,
+		    sp->b - sp->a, sp->flags & F_QUOTED))
+			return 1;
+	}
+	return 0;
 }
 
 /* Moves s past the record just scanned (len bytes, then term). */
@@ -345,10 +371,18 @@ fast_next(struct fast *f, struct plain *p, struct src *s,
 		if (rc == SCAN_PLAIN)
 			return plain_next(p, s, rr, e);
 		if (refused(f, s, len)) {
+			/* Skipped records show signs as read ones would. */
+			if (s->watch && raw_sign(f, s, want)) {
+				s->watch = 0;
+				s->late = s->line;
+			}
 			advance(s, len, term, lines);
 			continue;
 		}
-		build(f, s, want, len, rr);
+		if (build(f, s, want, len, rr) && s->watch) {
+			s->watch = 0;
+			s->late = s->line;
+		}
 		/* The values stay valid: the buffer moves only on the next call. */
 		advance(s, len, term, lines);
 		return 1;

@@ -22,7 +22,9 @@ struct src {
 	unsigned long line;
 	unsigned long col0; /* bytes of line already consumed before beg */
 	int prev_cr;        /* the last byte consumed was a CR */
-	int tsv;            /* one of the TSV forms, see talks(5) */
+	int tsv;            /* TSV in the escaped form: decode \t, \n, \r, \\ */
+	int watch;          /* that form is a guess: look for the other */
+	unsigned long late; /* the record where the other form showed, or 0 */
 	int delim;
 	size_t ncols;       /* columns in the header */
 	size_t *map;        /* header column -> reader column */
@@ -122,7 +124,20 @@ enum tk_path env_path(void);
 /* The size in $name (a number, then K, M or G), or dflt if unset or bad. */
 size_t env_size(const char *name, size_t dflt);
 
-/* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
-size_t tsv_unescape(char *dst, const char *src, size_t n);
+/*
+ * Decodes the TSV escapes of src (n bytes) into dst; returns the length.
+ * Sets *kept when a backslash starts no escape and is kept as it is.
+ */
+size_t tsv_unescape(char *dst, const char *src, size_t n, int *kept);
+
+/*
+ * The signs of a spreadsheet's TSV (talks(5)) in one field.  In the
+ * field's bytes as its file has them (f, n bytes, quotes included when
+ * quoted): a backslash that starts no escape, or a quoted field that
+ * talks would not have written.
+ */
+int tsv_field_sign(const char *f, size_t n, int quoted);
+/* The second sign in the text of a quoted field (v, n bytes). */
+int tsv_quoted_sign(const char *v, size_t n);
 
 #endif

@@ -433,7 +433,7 @@ parse_block(struct tk_page *p)
 static int
 next_block(struct tk_page *p, struct tk_err *e)
 {
-	struct tk_inopts opts = { TK_AUTO, 0, 0 };
+	struct tk_inopts opts = { .dialect = TK_AUTO };
 	int rc;
 
 	if (p->state == PG_NEW) {

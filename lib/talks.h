@@ -87,11 +87,22 @@ char *tk_xstrndup(const char *s, size_t n);
 
 enum tk_dialect { TK_AUTO, TK_CSV, TK_TSV };
 
+/*
+ * The two forms of TSV (see talks(5)), both with quoted fields as in CSV:
+ * escaped, \t, \n, \r and \\ decoded, as talks writes it; or read as
+ * written, as spreadsheets write it.  TK_ESC_AUTO decides per file from
+ * its first TK_TSV_LOOK bytes.
+ */
+enum tk_tsv_escapes { TK_ESC_AUTO, TK_ESC_ON, TK_ESC_OFF };
+
+#define TK_TSV_LOOK ((size_t)64 << 10)
+
 /* How to read the input files. */
 struct tk_inopts {
 	enum tk_dialect dialect; /* TK_AUTO: from the file name, else header */
 	int delim;               /* with TK_CSV: the delimiter, 0 for ',' */
 	size_t max_record;       /* 0: TK_MAX_RECORD, or $TALKS_MAX_RECORD */
+	enum tk_tsv_escapes tsv_escapes; /* the form of TSV files */
 };
 
 #define TK_MAX_RECORD ((size_t)256 << 20)
@@ -199,6 +210,18 @@ long tk_find_col(const struct tk_reader *r, const char *name, size_t n);
 
 /* The display name of file i, as tk_record.file has it. */
 const char *tk_filename(const struct tk_reader *r, size_t i);
+
+/*
+ * A warning about the input: w names the file and line.  The reader gives
+ * one when a TSV file read in the escaped form by its first TK_TSV_LOOK
+ * bytes shows the spreadsheet form later on (see talks(5)), in a column
+ * that is decoded (tk_want_cols), once per file.  It comes during the
+ * tk_read that returns, or would return, that record.
+ */
+typedef void (*tk_warn_fn)(void *ctx, const struct tk_err *w);
+
+/* Sets r's receiver of warnings (fn NULL: warnings are dropped). */
+void tk_set_warn(struct tk_reader *r, tk_warn_fn fn, void *ctx);
 
 /* ----------------------------------------------------- field lists, sorting */
 
@@ -475,6 +498,13 @@ size_t tk_utf8_seq(const char *p, size_t n, int *ok);
 
 /* Whether s (n bytes) is valid UTF-8. */
 int tk_utf8_valid(const char *s, size_t n);
+
+/*
+ * How many bytes of s (n bytes) to quote in a message: all of them when
+ * n <= max, else at most max, cut where a character starts (never
+ * inside a UTF-8 sequence), for printf's "%.*s".
+ */
+int tk_cut(const char *s, size_t n, size_t max);
 
 /*
  * The writers below replace what is not valid UTF-8 by U+FFFD, as

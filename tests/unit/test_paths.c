@@ -110,7 +110,8 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
     const char *chunk, int some, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file };
-	struct tk_inopts o = { TK_CSV, delim, max };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = delim,
+	    .max_record = max };
 	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
@@ -307,7 +308,7 @@ main(void)
 {
 	const struct scan_ops *v = scan_vector();
 	char *none[] = { "/nonexistent" };
-	struct tk_inopts o = { TK_AUTO, 0, 0 };
+	struct tk_inopts o = { .dialect = TK_AUTO };
 	struct tk_reader *r = tk_open(none, 1, &o);
 
 	/* The vector path is the default where the CPU has it. */

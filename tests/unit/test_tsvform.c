@@ -1,0 +1,285 @@
+/*
+ * test_tsvform.c - the two forms of TSV (talks(5)): which one a file is
+ * read in, --tsv-escapes, and the warning when a file shows the
+ * spreadsheet form only after the part looked at.  Every file is read on
+ * every path, whole and in small chunks, with and without a prefilter
+ * that skips every record, and all must agree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "talks.h"
+#include "unit.h"
+#include "files.h"
+#include "gen.h"
+
+struct warned {
+	int n;
+	unsigned long line;
+	char msg[512];
+};
+
+static void
+on_warn(void *ctx, const struct tk_err *w)
+{
+	struct warned *s = ctx;
+
+	if (s->n++ == 0) {
+		s->line = w->line;
+		snprintf(s->msg, sizeof(s->msg), "%s", w->msg);
+	}
+}
+
+static int
+refuse(void *ctx, const char *p, size_t n, int delim)
+{
+	(void)ctx, (void)p, (void)n, (void)delim;
+	return 0;
+}
+
+static const size_t cols2[] = { TK_TITLE, TK_ABSTRACT };
+
+/*
+ * Reads path into out ("title|abstract" lines, then "W line" for a
+ * warning) on one path; want: only title and abstract are decoded;
+ * skip: every record is refused by a prefilter (out then has only the
+ * warnings and errors).
+ */
+static void
+read_one(const char *path, enum tk_tsv_escapes esc, enum tk_path how,
+    int want, int skip, struct tk_buf *out)
+{
+	char *paths[] = { (char *)path };
+	struct tk_inopts o = { .dialect = TK_AUTO, .tsv_escapes = esc };
+	struct tk_reader *r = tk_open(paths, 1, &o);
+	struct tk_record rec;
+	struct tk_err e;
+	struct warned w = { 0 };
+	int rc;
+
+	tk_set_path(r, how);
+	tk_set_warn(r, on_warn, &w);
+	if (want)
+		tk_want_cols(r, cols2, 2);
+	if (skip)
+		tk_set_prefilter(r, refuse, NULL);
+	out->n = 0;
+	tk_buf_add(out, "", 0);
+	while ((rc = tk_read(r, &rec, &e)) != 0) {
+		if (rc < 0) {
+			putf(out, "E %lu: %s\n", e.line, e.msg);
+			continue;
+		}
+		tk_buf_add(out, rec.f[TK_TITLE].p, rec.f[TK_TITLE].n);
+		tk_buf_add(out, "|", 1);
+		tk_buf_add(out, rec.f[TK_ABSTRACT].p, rec.f[TK_ABSTRACT].n);
+		tk_buf_add(out, "\n", 1);
+	}
+	if (w.n)
+		putf(out, "W %d %lu\n", w.n, w.line);
+	tk_close(r);
+}
+
+/* Lines of out that start with "W " or "E ". */
+static void
+only_messages(const struct tk_buf *in, struct tk_buf *out)
+{
+	out->n = 0;
+	tk_buf_add(out, "", 0);
+	for (size_t i = 0; i < in->n;) {
+		const char *nl = memchr(in->p + i, '\n', in->n - i);
+		size_t k = nl ? (size_t)(nl - in->p) + 1 - i : in->n - i;
+		if (k >= 2 && (in->p[i] == 'W' || in->p[i] == 'E') &&
+		    in->p[i + 1] == ' ')
+			tk_buf_add(out, in->p + i, k);
+		i += k;
+	}
+}
+
+/*
+ * Reads data as a file name on the plain path into out; every other
+ * path and chunk size must give the same, and the fast paths with every
+ * record skipped the same warnings.
+ */
+static void
+read_tsv(const char *name, const char *data, size_t n,
+    enum tk_tsv_escapes esc, int want, struct tk_buf *out)
+{
+	static const char *const chunks[] = { NULL, "5", "64" };
+	char *path = file(name, data, n);
+	struct tk_buf got = { 0 }, a = { 0 }, b = { 0 };
+
+	read_one(path, esc, TK_PATH_PLAIN, want, 0, out);
+	only_messages(out, &a);
+	for (size_t c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+		if (chunks[c])
+			setenv("TALKS_CHUNK", chunks[c], 1);
+		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
+			read_one(path, esc, (enum tk_path)p, want, 0, &got);
+			check(got.n == out->n && memcmp(got.p, out->p,
+			    got.n) == 0);
+			read_one(path, esc, (enum tk_path)p, want, 1, &got);
+			only_messages(&got, &b);
+			check(a.n == b.n && memcmp(a.p, b.p, a.n) == 0);
+		}
+		unsetenv("TALKS_CHUNK");
+	}
+	free(got.p);
+	free(a.p);
+	free(b.p);
+}
+
+#define ADD(b, s) tk_buf_add(b, s, sizeof(s) - 1)
+#define READ(name, s, esc, out) read_tsv(name, s, sizeof(s) - 1, esc, 0, out)
+
+static void
+test_escaped(void)
+{
+	struct tk_buf out = { 0 };
+
+	/* As talks writes it: escapes, and quotes only before a '"'. */
+	READ("e.tsv", "title\tabstract\nTab\\there\t\"\"\"Quoted\"\" start\"\n"
+	    "back\\\\slash\tline\\none\\r\n", TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "Tab\there|\"Quoted\" start\n"
+	    "back\\slash|line\none\r\n");
+
+	/* A record of one empty field is written "": no sign either. */
+	READ("empty.tsv", "title\n\"\"\nTab\\there\n", TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "|\nTab\there|\n");
+
+	/* Off: as written. */
+	READ("off.tsv", "title\tabstract\nTab\\there\tC:\\\\x\n", TK_ESC_OFF,
+	    &out);
+	check_str(out.p, out.n, "Tab\\there|C:\\\\x\n");
+	free(out.p);
+}
+
+static void
+test_spreadsheet(void)
+{
+	struct tk_buf out = { 0 };
+
+	/* \f starts no escape: every backslash is kept. */
+	READ("latex.tsv", "title\tabstract\nSpin\t$\\nu \\rangle$\n"
+	    "Paths\tC:\\new\\temp and \\frac{a}{b}\n", TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "Spin|$\\nu \\rangle$\n"
+	    "Paths|C:\\new\\temp and \\frac{a}{b}\n");
+
+	/* The same file with on: escapes decoded all the same. */
+	READ("latex-on.tsv", "title\tabstract\nSpin\t$\\nu$ \\frac\n",
+	    TK_ESC_ON, &out);
+	check_str(out.p, out.n, "Spin|$\nu$ \\frac\n");
+
+	/* Where the guess is wrong, off says so. */
+	READ("nu.tsv", "title\tabstract\nSpin\t$\\nu$\n", TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "Spin|$\nu$\n");
+	READ("nu-off.tsv", "title\tabstract\nSpin\t$\\nu$\n", TK_ESC_OFF,
+	    &out);
+	check_str(out.p, out.n, "Spin|$\\nu$\n");
+
+	/* A backslash at the end of a field, and before a quote. */
+	READ("end.tsv", "title\tabstract\nC:\\\tx\\n\n", TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "C:\\|x\\n\n");
+	READ("quote.tsv", "title\tabstract\n\"\"\"q\\\"\"\"\tx\\n\n",
+	    TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "\"q\\\"|x\\n\n");
+
+	/* Quoted fields that talks does not write. */
+	READ("lines.tsv", "title\tabstract\n\"Two\nlines\"\tC:\\new\n",
+	    TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "Two\nlines|C:\\new\n");
+	READ("said.tsv", "title\tabstract\n\"He said \"\"hi\"\"\"\tC:\\new\n",
+	    TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "He said \"hi\"|C:\\new\n");
+	READ("qtab.tsv", "title\tabstract\n\"\"\"a\"\"\tb\"\tC:\\new\n",
+	    TK_ESC_AUTO, &out);
+	check_str(out.p, out.n, "\"a\"\tb|C:\\new\n");
+	free(out.p);
+}
+
+/*
+ * A header and filler records up to byte at, where the next record
+ * starts; *line is its line.
+ */
+static void
+filler(struct tk_buf *b, const char *header, size_t at, unsigned long *line)
+{
+	b->n = 0;
+	tk_buf_add(b, header, strlen(header));
+	*line = 2;
+	while (b->n + 100 < at) {
+		putf(b, "filler\tsome text with an escape\\tin it\n");
+		++*line;
+	}
+	/* One more record that ends right before at. */
+	tk_buf_add(b, "pad\t", 4);
+	while (b->n + 1 < at)
+		tk_buf_add(b, "x", 1);
+	tk_buf_add(b, "\n", 1);
+	++*line;
+}
+
+static void
+test_look(void)
+{
+	struct tk_buf in = { 0 }, out = { 0 };
+	unsigned long line;
+	char want[64];
+
+	/* A sign in a field that ends at the last byte looked at. */
+	filler(&in, "title\tabstract\n", TK_TSV_LOOK - 11, &line);
+	ADD(&in, "last\t\\frac\n");
+	check(in.n == TK_TSV_LOOK);
+	ADD(&in, "then\tTab\\there\n");
+	read_tsv("look1.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
+	check(strstr(out.p, "then|Tab\\there\n") != NULL);
+	check(strstr(out.p, "\nW ") == NULL);
+
+	/* One byte later: the escaped form, and a warning at its line. */
+	filler(&in, "title\tabstract\n", TK_TSV_LOOK - 10, &line);
+	ADD(&in, "last\t\\frac\n");
+	ADD(&in, "then\tTab\\there\n");
+	ADD(&in, "\"again\"\tx\n");
+	read_tsv("look2.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
+	check(strstr(out.p, "last|\\frac\nthen|Tab\there\nagain|x\n") !=
+	    NULL);
+	snprintf(want, sizeof(want), "\nW 1 %lu\n", line);
+	check(strstr(out.p, want) != NULL);
+
+	/* Only the columns decoded count. */
+	filler(&in, "title\tabstract\tbio\n", TK_TSV_LOOK + 100, &line);
+	ADD(&in, "t\tx\tlate\\frac\n");
+	ADD(&in, "\"quoted\"\tx\n");
+	read_tsv("look3.tsv", in.p, in.n, TK_ESC_AUTO, 1, &out);
+	snprintf(want, sizeof(want), "\nW 1 %lu\n", line + 1);
+	check(strstr(out.p, want) != NULL);
+	read_tsv("look3.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
+	snprintf(want, sizeof(want), "\nW 1 %lu\n", line);
+	check(strstr(out.p, want) != NULL);
+
+	/* The first line is looked at whole, however long. */
+	in.n = 0;
+	ADD(&in, "title\tabstract\t");
+	while (in.n < TK_TSV_LOOK + 10)
+		ADD(&in, "y");
+	ADD(&in, "\\q\nt\tTab\\there\n");
+	read_tsv("look4.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
+	check_str(out.p, out.n, "t|Tab\\there\n");
+	free(in.p);
+	free(out.p);
+}
+
+int
+main(void)
+{
+	if (files_begin() < 0)
+		return 2;
+	test_escaped();
+	test_spreadsheet();
+	test_look();
+	if (files_end() < 0)
+		return 2;
+	return unit_done();
+}
