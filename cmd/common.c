@@ -190,14 +190,6 @@ common_fields(const struct common *c, const char *list, size_t **cols,
 	return 0;
 }
 
-/* A warning of the reader: said, and the exit status stays. */
-static void
-warn(void *ctx, const struct tk_err *w)
-{
-	(void)ctx;
-	report(w);
-}
-
 int
 common_open(struct common *c, int argc, char **argv,
     const char *default_fields)
@@ -205,7 +197,6 @@ common_open(struct common *c, int argc, char **argv,
 	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
-	tk_set_warn(c->r, warn, NULL);
 	if (c->fields == NULL && default_fields == NULL)
 		c->cols = tk_all_fields(c->r, &c->ncols);
 	else if (common_fields(c, c->fields ? c->fields : default_fields,
@@ -214,6 +205,30 @@ common_open(struct common *c, int argc, char **argv,
 	if (c->sort && common_fields(c, c->sort, &c->keys, &c->nkeys) < 0)
 		return -1;
 	return 0;
+}
+
+void
+common_sign(struct common *c, const struct tk_record *rec)
+{
+	struct tk_err w;
+
+	if (!rec->tsv_sign || c->signed_file == rec->fileno + 1)
+		return;
+	c->signed_file = rec->fileno + 1;
+	tk_fail(&w, rec->file, rec->line, 0, "a quoted field or a backslash "
+	    "that starts no escape, as a spreadsheet writes TSV, after the "
+	    "first %zu KiB: the file is read with its \\t, \\n, \\r "
+	    "and \\\\ decoded (--tsv-escapes off reads it as written)",
+	    TK_TSV_LOOK >> 10);
+	report(&w);
+}
+
+/* common_sign for common_next, unless the command calls it itself. */
+static void
+early_sign(struct common *c, const struct tk_record *rec)
+{
+	if (!c->sign_later)
+		common_sign(c, rec);
 }
 
 int
@@ -231,6 +246,8 @@ common_next(struct common *c, struct tk_record *rec)
 			c->status = 2;
 			continue;
 		}
+		if (rec->tsv_sign)
+			early_sign(c, rec);
 		if (tk_filter_match(c->filter, rec))
 			return 1;
 	}

@@ -515,6 +515,7 @@ search(struct grep *g, struct tk_rows *rows)
 	while (common_next(&g->c, &rec)) {
 		if (g->per[rec.fileno] >= g->limit || selected(g, &rec) != 1)
 			continue;
+		common_sign(&g->c, &rec);
 		g->per[rec.fileno]++;
 		g->total++;
 		if (g->mode == M_QUIET)
@@ -647,6 +648,8 @@ cmd_grep(int argc, char **argv)
 
 	memset(&g, 0, sizeof(g));
 	common_init(&g.c, "grep", usage);
+	/* The prefilter skips records unseen: warn of selected ones only. */
+	g.c.sign_later = 1;
 	g.names = -1;
 	g.limit = ULLONG_MAX;
 	if ((first = options(&g, argc, argv)) < 0) {

@@ -24,7 +24,6 @@ struct src {
 	int prev_cr;        /* the last byte consumed was a CR */
 	int tsv;            /* TSV in the escaped form: decode \t, \n, \r, \\ */
 	int watch;          /* that form is a guess: look for the other */
-	unsigned long late; /* the record where the other form showed, or 0 */
 	int delim;
 	size_t ncols;       /* columns in the header */
 	size_t *map;        /* header column -> reader column */
@@ -46,6 +45,7 @@ struct rawrec {
 	struct tk_str *f;
 	size_t nf;
 	unsigned long line;
+	int sign;           /* a decoded field shows the other form (watch) */
 };
 
 /* The reference path: libcsv on every byte. */
@@ -131,13 +131,11 @@ size_t env_size(const char *name, size_t dflt);
 size_t tsv_unescape(char *dst, const char *src, size_t n, int *kept);
 
 /*
- * The signs of a spreadsheet's TSV (talks(5)) in one field.  In the
- * field's bytes as its file has them (f, n bytes, quotes included when
- * quoted): a backslash that starts no escape, or a quoted field that
- * talks would not have written.
+ * Whether the text of a quoted field (v, n bytes, "" undone or not) shows
+ * a spreadsheet's TSV: talks quotes only values that start with '"', and
+ * writes tabs and line breaks as escapes.  The other sign, a backslash
+ * that starts no escape, is what tsv_unescape keeps.
  */
-int tsv_field_sign(const char *f, size_t n, int quoted);
-/* The second sign in the text of a quoted field (v, n bytes). */
 int tsv_quoted_sign(const char *v, size_t n);
 
 #endif

@@ -114,7 +114,7 @@ plain_start(struct plain *p, const struct src *s)
 	csv_set_opts(&p->csv, STRICT);
 	csv_set_delim(&p->csv, (unsigned char)s->delim);
 	p->tsv = s->tsv;
-	p->quoted = 0;
+	p->quoted = p->sign = 0;
 	p->len = p->nf = 0;
 	p->complete = 0;
 	p->at_boundary = 1;
@@ -267,15 +267,21 @@ finish(struct plain *p, struct rawrec *rr)
 	rr->f = p->f;
 	rr->nf = p->nf;
 	rr->line = p->rec_line;
+	rr->sign = p->sign;
+	p->sign = 0;
 	p->complete = 0;
 	p->len = 0;
 	p->nf = 0;
 }
 
-static int
-next_record(struct plain *p, struct src *s, struct rawrec *rr,
+int
+plain_next(struct plain *p, struct src *s, struct rawrec *rr,
     struct tk_err *e)
 {
+	p->toobig = 0;
+	p->watch = s->watch && s->streaming;
+	p->want = s->want;
+	p->ncols = s->ncols;
 	for (;;) {
 		if (consume(p, s, e) < 0)
 			return -1;
@@ -300,25 +306,6 @@ next_record(struct plain *p, struct src *s, struct rawrec *rr,
 		finish(p, rr);
 		return 1;
 	}
-}
-
-int
-plain_next(struct plain *p, struct src *s, struct rawrec *rr,
-    struct tk_err *e)
-{
-	int rc;
-
-	p->toobig = 0;
-	p->watch = s->watch && s->streaming;
-	p->want = s->want;
-	p->ncols = s->ncols;
-	rc = next_record(p, s, rr, e);
-	if (p->sign) {
-		p->sign = 0;
-		s->watch = 0;
-		s->late = p->rec_line;
-	}
-	return rc;
 }
 
 size_t

@@ -33,8 +33,6 @@ struct tk_reader {
 	unsigned char *want;  /* reader columns to decode, or NULL for all */
 	tk_prefilter_fn pre;  /* see tk_set_prefilter */
 	void *prectx;
-	tk_warn_fn warn;      /* see tk_set_warn */
-	void *warnctx;
 	struct tk_inopts opts;
 };
 
@@ -381,29 +379,6 @@ tk_set_prefilter(struct tk_reader *r, tk_prefilter_fn fn, void *ctx)
 }
 
 void
-tk_set_warn(struct tk_reader *r, tk_warn_fn fn, void *ctx)
-{
-	r->warn = fn;
-	r->warnctx = ctx;
-}
-
-/* Warns that s showed the spreadsheet form late, at record s->late. */
-static void
-warn_late(struct tk_reader *r, struct src *s)
-{
-	struct tk_err w;
-
-	tk_fail(&w, s->name, s->late, 0, "a quoted field or a backslash "
-	    "that starts no escape, as a spreadsheet writes TSV, after the "
-	    "first %zu KiB: the file is read with its \\t, \\n, \\r "
-	    "and \\\\ decoded (--tsv-escapes off reads it as written)",
-	    TK_TSV_LOOK >> 10);
-	s->late = 0;
-	if (r->warn)
-		r->warn(r->warnctx, &w);
-}
-
-void
 tk_want_cols(struct tk_reader *r, const size_t *cols, size_t n)
 {
 	free(r->want);
@@ -466,6 +441,7 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 	rec->file = s->name;
 	rec->line = rr->line;
 	rec->fileno = (size_t)(s - r->src);
+	rec->tsv_sign = rr->sign;
 	return 1;
 }
 
@@ -496,8 +472,6 @@ tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 				    &rr, e);
 			else
 				rc = plain_next(r->plain, s, &rr, e);
-			if (s->late)
-				warn_late(r, s);
 		}
 		if (rc > 0)
 			rc = place(r, s, &rr, rec, e);

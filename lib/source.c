@@ -64,11 +64,6 @@ odd_backslash(const char *p, size_t n)
 	return 0;
 }
 
-/*
- * talks quotes only values that start with '"', and writes tabs and line
- * breaks as escapes: a quoted field's text that holds either of those,
- * or starts with another byte, was written by something else.
- */
 int
 tsv_quoted_sign(const char *v, size_t n)
 {
@@ -76,8 +71,12 @@ tsv_quoted_sign(const char *v, size_t n)
 	    memchr(v, '\n', n) || memchr(v, '\r', n));
 }
 
-int
-tsv_field_sign(const char *f, size_t n, int quoted)
+/*
+ * Whether a field (f, n bytes as its file has them, quotes included when
+ * quoted) shows a spreadsheet's TSV.
+ */
+static int
+field_sign(const char *f, size_t n, int quoted)
 {
 	/*
 	 * In a quoted field the closing quote follows the text, so that a
@@ -90,46 +89,59 @@ tsv_field_sign(const char *f, size_t n, int quoted)
 	return odd_backslash(f, n);
 }
 
+static int
+is_break(char c)
+{
+	return c == '\t' || c == '\n' || c == '\r';
+}
+
 /*
  * Whether the fields that end inside p[0 .. n) show a spreadsheet's TSV
- * (eof: the file ends at p + n).  The fields are split as the readers
- * split them; at text after a closing quote, which they report, the
- * look ends.
+ * (eof: the file ends at p + n).  Fields are split as the readers split
+ * them: a field that starts with '"' is quoted, and only those need
+ * walking through; between them a backslash is odd or not whatever the
+ * field it is in.  At text after a closing quote, which the readers
+ * report, the look ends.
  */
 static int
 spreadsheet_signs(const char *p, size_t n, int eof)
 {
-	size_t i = 0, j;
+	size_t i = 0, k, j;
+	const char *q;
 
-	while (i < n) {
-		int quoted = p[i] == '"';
-		if (quoted) {
-			const char *q;
-			for (j = i + 1;; j += 2) {
-				if ((q = memchr(p + j, '"', n - j)) == NULL)
-					return 0;
-				j = (size_t)(q - p);
-				if (j + 1 == n && !eof)
-					return 0;
-				if (j + 1 == n || p[j + 1] != '"')
-					break;
-			}
-			j++;
-			if (j < n && p[j] != '\t' && p[j] != '\n' &&
-			    p[j] != '\r')
-				return 0;
-		} else {
-			for (j = i; j < n && p[j] != '\t' && p[j] != '\n' &&
-			    p[j] != '\r'; j++)
+	for (;;) {
+		/* The next quote that starts a field. */
+		for (k = i; (q = memchr(p + k, '"', n - k)) != NULL;
+		    k = (size_t)(q - p) + 1)
+			if (q == p || is_break(q[-1]))
+				break;
+		if (q == NULL) {
+			/* The last field may go on past n: leave it out. */
+			for (k = n; !eof && k > i && !is_break(p[k - 1]); k--)
 				;
-			if (j == n && !eof)
-				return 0;
+			return odd_backslash(p + i, k - i);
 		}
-		if (tsv_field_sign(p + i, j - i, quoted))
+		k = (size_t)(q - p);
+		if (odd_backslash(p + i, k - i))
 			return 1;
-		i = j + 1;
+		/* The closing quote: a '"' that is not the first of "". */
+		for (j = k + 1;; j += 2) {
+			if ((q = memchr(p + j, '"', n - j)) == NULL)
+				return 0;
+			j = (size_t)(q - p);
+			if (j + 1 == n && !eof)
+				return 0;
+			if (j + 1 == n || p[j + 1] != '"')
+				break;
+		}
+		j++;
+		if (j < n && !is_break(p[j]))
+			return 0;
+		if (field_sign(p + k, j - k, 1))
+			return 1;
+		if ((i = j) == n)
+			return 0;
 	}
-	return 0;
 }
 
 /*

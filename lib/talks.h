@@ -126,6 +126,14 @@ struct tk_record {
 	const char *file;   /* the name to show for the record's file */
 	unsigned long line; /* the line where the record starts, from 1 */
 	size_t fileno;      /* index of the file among those opened */
+	/*
+	 * The file is TSV read in the escaped form because its first
+	 * TK_TSV_LOOK bytes showed no sign of a spreadsheet's, and a column
+	 * of this record that is decoded (tk_want_cols) shows one (see
+	 * talks(5)): the caller may warn that the guess was wrong.  Records
+	 * a prefilter refuses are not looked at.
+	 */
+	int tsv_sign;
 };
 
 struct tk_reader;
@@ -210,18 +218,6 @@ long tk_find_col(const struct tk_reader *r, const char *name, size_t n);
 
 /* The display name of file i, as tk_record.file has it. */
 const char *tk_filename(const struct tk_reader *r, size_t i);
-
-/*
- * A warning about the input: w names the file and line.  The reader gives
- * one when a TSV file read in the escaped form by its first TK_TSV_LOOK
- * bytes shows the spreadsheet form later on (see talks(5)), in a column
- * that is decoded (tk_want_cols), once per file.  It comes during the
- * tk_read that returns, or would return, that record.
- */
-typedef void (*tk_warn_fn)(void *ctx, const struct tk_err *w);
-
-/* Sets r's receiver of warnings (fn NULL: warnings are dropped). */
-void tk_set_warn(struct tk_reader *r, tk_warn_fn fn, void *ctx);
 
 /* ----------------------------------------------------- field lists, sorting */
 

@@ -1,9 +1,8 @@
 /*
  * test_tsvform.c - the two forms of TSV (talks(5)): which one a file is
- * read in, --tsv-escapes, and the warning when a file shows the
- * spreadsheet form only after the part looked at.  Every file is read on
- * every path, whole and in small chunks, with and without a prefilter
- * that skips every record, and all must agree.
+ * read in, --tsv-escapes, and the records that show the spreadsheet form
+ * in a file read as escaped because its first part did not.  Every file
+ * is read on every path, whole and in small chunks, and all must agree.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,56 +14,26 @@
 #include "files.h"
 #include "gen.h"
 
-struct warned {
-	int n;
-	unsigned long line;
-	char msg[512];
-};
-
-static void
-on_warn(void *ctx, const struct tk_err *w)
-{
-	struct warned *s = ctx;
-
-	if (s->n++ == 0) {
-		s->line = w->line;
-		snprintf(s->msg, sizeof(s->msg), "%s", w->msg);
-	}
-}
-
-static int
-refuse(void *ctx, const char *p, size_t n, int delim)
-{
-	(void)ctx, (void)p, (void)n, (void)delim;
-	return 0;
-}
-
 static const size_t cols2[] = { TK_TITLE, TK_ABSTRACT };
 
 /*
- * Reads path into out ("title|abstract" lines, then "W line" for a
- * warning) on one path; want: only title and abstract are decoded;
- * skip: every record is refused by a prefilter (out then has only the
- * warnings and errors).
+ * Reads path into out, "title|abstract" a record, with " S" after a
+ * record that shows a sign; want: only title and abstract are decoded.
  */
 static void
 read_one(const char *path, enum tk_tsv_escapes esc, enum tk_path how,
-    int want, int skip, struct tk_buf *out)
+    int want, struct tk_buf *out)
 {
 	char *paths[] = { (char *)path };
 	struct tk_inopts o = { .dialect = TK_AUTO, .tsv_escapes = esc };
 	struct tk_reader *r = tk_open(paths, 1, &o);
 	struct tk_record rec;
 	struct tk_err e;
-	struct warned w = { 0 };
 	int rc;
 
 	tk_set_path(r, how);
-	tk_set_warn(r, on_warn, &w);
 	if (want)
 		tk_want_cols(r, cols2, 2);
-	if (skip)
-		tk_set_prefilter(r, refuse, NULL);
 	out->n = 0;
 	tk_buf_add(out, "", 0);
 	while ((rc = tk_read(r, &rec, &e)) != 0) {
@@ -75,33 +44,16 @@ read_one(const char *path, enum tk_tsv_escapes esc, enum tk_path how,
 		tk_buf_add(out, rec.f[TK_TITLE].p, rec.f[TK_TITLE].n);
 		tk_buf_add(out, "|", 1);
 		tk_buf_add(out, rec.f[TK_ABSTRACT].p, rec.f[TK_ABSTRACT].n);
+		if (rec.tsv_sign)
+			putf(out, " S %lu", rec.line);
 		tk_buf_add(out, "\n", 1);
 	}
-	if (w.n)
-		putf(out, "W %d %lu\n", w.n, w.line);
 	tk_close(r);
-}
-
-/* Lines of out that start with "W " or "E ". */
-static void
-only_messages(const struct tk_buf *in, struct tk_buf *out)
-{
-	out->n = 0;
-	tk_buf_add(out, "", 0);
-	for (size_t i = 0; i < in->n;) {
-		const char *nl = memchr(in->p + i, '\n', in->n - i);
-		size_t k = nl ? (size_t)(nl - in->p) + 1 - i : in->n - i;
-		if (k >= 2 && (in->p[i] == 'W' || in->p[i] == 'E') &&
-		    in->p[i + 1] == ' ')
-			tk_buf_add(out, in->p + i, k);
-		i += k;
-	}
 }
 
 /*
  * Reads data as a file name on the plain path into out; every other
- * path and chunk size must give the same, and the fast paths with every
- * record skipped the same warnings.
+ * path and chunk size must give the same.
  */
 static void
 read_tsv(const char *name, const char *data, size_t n,
@@ -109,26 +61,20 @@ read_tsv(const char *name, const char *data, size_t n,
 {
 	static const char *const chunks[] = { NULL, "5", "64" };
 	char *path = file(name, data, n);
-	struct tk_buf got = { 0 }, a = { 0 }, b = { 0 };
+	struct tk_buf got = { 0 };
 
-	read_one(path, esc, TK_PATH_PLAIN, want, 0, out);
-	only_messages(out, &a);
+	read_one(path, esc, TK_PATH_PLAIN, want, out);
 	for (size_t c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
 		if (chunks[c])
 			setenv("TALKS_CHUNK", chunks[c], 1);
 		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
-			read_one(path, esc, (enum tk_path)p, want, 0, &got);
+			read_one(path, esc, (enum tk_path)p, want, &got);
 			check(got.n == out->n && memcmp(got.p, out->p,
 			    got.n) == 0);
-			read_one(path, esc, (enum tk_path)p, want, 1, &got);
-			only_messages(&got, &b);
-			check(a.n == b.n && memcmp(a.p, b.p, a.n) == 0);
 		}
 		unsetenv("TALKS_CHUNK");
 	}
 	free(got.p);
-	free(a.p);
-	free(b.p);
 }
 
 #define ADD(b, s) tk_buf_add(b, s, sizeof(s) - 1)
@@ -226,7 +172,7 @@ test_look(void)
 {
 	struct tk_buf in = { 0 }, out = { 0 };
 	unsigned long line;
-	char want[64];
+	char want[96];
 
 	/* A sign in a field that ends at the last byte looked at. */
 	filler(&in, "title\tabstract\n", TK_TSV_LOOK - 11, &line);
@@ -235,7 +181,7 @@ test_look(void)
 	ADD(&in, "then\tTab\\there\n");
 	read_tsv("look1.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
 	check(strstr(out.p, "then|Tab\\there\n") != NULL);
-	check(strstr(out.p, "\nW ") == NULL);
+	check(strstr(out.p, " S ") == NULL);
 
 	/* One byte later: the escaped form, and a warning at its line. */
 	filler(&in, "title\tabstract\n", TK_TSV_LOOK - 10, &line);
@@ -243,9 +189,8 @@ test_look(void)
 	ADD(&in, "then\tTab\\there\n");
 	ADD(&in, "\"again\"\tx\n");
 	read_tsv("look2.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
-	check(strstr(out.p, "last|\\frac\nthen|Tab\there\nagain|x\n") !=
-	    NULL);
-	snprintf(want, sizeof(want), "\nW 1 %lu\n", line);
+	snprintf(want, sizeof(want), "last|\\frac S %lu\nthen|Tab\there\n"
+	    "again|x S %lu\n", line, line + 2);
 	check(strstr(out.p, want) != NULL);
 
 	/* Only the columns decoded count. */
@@ -253,11 +198,16 @@ test_look(void)
 	ADD(&in, "t\tx\tlate\\frac\n");
 	ADD(&in, "\"quoted\"\tx\n");
 	read_tsv("look3.tsv", in.p, in.n, TK_ESC_AUTO, 1, &out);
-	snprintf(want, sizeof(want), "\nW 1 %lu\n", line + 1);
+	snprintf(want, sizeof(want), "\nt|x\nquoted|x S %lu\n", line + 1);
 	check(strstr(out.p, want) != NULL);
 	read_tsv("look3.tsv", in.p, in.n, TK_ESC_AUTO, 0, &out);
-	snprintf(want, sizeof(want), "\nW 1 %lu\n", line);
+	snprintf(want, sizeof(want), "\nt|x S %lu\nquoted|x S %lu\n", line,
+	    line + 1);
 	check(strstr(out.p, want) != NULL);
+
+	/* With --tsv-escapes on, nothing is a sign. */
+	read_tsv("look3.tsv", in.p, in.n, TK_ESC_ON, 0, &out);
+	check(strstr(out.p, " S ") == NULL);
 
 	/* The first line is looked at whole, however long. */
 	in.n = 0;
