@@ -263,7 +263,8 @@ transcript(const char *file, int delim, enum tk_path path,
 		}
 		if (selected(m, &rec) == 0)
 			continue;
-		putf(out, "R %zu %lu\n", rec.fileno, rec.line);
+		putf(out, "R %zu %lu%s\n", rec.fileno, rec.line,
+		    rec.tsv_sign ? " S" : "");
 	}
 	tk_close(r);
 }
