@@ -49,12 +49,11 @@ void
 misuse(const struct common *c, const char *fmt, ...)
 {
 	va_list ap;
-
-	char msg[512];
+	char msg[TK_MSG_MAX];
 
 	/* The message quotes arguments, which may hold control characters. */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	tk_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "talks %s: ", c->cmd);
 	put_clean(msg);

@@ -11,6 +11,7 @@
 #ifndef TALKS_H
 #define TALKS_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,14 +64,26 @@ size_t tk_fold_name(const char *s, size_t n, char *out);
  * file; line and col are 0 when unknown.  file points into the reader
  * (valid until tk_close) or to a static string.
  */
+#define TK_MSG_MAX 512
+
 struct tk_err {
 	const char *file;
 	unsigned long line;
 	unsigned long col;
-	char msg[512];
+	char msg[TK_MSG_MAX];
 };
 
-/* Fills e; returns -1 so that callers can write return tk_fail(...). */
+/*
+ * Formats into out (size bytes, at most TK_MSG_MAX) as vsnprintf does,
+ * but cuts a text too long where a character starts (see tk_cut).
+ */
+void tk_vformat(char *out, size_t size, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+/*
+ * Fills e, its message as tk_vformat makes it; returns -1 so that callers
+ * can write return tk_fail(...).
+ */
 int tk_fail(struct tk_err *e, const char *file, unsigned long line,
     unsigned long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
