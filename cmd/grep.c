@@ -15,6 +15,7 @@ static const char usage[] =
     "[--header]\n"
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
     "                  [--speaker NAME] [--csv | --tsv | -d CHAR]\n"
+    "                  [--tsv-escapes on|off]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 
@@ -493,6 +494,7 @@ search(struct grep *g, struct tk_rows *rows)
 	while (common_next(&g->c, &rec)) {
 		if (g->per[rec.fileno] >= g->limit || selected(g, &rec) != 1)
 			continue;
+		common_sign(&g->c, &rec);
 		g->per[rec.fileno]++;
 		g->total++;
 		if (g->mode == M_QUIET)
@@ -625,6 +627,8 @@ cmd_grep(int argc, char **argv)
 
 	memset(&g, 0, sizeof(g));
 	common_init(&g.c, "grep", usage);
+	/* The prefilter skips records unseen: warn of selected ones only. */
+	g.c.sign_later = 1;
 	g.names = -1;
 	g.limit = ULLONG_MAX;
 	if ((first = options(&g, argc, argv)) < 0) {

@@ -22,6 +22,13 @@ run_one() {
 			[ -f "$f" ] || continue
 			[ "$(wc -c <"$f")" -le 65536 ] || continue
 			cp "$f" "$c/seed-$(basename "$f")"
+		done
+		# The forms of TSV: --tsv-escapes off, on, and signs late.
+		for f in testdata/small/*.tsv; do
+			for b in 376 375 374; do
+				{ printf "\\$b"; cat "$f"; } \
+				    >"$c/seed-$b-$(basename "$f")"
+			done
 		done ;;
 	match)
 		# Options byte, patterns, NUL, subject: a talk of the seed data.
