@@ -21,17 +21,17 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	$(IMPORT_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS)
 
-LIB_SRC != ls lib/*.c
+LIB_SRC != ls lib/*.c lib/check/*.c
 # talks import: the driver, one file per input form, what they share.
 IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
 	cmd/import/record.c cmd/import/people.c cmd/import/stamp.c \
-	cmd/import/json.c \
-	cmd/import/page.c cmd/import/frab.c cmd/import/frab_xml.c \
-	cmd/import/frab_json.c cmd/import/pretalx.c cmd/import/sessionize.c
+	cmd/import/json.c cmd/import/page.c cmd/import/frab.c \
+	cmd/import/frab_xml.c cmd/import/frab_json.c cmd/import/pretalx.c \
+	cmd/import/sessionize.c
 CMD_SRC != ls cmd/*.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CMD_OBJ = $(CMD_SRC:.c=.o) $(IMPORT_SRC:.c=.o)
-HDRS != ls lib/*.h cmd/*.h
+HDRS != ls lib/*.h lib/check/*.h cmd/*.h
 IMPORT_HDRS = cmd/import/import.h cmd/import/frab.h
 MANS != ls man/*.[0-9]
 
@@ -121,7 +121,8 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks lib/*.o cmd/*.o cmd/import/*.o lib/libtalks.a $(UNIT_BIN)
+	rm -f talks lib/*.o lib/check/*.o cmd/*.o cmd/import/*.o lib/libtalks.a \
+	    $(UNIT_BIN)
 	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk

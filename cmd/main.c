@@ -20,6 +20,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level" },
+	{ "check", cmd_check, "the problems of a schedule, one line each" },
 	{ "export", cmd_export,
 	    "the records in another format: csv, json, html ..." },
 	{ "grep", cmd_grep, "the talks whose fields match a pattern" },

@@ -28,8 +28,8 @@ scheduled_add(struct exporter *x, struct scheduled *s,
 		if (x->o->verbose) {
 			const struct tk_str *t = &rec->f[TK_TITLE];
 			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
-			    "no day or start, skipped", (int)(t->n > 80 ? 80 :
-			    t->n), t->p);
+			    "no day or start, skipped", tk_cut(t->p, t->n, 80),
+			    t->p);
 			report(&e);
 		}
 		return;

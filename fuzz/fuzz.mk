@@ -8,9 +8,9 @@
 #
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
 # reader-semi), the grep matcher (match), the page reader of talks import
-# (page), the export templates with the file names made from data
-# (template), and, run only when named, grep's raw-record test
-# (prefilter) and talks import with every input form (import).
+# (page) and the export templates with the file names made from data
+# (template); built but run only when named, prefilter, check and import
+# (below).
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
@@ -28,9 +28,10 @@ FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # Built by fuzz-build but run only when named, so that the CI's fuzz
 # budget stays as it is: grep's raw-record test against reading every
-# record (make fuzz FUZZ_TARGETS=prefilter), and talks import with its
-# XML and JSON readers (make fuzz FUZZ_TARGETS=import).
-FUZZ_EXTRA = prefilter import
+# record (make fuzz FUZZ_TARGETS=prefilter), the rules of talks check on
+# any file (make fuzz FUZZ_TARGETS=check), and talks import with its XML
+# and JSON readers (make fuzz FUZZ_TARGETS=import).
+FUZZ_EXTRA = prefilter check import
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -57,6 +58,10 @@ fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
 fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/check: fuzz/check.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/check.c $(LIB_SRC) $(LIBS)
 
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out

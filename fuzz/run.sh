@@ -22,6 +22,13 @@ run_one() {
 			[ -f "$f" ] || continue
 			[ "$(wc -c <"$f")" -le 65536 ] || continue
 			cp "$f" "$c/seed-$(basename "$f")"
+		done
+		# The forms of TSV: --tsv-escapes off, on, and signs late.
+		for f in testdata/small/*.tsv; do
+			for b in 376 375 374; do
+				{ printf "\\$b"; cat "$f"; } \
+				    >"$c/seed-$b-$(basename "$f")"
+			done
 		done ;;
 	match)
 		# Options byte, patterns, NUL, subject: a talk of the seed data.
@@ -51,6 +58,10 @@ run_one() {
 		{ printf '\004a"b\0'; cat testdata/small/raw.csv; } >"$c/seed-pair"
 		{ printf '\014k\\s\0'; cat testdata/small/escapes.tsv; } \
 		    >"$c/seed-escape" ;;
+	check)
+		for f in testdata/check/*.csv testdata/pybay2016-schedule.csv; do
+			cp "$f" "$c/seed-$(basename "$f")"
+		done ;;
 	template)
 		for f in testdata/templates/*; do
 			[ -f "$f" ] || continue

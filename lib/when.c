@@ -212,9 +212,9 @@ bad(struct tk_err *e, const struct tk_record *rec, const char *what,
     const struct tk_str *v)
 {
 	char shown[64];
-	size_t n = 0;
+	size_t n = 0, m = (size_t)tk_cut(v->p, v->n, sizeof(shown) - 4);
 
-	for (size_t i = 0; i < v->n && n < sizeof(shown) - 4; i++)
+	for (size_t i = 0; i < m; i++)
 		shown[n++] = (unsigned char)v->p[i] < 0x20 ? ' ' : v->p[i];
 	if (n < v->n)
 		memcpy(shown + n, "...", 3), n += 3;
@@ -296,7 +296,8 @@ tk_source_date(long long *t, struct tk_err *e)
 	v = strtoll(s, &end, 10);
 	if (errno || *end != '\0' || v < 0 || s[0] < '0' || s[0] > '9')
 		return tk_fail(e, "SOURCE_DATE_EPOCH", 0, 0,
-		    "not a number of seconds: '%.40s'", s);
+		    "not a number of seconds: '%.*s'", tk_cut(s, strlen(s), 40),
+		    s);
 	*t = v;
 	return 0;
 }
@@ -370,8 +371,8 @@ int
 tk_zone_check(const char *zone, struct tk_err *e)
 {
 	if (!zone_exists(zone))
-		return tk_fail(e, NULL, 0, 0, "unknown time zone '%.200s'",
-		    zone);
+		return tk_fail(e, NULL, 0, 0, "unknown time zone '%.*s'",
+		    tk_cut(zone, strlen(zone), 200), zone);
 	return 0;
 }
 

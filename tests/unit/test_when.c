@@ -17,7 +17,8 @@ when(const char *day, const char *start, const char *end, const char *dur,
     struct tk_when *w, struct tk_err *e)
 {
 	struct tk_str f[TK_NCANON];
-	struct tk_record rec = { f, TK_NCANON, "t.csv", 7, 0 };
+	struct tk_record rec = { .f = f, .nf = TK_NCANON, .file = "t.csv",
+	    .line = 7 };
 
 	for (int i = 0; i < TK_NCANON; i++)
 		f[i] = S("");
