@@ -324,7 +324,7 @@ test_generated(void)
 	for (int round = 0; round < 20; round++) {
 		char *path;
 		struct tk_check_opts o = { 0 };
-		struct tk_inopts in = { TK_AUTO, 0, 0 };
+		struct tk_inopts in = { .dialect = TK_AUTO };
 		struct tk_reader *r;
 		struct tk_checker *k;
 		struct tk_record rec;
@@ -428,7 +428,7 @@ static void
 test_people(void)
 {
 	static char buf[NREC * 128];
-	struct tk_inopts in = { TK_AUTO, 0, 0 };
+	struct tk_inopts in = { .dialect = TK_AUTO };
 
 	for (int round = 0; round < 20; round++) {
 		size_t n = (size_t)snprintf(buf, sizeof(buf),
