@@ -10,14 +10,15 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib -Ilib/read -Icmd \
+	$(PCRE2_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS)
 
-LIB_SRC != ls lib/*.c
-CMD_SRC != ls cmd/*.c
+LIB_SRC != ls lib/*/*.c
+CMD_SRC != ls cmd/*.c cmd/*/*.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CMD_OBJ = $(CMD_SRC:.c=.o)
-HDRS != ls lib/*.h cmd/*.h
+HDRS != ls lib/*.h lib/*/*.h cmd/*.h cmd/*/*.h
 MANS != ls man/*.[0-9]
 
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
@@ -101,7 +102,7 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
+	rm -f talks $(LIB_OBJ) $(CMD_OBJ) lib/libtalks.a $(UNIT_BIN)
 	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk
