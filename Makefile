@@ -10,58 +10,99 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib -Ilib/read -Icmd \
-	$(PCRE2_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS)
 
-LIB_SRC != ls lib/*/*.c
-CMD_SRC != ls cmd/*.c cmd/*/*.c
-LIB_OBJ = $(LIB_SRC:.c=.o)
-CMD_OBJ = $(CMD_SRC:.c=.o)
-HDRS != ls lib/*.h lib/*/*.h cmd/*.h cmd/*/*.h
-MANS != ls man/*.[0-9]
+# The library by stage (see lib/talks.h); a stage uses those before it.
+LIB_UTIL = lib/util/alloc.c lib/util/buf.c lib/util/fold.c lib/util/grow.c
+LIB_SCAN = lib/scan/scan.c lib/scan/scan_avx2.c
+LIB_READ = lib/read/fields.c lib/read/source.c lib/read/plain.c \
+	lib/read/fast.c lib/read/reader.c lib/read/page.c
+LIB_MATCH = lib/match/match.c
+LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
+	lib/select/rows.c lib/select/group.c lib/select/speakers.c \
+	lib/select/when.c
+LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
+	lib/write/template.c lib/write/safename.c
+LIB_SRC = $(LIB_UTIL) $(LIB_SCAN) $(LIB_READ) $(LIB_MATCH) $(LIB_SELECT) \
+	$(LIB_WRITE)
+LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
+	lib/read/internal.h lib/match/match.h lib/select/select.h \
+	lib/select/internal.h lib/write/write.h
 
-UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
-UNIT_BIN = $(UNIT_SRC:.c=)
+# The command line: a file per subcommand, export's formats in a folder.
+CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \
+	cmd/import.c
+EXPORT_SRC = cmd/export/export.c cmd/export/gather.c \
+	cmd/export/fmt_csv.c cmd/export/fmt_tsv.c cmd/export/fmt_json.c \
+	cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
+	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c
+
+MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
+	man/talks-export.1 man/talks-import.1 man/talks.5
+
+UNIT_SRC = tests/unit/test_escape_runs.c tests/unit/test_group.c \
+	tests/unit/test_limits.c tests/unit/test_match.c \
+	tests/unit/test_page.c tests/unit/test_paths.c \
+	tests/unit/test_prefilter.c tests/unit/test_reader.c \
+	tests/unit/test_template.c tests/unit/test_utf8.c tests/unit/test_when.c
+
+# Where objects and programs go: here, or build-san/ for check-san (the
+# value ends with a slash, so that the normal build has no prefix).
+OBJDIR =
+LIB_OBJ = $(LIB_SRC:%.c=$(OBJDIR)%.o)
+CMD_OBJ = $(CMD_SRC:%.c=$(OBJDIR)%.o) $(EXPORT_SRC:%.c=$(OBJDIR)%.o)
+LIB_A = $(OBJDIR)lib/libtalks.a
+UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
+DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all check check-halves check-san check-valgrind install uninstall clean lint deps bench bench-deps
 
-all: talks
+all: $(OBJDIR)talks
 
-talks: $(CMD_OBJ) lib/libtalks.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) lib/libtalks.a $(LIBS)
+$(OBJDIR)talks: $(CMD_OBJ) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_A) $(LIBS)
 
-lib/libtalks.a: $(LIB_OBJ)
+$(LIB_A): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-.c.o:
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# Each object lists the headers it includes in its .d file (-MMD), so
+# that a change to a header rebuilds only what uses it.
+$(OBJDIR)%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMD_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(LIB_OBJ) $(CMD_OBJ): $(HDRS)
+# cmd/ sees cmd.h; lib/ does not.
+$(CMD_OBJ): CMD_CFLAGS = -Icmd
 
-tests/unit/test_%: tests/unit/test_%.c tests/unit/unit.h lib/libtalks.a
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libtalks.a $(LIBS)
+$(OBJDIR)tests/unit/test_%: tests/unit/test_%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(LIBS)
+
+-include $(DEPS)
 
 # Every test: unit tests of lib/, then the golden command-line cases.
 check: talks $(UNIT_BIN)
 	sh tests/run.sh
 
 # The suite as two halves side by side, each run of talks and of the unit
-# tests behind $(WRAPPER), on the parsing paths in $(PATHS) (default all).
-check-halves: talks $(UNIT_BIN)
+# tests behind $(WRAPPER), on the parsing paths in $(PATHS) (default all);
+# the programs are those built in $(OBJDIR).
+check-halves: $(OBJDIR)talks $(UNIT_BIN)
 	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=2/2 \
-	    sh tests/run.sh & \
+	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh & \
 	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=1/2 \
-	    sh tests/run.sh; \
+	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh; \
 	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
 
-# The same suite built with the address and undefined-behaviour sanitizers.
+# The same suite built with the address and undefined-behaviour
+# sanitizers, in build-san/ so that the normal build is left as it is.
 SAN = -fsanitize=address,undefined
+SAN_DIR = build-san/
 check-san:
-	$(MAKE) clean
-	$(MAKE) check-halves CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="$(SAN)"
-	$(MAKE) clean
+	$(MAKE) check-halves OBJDIR=$(SAN_DIR) LDFLAGS="$(SAN)" \
+	    CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # The same suite with every run of talks and of the unit tests under
 # valgrind's memcheck: any error, or memory lost for good, fails the case
@@ -102,7 +143,8 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks $(LIB_OBJ) $(CMD_OBJ) lib/libtalks.a $(UNIT_BIN)
+	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS)
+	rm -rf $(SAN_DIR)
 	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk

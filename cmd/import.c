@@ -66,7 +66,7 @@ warn(const struct tk_err *e)
 static void
 import_page(struct import *im, const char *path)
 {
-	struct tk_page *p = tk_page_open(path, 0);
+	struct tk_page *p = tk_page_open(path, im->c.in.max_record);
 	struct tk_talk t;
 	struct tk_err e;
 	const char *name = NULL;   /* the file's, from a skipped block */

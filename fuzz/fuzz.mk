@@ -21,7 +21,7 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_JOBS = 1
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib -Ilib/read $(PCRE2_CFLAGS) \
+FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template
@@ -33,34 +33,34 @@ FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
 
-fuzz/out/reader-csv: fuzz/reader.c $(LIB_SRC) $(HDRS)
+fuzz/out/reader-csv: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'c'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
-fuzz/out/reader-tsv: fuzz/reader.c $(LIB_SRC) $(HDRS)
+fuzz/out/reader-tsv: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'t'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
-fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(HDRS)
+fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'s'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
-fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
+fuzz/out/match: fuzz/match.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
+fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
+fuzz/out/page: fuzz/page.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
+fuzz/out/template: fuzz/template.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/template.c $(LIB_SRC) $(LIBS)
 

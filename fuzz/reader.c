@@ -66,9 +66,13 @@ memfile(const void *p, size_t n, char *path, size_t size)
 	return fd;
 }
 
-/* Reads the records of path on a path until the end or the first error. */
+/*
+ * Reads the records of path on a path, in chunks of chunk bytes (0: the
+ * default), until the end or the first error.
+ */
 static int
-load(const char *path, size_t max, enum tk_path how, struct table *t)
+load(const char *path, size_t max, enum tk_path how, size_t chunk,
+    struct table *t)
 {
 	struct tk_inopts o;
 	struct tk_reader *r;
@@ -78,8 +82,9 @@ load(const char *path, size_t max, enum tk_path how, struct table *t)
 	int rc;
 
 	inopts(&o, max);
+	o.path = how;
+	o.chunk = chunk;
 	r = tk_open(paths, 1, &o);
-	tk_set_path(r, how);
 	memset(t, 0, sizeof(*t));
 	t->ncol = tk_ncols(r);
 	t->name = tk_xcalloc(t->ncol, sizeof(*t->name));
@@ -188,14 +193,11 @@ paths_agree(const char *path, size_t max, const struct table *a)
 	struct table b;
 
 	for (int small = 0; small < 2; small++) {
-		if (small)
-			setenv("TALKS_CHUNK", "64", 1);
 		for (size_t i = 0; i < sizeof(fast) / sizeof(fast[0]); i++) {
-			load(path, max, fast[i], &b);
+			load(path, max, fast[i], small ? 64 : 0, &b);
 			same(a, &b);
 			drop(&b);
 		}
-		unsetenv("TALKS_CHUNK");
 	}
 }
 
@@ -210,13 +212,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0 && data[0] == 0xff)
 		max = (size_t)(size > 1 ? data[1] : 0) + 1;
 	fd = memfile(data, size, path, sizeof(path));
-	load(path, max ? max : ((size_t)1 << 20), TK_PATH_PLAIN, &a);
+	load(path, max ? max : ((size_t)1 << 20), TK_PATH_PLAIN, 0, &a);
 	paths_agree(path, max ? max : ((size_t)1 << 20), &a);
 	close(fd);
 	if (a.nrec > 0 && max == 0) {
 		fd2 = memfile("", 0, path2, sizeof(path2));
 		dump(&a, fd2);
-		if (load(path2, (size_t)1 << 30, TK_PATH_PLAIN, &b) != 0)
+		if (load(path2, (size_t)1 << 30, TK_PATH_PLAIN, 0, &b) != 0)
 			abort();
 		same_records(&a, &b);
 		drop(&b);

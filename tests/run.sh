@@ -18,10 +18,14 @@
 # and of the unit tests, e.g. valgrind (see make check-valgrind).
 # TALKS_SHARD=K/N runs the Kth of every N golden cases, and the unit tests
 # only when K is 1, so that N runs side by side share the work.
+# TALKS_BUILD is the folder, under the top and ending with '/', where the
+# programs to test were built (default: the top; make check-san uses
+# build-san/).
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-PATH="$top:$PATH"
+build=${TALKS_BUILD:-}
+PATH="$top${build:+/${build%/}}:$PATH"
 export PATH
 LC_ALL=C
 export LC_ALL
@@ -32,8 +36,8 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 if [ -n "$TALKS_WRAPPER" ]; then
 	# A talks of its own first on PATH; others may run it (setpriv).
 	mkdir "$tmp/bin" && chmod 755 "$tmp" "$tmp/bin" || exit 2
-	printf '#!/bin/sh\nexec %s "%s/talks" "$@"\n' "$TALKS_WRAPPER" \
-	    "$top" >"$tmp/bin/talks"
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$TALKS_WRAPPER" \
+	    "$top/${build}talks" >"$tmp/bin/talks"
 	chmod 755 "$tmp/bin/talks"
 	PATH="$tmp/bin:$PATH"
 fi
@@ -45,7 +49,7 @@ bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
 
 # Unit tests print their own "N passed, N failed" as their last line.
 if [ $# -eq 0 ]; then
-	for t in tests/unit/test_*; do
+	for t in "${build}"tests/unit/test_*; do
 		case ${TALKS_SHARD:-1/1} in 1/*) ;; *) break ;; esac
 		case $t in *.c|*.h) continue ;; esac
 		[ -x "$t" ] || continue

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "match/match.h"
 
 /* What a pattern knows of the subject being stepped through. */
 enum { NEXT_UNKNOWN, NEXT_FOUND, NEXT_NONE };
@@ -394,10 +394,10 @@ mark_used(struct tk_matcher *m, const char *s, size_t n, int caseless)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		m->used[c] = 1;
+		if (caseless)
+			m->used[tk_lower(c)] = 1;
 		if (caseless && c >= 'a' && c <= 'z')
 			m->used[c - 'a' + 'A'] = 1;
-		if (caseless && c >= 'A' && c <= 'Z')
-			m->used[c - 'A' + 'a'] = 1;
 	}
 	/* Folding reaches characters of other lengths: any byte from 0x80. */
 	if (caseless)
@@ -409,12 +409,11 @@ static void
 compile_raw(struct tk_matcher *m, const struct tk_str *pats,
     const struct tk_match_opts *o)
 {
-	const char *env = getenv("TALKS_PREFILTER");
 	struct tk_buf b = { NULL, 0, 0 };
 	PCRE2_SIZE off;
 	int rc;
 
-	if ((env && strcmp(env, "off") == 0) || !tk_raw_exact(pats, m->npat, o))
+	if (o->no_raw || !tk_raw_exact(pats, m->npat, o))
 		return;
 	for (size_t i = 0; i < m->npat; i++) {
 		tk_buf_adds(&b, i ? "|(?:" : "(?:");

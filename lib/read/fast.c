@@ -2,7 +2,7 @@
  * fast.c - the fast path: finds a record's field boundaries in the
  * buffered bytes and hands out fields that point into the buffer.
  *
- * Records are read whole from a chunk of at most FAST_CHUNK bytes.  The
+ * Records are read whole from a chunk of at most opts.chunk bytes.  The
  * scan follows libcsv's rules as the plain path uses them: a field that
  * starts with '"' is quoted and ends at the lone '"' before a delimiter
  * or line break; in an unquoted field a '"' is data.  Quoted fields are
@@ -87,10 +87,7 @@ fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx)
 static void
 add_span(struct fast *f, size_t a, size_t b, int flags)
 {
-	if (f->nsp == f->spcap) {
-		f->spcap = f->spcap ? f->spcap * 2 : 32;
-		f->sp = tk_xrealloc(f->sp, f->spcap * sizeof(*f->sp));
-	}
+	TK_GROW(f->sp, f->spcap, f->nsp + 1);
 	f->sp[f->nsp].a = a;
 	f->sp[f->nsp].b = b;
 	f->sp[f->nsp].flags = flags;
@@ -226,10 +223,7 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 	const char *b = s->buf + s->beg;
 	size_t used = 0;
 
-	if (f->nsp > f->fcap) {
-		f->fcap = f->nsp * 2;
-		f->f = tk_xrealloc(f->f, f->fcap * sizeof(*f->f));
-	}
+	TK_GROW(f->f, f->fcap, f->nsp);
 	if (len + UNDOUBLE_SLACK > f->arenacap) {
 		f->arenacap = len + UNDOUBLE_SLACK;
 		free(f->arena);
@@ -353,116 +347,4 @@ fast_next(struct fast *f, struct plain *p, struct src *s,
 		advance(s, len, term, lines);
 		return 1;
 	}
-}
-
-/* ------------------------------------------------ the portable kernels */
-
-static size_t
-unquoted_portable(const char *p, size_t n, int delim)
-{
-	const char *d = memchr(p, delim, n);
-	const char *lf, *cr;
-
-	if (d)
-		n = (size_t)(d - p);
-	if ((lf = memchr(p, '\n', n)) != NULL)
-		n = (size_t)(lf - p);
-	if ((cr = memchr(p, '\r', n)) != NULL)
-		n = (size_t)(cr - p);
-	return n;
-}
-
-static size_t
-quoted_portable(const char *p, size_t n, unsigned long *lines, int *pairs)
-{
-	const char *x, *end;
-	size_t k = 0;
-
-	for (;;) {
-		const char *q = memchr(p + k, '"', n - k);
-		if (q == NULL) {
-			k = n;
-			break;
-		}
-		k = (size_t)(q - p);
-		if (k + 1 == n || p[k + 1] != '"')
-			break;
-		*pairs = 1;
-		k += 2;
-	}
-	end = p + k;
-	for (x = p; (x = memchr(x, '\n', (size_t)(end - x))) != NULL; x++)
-		if (x == p || x[-1] != '\r')
-			++*lines;
-	for (x = p; (x = memchr(x, '\r', (size_t)(end - x))) != NULL; x++)
-		++*lines;
-	return k;
-}
-
-/* Undoes "" in v (n bytes) into dst; returns the length. */
-static size_t
-undouble_portable(char *dst, const char *v, size_t n)
-{
-	size_t o = 0;
-
-	while (n > 0) {
-		const char *q = memchr(v, '"', n);
-		size_t k = q ? (size_t)(q - v) + 1 : n;
-		memcpy(dst + o, v, k);
-		o += k;
-		if (q == NULL)
-			break;
-		k++;    /* the second quote of the pair */
-		v += k;
-		n = n > k ? n - k : 0;
-	}
-	return o;
-}
-
-#define ONES ((uint64_t)0x0101010101010101)
-#define HIGHS (ONES * 0x80)
-
-/* Whether some byte of x is below n (n <= 0x80; exact, no false alarms). */
-static int
-has_below(uint64_t x, uint64_t n)
-{
-	return ((x - ONES * n) & ~x & HIGHS) != 0;
-}
-
-/* Eight bytes a step: none high, none below 0x20, no '"' and no '\\'. */
-static size_t
-ascii_run_portable(const char *p, size_t n)
-{
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, sizeof(x));
-		if ((x & HIGHS) || has_below(x, 0x20) ||
-		    has_below(x ^ (ONES * '"'), 1) ||
-		    has_below(x ^ (ONES * '\\'), 1))
-			break;
-	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
-			break;
-	}
-	return i;
-}
-
-const struct scan_ops scan_portable = { unquoted_portable, quoted_portable,
-    undouble_portable, ascii_run_portable };
-
-size_t
-ascii_run(const char *p, size_t n)
-{
-	static size_t (*run)(const char *, size_t);
-
-	if (run == NULL) {
-		const struct scan_ops *v = env_path() == TK_PATH_DEFAULT ?
-		    scan_vector() : NULL;
-		run = v ? v->ascii_run : ascii_run_portable;
-	}
-	return run(p, n);
 }

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "internal.h"
 
 /*
  * Aliases are written folded (see tk_fold_name).  They cover the headers
@@ -85,7 +85,7 @@ tk_fold_name(const char *s, size_t n, char *out)
 		if (sep)
 			out[o++] = ' ';
 		sep = 0;
-		out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+		out[o++] = (char)tk_lower(c);
 	}
 	out[o] = '\0';
 	return o;

@@ -1,8 +1,23 @@
-/* internal.h - what the files of lib/ share and cmd/ does not see. */
-#ifndef TALKS_INTERNAL_H
-#define TALKS_INTERNAL_H
+/*
+ * internal.h - what the files of lib/read/ share and nothing else sees:
+ * the input files (source.c), the plain path (plain.c), the fast path
+ * (fast.c) and the alias table (fields.c).
+ */
+#ifndef TALKS_READ_INTERNAL_H
+#define TALKS_READ_INTERNAL_H
 
-#include "talks.h"
+#include "read/read.h"
+#include "scan/scan.h"
+
+/* The aliases of field f, ending with NULL (static strings). */
+const char *const *tk_canon_aliases(int f);
+
+/*
+ * The canonical field that header name s (n bytes) stands for, or -1.
+ * Case, surrounding space and the difference between space, '-' and '_'
+ * do not matter.
+ */
+int tk_canon_find(const char *s, size_t n);
 
 #define SRC_FIRST_CHUNK ((size_t)64 << 10)
 #define SRC_CHUNK ((size_t)1 << 20)
@@ -58,48 +73,10 @@ void plain_start(struct plain *p, const struct src *s);
  */
 int plain_next(struct plain *p, struct src *s, struct rawrec *rr,
     struct tk_err *e);
+/* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
+size_t tsv_unescape(char *dst, const char *src, size_t n);
 
-/*
- * The fast path (fast.c).  Its kernels find bytes in a buffer; the
- * portable ones use memchr, the vector ones AVX2 (fast_avx2.c).
- */
-struct scan_ops {
-	/* The index of the first delim, CR or LF in p[0 .. n), or n. */
-	size_t (*unquoted)(const char *p, size_t n, int delim);
-	/*
-	 * In a quoted field's text p[0 .. n): the index of the first '"'
-	 * not followed by another (one at p[n - 1] counts), or n.  Sets
-	 * *pairs when "" came before it, and adds to *lines the line ends
-	 * before it (CR, LF, CRLF each one; p[-1] is no CR).
-	 */
-	size_t (*quoted)(const char *p, size_t n, unsigned long *lines,
-	    int *pairs);
-	/*
-	 * Writes v (n bytes of a quoted field's text) to dst with each ""
-	 * made one '"'; returns the length.  It may write UNDOUBLE_SLACK
-	 * bytes past the end.
-	 */
-	size_t (*undouble)(char *dst, const char *v, size_t n);
-	/*
-	 * The length of the longest prefix of p[0 .. n) made of printable
-	 * ASCII (0x20 to 0x7f) other than '"' and '\\': text that the
-	 * writers of JSON and UTF-8 copy as it is.
-	 */
-	size_t (*ascii_run)(const char *p, size_t n);
-};
-
-/* ascii_run of the vector kernels where they run, else the portable one. */
-size_t ascii_run(const char *p, size_t n);
-
-#define UNDOUBLE_SLACK 64
-
-extern const struct scan_ops scan_portable;
-/* The vector kernels, or NULL when the CPU or the build lacks them. */
-const struct scan_ops *scan_vector(void);
-
-/* The largest record the fast path reads itself; $TALKS_CHUNK for tests. */
-#define FAST_CHUNK ((size_t)4 << 20)
-
+/* The fast path (fast.c), with the kernels ops of lib/scan/. */
 struct fast;
 struct fast *fast_new(size_t max_record, size_t chunk,
     const struct scan_ops *ops);
@@ -116,13 +93,5 @@ int fast_next(struct fast *f, struct plain *p, struct src *s,
  * refuses (see tk_set_prefilter); fn NULL: none.
  */
 void fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx);
-/* The path $TALKS_PATH asks for: plain, portable, or else the default. */
-enum tk_path env_path(void);
-
-/* The size in $name (a number, then K, M or G), or dflt if unset or bad. */
-size_t env_size(const char *name, size_t dflt);
-
-/* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
-size_t tsv_unescape(char *dst, const char *src, size_t n);
 
 #endif

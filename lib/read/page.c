@@ -56,8 +56,7 @@ tk_page_open(const char *path, size_t max_block)
 
 	p->s.path = path;
 	p->s.fd = -1;
-	p->max = max_block ? max_block :
-	    env_size("TALKS_MAX_RECORD", TK_MAX_RECORD);
+	p->max = max_block ? max_block : TK_MAX_RECORD;
 	p->lineno = 1;
 	return p;
 }
@@ -137,14 +136,8 @@ static void
 add_line(struct tk_page *p, const char *l, size_t n, unsigned long no)
 {
 	/* Allocated even for an empty line, so that line_text never sees NULL. */
-	if (p->text == NULL || p->tcap - p->tlen < n) {
-		p->tcap = (p->tlen + n) * 2 + 64;
-		p->text = tk_xrealloc(p->text, p->tcap);
-	}
-	if (p->nln == p->lcap) {
-		p->lcap = p->lcap ? p->lcap * 2 : 64;
-		p->ln = tk_xrealloc(p->ln, p->lcap * sizeof(*p->ln));
-	}
+	TK_GROW(p->text, p->tcap, p->tlen + n + 1);
+	TK_GROW(p->ln, p->lcap, p->nln + 1);
 	memcpy(p->text + p->tlen, l, n);
 	p->ln[p->nln].off = p->tlen;
 	p->ln[p->nln].len = n;
@@ -290,11 +283,7 @@ build_section(struct tk_page *p, size_t from, size_t to, size_t rest,
 			gap = 1;
 			continue;
 		}
-		size_t need = n + 2;
-		if (p->fcap - p->flen < need) {
-			p->fcap = (p->flen + need) * 2;
-			p->field = tk_xrealloc(p->field, p->fcap);
-		}
+		TK_GROW(p->field, p->fcap, p->flen + n + 2);
 		if (p->flen > *off) {
 			p->field[p->flen++] = '\n';
 			if (gap)
@@ -433,7 +422,7 @@ parse_block(struct tk_page *p)
 static int
 next_block(struct tk_page *p, struct tk_err *e)
 {
-	struct tk_inopts opts = { TK_AUTO, 0, 0 };
+	struct tk_inopts opts = { .dialect = TK_AUTO };
 	int rc;
 
 	if (p->state == PG_NEW) {

@@ -116,19 +116,13 @@ on_field(void *data, size_t n, void *ctx)
 		p->toobig = 1;
 		return;
 	}
-	if (p->len + n > p->cap) {
-		p->cap = (p->len + n) * 2;
-		p->buf = tk_xrealloc(p->buf, p->cap);
-	}
+	TK_GROW(p->buf, p->cap, p->len + n);
 	if (p->tsv && memchr(data, '\\', n))
 		n = tsv_unescape(p->buf + p->len, data, n);
 	else if (n > 0)
 		memcpy(p->buf + p->len, data, n);
 	p->len += n;
-	if (p->nf + 2 > p->offcap) {
-		p->offcap *= 2;
-		p->off = tk_xrealloc(p->off, p->offcap * sizeof(*p->off));
-	}
+	TK_GROW(p->off, p->offcap, p->nf + 2);
 	p->off[++p->nf] = p->len;
 	p->fld_line = p->line;
 }
@@ -229,10 +223,7 @@ consume(struct plain *p, struct src *s, struct tk_err *e)
 static void
 finish(struct plain *p, struct rawrec *rr)
 {
-	if (p->nf + 1 > p->fcap) {
-		p->fcap = (p->nf + 1) * 2;
-		p->f = tk_xrealloc(p->f, p->fcap * sizeof(*p->f));
-	}
+	TK_GROW(p->f, p->fcap, p->nf + 1);
 	for (size_t i = 0; i < p->nf; i++) {
 		p->f[i].p = p->buf + p->off[i];
 		p->f[i].n = p->off[i + 1] - p->off[i];

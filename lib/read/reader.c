@@ -72,10 +72,7 @@ add_column(struct tk_reader *r, const char *name, size_t n)
 {
 	struct column *c;
 
-	if (r->ncol == r->colcap) {
-		r->colcap = r->colcap ? r->colcap * 2 : 32;
-		r->col = tk_xrealloc(r->col, r->colcap * sizeof(*r->col));
-	}
+	TK_GROW(r->col, r->colcap, r->ncol + 1);
 	c = &r->col[r->ncol];
 	c->name = tk_xstrndup(name, n);
 	c->folded = tk_xmalloc(n + 1);
@@ -275,24 +272,6 @@ open_src(struct tk_reader *r, struct src *s, struct tk_err *e)
 	return map_header(r, s, &h, e);
 }
 
-size_t
-env_size(const char *name, size_t dflt)
-{
-	const char *v = getenv(name);
-	char *end;
-	unsigned long long n;
-
-	if (v == NULL || *v == '\0')
-		return dflt;
-	n = strtoull(v, &end, 10);
-	switch (*end) {
-	case 'k': case 'K': n <<= 10; end++; break;
-	case 'm': case 'M': n <<= 20; end++; break;
-	case 'g': case 'G': n <<= 30; end++; break;
-	}
-	return (*end || n == 0) ? dflt : (size_t)n;
-}
-
 struct tk_reader *
 tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 {
@@ -300,8 +279,10 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 
 	r->opts = *opts;
 	if (r->opts.max_record == 0)
-		r->opts.max_record = env_size("TALKS_MAX_RECORD",
-		    TK_MAX_RECORD);
+		r->opts.max_record = TK_MAX_RECORD;
+	if (r->opts.chunk == 0)
+		r->opts.chunk = TK_CHUNK;
+	r->path = r->opts.path;
 	for (int f = 0; f < TK_NCANON; f++) {
 		const char *n = tk_canon_name(f);
 		add_column(r, n, strlen(n));
@@ -323,26 +304,7 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 	return r;
 }
 
-void
-tk_set_path(struct tk_reader *r, enum tk_path path)
-{
-	if (!r->chosen)
-		r->path = path;
-}
-
-enum tk_path
-env_path(void)
-{
-	const char *env = getenv("TALKS_PATH");
-
-	if (env != NULL && strcmp(env, "plain") == 0)
-		return TK_PATH_PLAIN;
-	if (env != NULL && strcmp(env, "portable") == 0)
-		return TK_PATH_PORTABLE;
-	return TK_PATH_DEFAULT;
-}
-
-/* Settles the path: as asked, else $TALKS_PATH, else the fastest. */
+/* Settles the path: as asked, the fastest by default. */
 static void
 choose_path(struct tk_reader *r)
 {
@@ -351,14 +313,11 @@ choose_path(struct tk_reader *r)
 	if (r->chosen)
 		return;
 	r->chosen = 1;
-	if (r->path == TK_PATH_DEFAULT)
-		r->path = env_path();
 	if (r->path == TK_PATH_PLAIN)
 		return;
-	ops = r->path == TK_PATH_PORTABLE ? NULL : scan_vector();
-	r->path = ops ? TK_PATH_VECTOR : TK_PATH_PORTABLE;
-	r->fast = fast_new(r->opts.max_record, env_size("TALKS_CHUNK",
-	    FAST_CHUNK), ops ? ops : &scan_portable);
+	ops = scan_ops(r->path != TK_PATH_PORTABLE);
+	r->path = ops == &scan_portable ? TK_PATH_PORTABLE : TK_PATH_VECTOR;
+	r->fast = fast_new(r->opts.max_record, r->opts.chunk, ops);
 	fast_prefilter(r->fast, r->pre, r->prectx);
 }
 

@@ -1,13 +1,13 @@
 /*
- * fast_avx2.c - the vector kernels of the fast path: 32 bytes compared
- * at a time with AVX2.  They are compiled for AVX2 by a function
- * attribute, so the build needs no -march flag, and used only when the
- * CPU says it has AVX2, POPCNT and BMI1 (scan_vector).
+ * scan_avx2.c - the vector scan kernels: 32 bytes compared at a time
+ * with AVX2.  They are compiled for AVX2 by a function attribute, so the
+ * build needs no -march flag, and used only when the CPU says it has
+ * AVX2, POPCNT and BMI1 (scan_vector).
  */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "internal.h"
+#include "scan/scan.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>

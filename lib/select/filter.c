@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "internal.h"
 
 struct cond {
 	int field;
@@ -35,10 +35,7 @@ tk_filter_free(struct tk_filter *f)
 void
 tk_filter_add(struct tk_filter *f, int field, const char *value)
 {
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 4;
-		f->c = tk_xrealloc(f->c, f->cap * sizeof(*f->c));
-	}
+	TK_GROW(f->c, f->cap, f->n + 1);
 	/* Compared as by-track groups: so every talk of a group is kept. */
 	f->c[f->n].field = field;
 	f->c[f->n].value = tk_xmalloc(strlen(value) + 1);
@@ -60,12 +57,15 @@ cond_holds(const struct cond *c, const struct tk_str *v)
 	return 0;
 }
 
+/* The fields a filter can test. */
+static const int fields[] = { TK_TRACK, TK_LEVEL, TK_SPEAKER };
+
+#define NFIELDS (sizeof(fields) / sizeof(fields[0]))
+
 int
 tk_filter_match(const struct tk_filter *f, const struct tk_record *rec)
 {
-	static const int fields[] = { TK_TRACK, TK_LEVEL, TK_SPEAKER };
-
-	for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++) {
+	for (size_t k = 0; k < NFIELDS; k++) {
 		int asked = 0, held = 0;
 		for (size_t i = 0; i < f->n && !held; i++) {
 			if (f->c[i].field != fields[k])
@@ -77,4 +77,19 @@ tk_filter_match(const struct tk_filter *f, const struct tk_record *rec)
 			return 0;
 	}
 	return 1;
+}
+
+size_t
+tk_filter_fields(const struct tk_filter *f, size_t *out)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < NFIELDS; k++) {
+		size_t i = 0;
+		while (i < f->n && f->c[i].field != fields[k])
+			i++;
+		if (i < f->n)
+			out[n++] = (size_t)fields[k];
+	}
+	return n;
 }

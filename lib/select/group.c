@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "internal.h"
 
 struct group {
 	size_t name, namelen; /* the first spelling, in text */
@@ -49,35 +49,43 @@ is_space(unsigned char c)
 	    c == '\v' || c == '\f';
 }
 
-static unsigned char
-lower(unsigned char c)
+/*
+ * The fold that makes grouping keys, one byte at a time: the next byte
+ * of the key of s[*i .. n), moving *i past it, or -1 at the end.  The
+ * key is made, hashed and compared with it, always the same way.
+ */
+static inline int
+key_byte(const char *s, size_t n, size_t *i)
 {
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	while (*i < n) {
+		unsigned char c = (unsigned char)s[(*i)++];
+		if (!is_space(c))
+			return tk_lower(c);
+	}
+	return -1;
 }
 
 size_t
 tk_group_fold(const char *s, size_t n, char *out)
 {
-	size_t o = 0;
+	size_t o = 0, i = 0;
+	int c;
 
-	for (size_t i = 0; i < n; i++)
-		if (!is_space((unsigned char)s[i]))
-			out[o++] = (char)lower((unsigned char)s[i]);
+	while ((c = key_byte(s, n, &i)) >= 0)
+		out[o++] = (char)c;
 	return o;
 }
 
-/* FNV-1a of the folded form of s, computed without making it. */
+/* FNV-1a of the key of s, computed without making it. */
 static size_t
 fold_hash(const char *s, size_t n, size_t *len)
 {
 	uint64_t h = 14695981039346656037ULL;
-	size_t k = 0;
+	size_t k = 0, i = 0;
+	int c;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (is_space(c))
-			continue;
-		h = (h ^ lower(c)) * 1099511628211ULL;
+	while ((c = key_byte(s, n, &i)) >= 0) {
+		h = (h ^ (unsigned char)c) * 1099511628211ULL;
 		k++;
 	}
 	*len = k;
@@ -87,13 +95,11 @@ fold_hash(const char *s, size_t n, size_t *len)
 int
 tk_group_same(const char *key, size_t keylen, const char *s, size_t n)
 {
-	size_t k = 0;
+	size_t k = 0, i = 0;
+	int c;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (is_space(c))
-			continue;
-		if (k == keylen || (unsigned char)key[k] != lower(c))
+	while ((c = key_byte(s, n, &i)) >= 0) {
+		if (k == keylen || (unsigned char)key[k] != c)
 			return 0;
 		k++;
 	}
@@ -132,10 +138,7 @@ add_text(struct tk_groups *g, const char *s, size_t n)
 {
 	size_t off = g->tlen;
 
-	if (g->tlen + n > g->tcap) {
-		g->tcap = (g->tlen + n) * 2 + 64;
-		g->text = tk_xrealloc(g->text, g->tcap);
-	}
+	TK_GROW(g->text, g->tcap, g->tlen + n);
 	if (s && n)
 		memcpy(g->text + off, s, n);
 	g->tlen += n;
@@ -145,10 +148,7 @@ add_text(struct tk_groups *g, const char *s, size_t n)
 static size_t
 new_group(struct tk_groups *g)
 {
-	if (g->n == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 16;
-		g->grp = tk_xrealloc(g->grp, g->cap * sizeof(*g->grp));
-	}
+	TK_GROW(g->grp, g->cap, g->n + 1);
 	memset(&g->grp[g->n], 0, sizeof(g->grp[g->n]));
 	g->bucketed = 0;
 	return g->n++;
@@ -244,11 +244,7 @@ tk_groups_add(struct tk_groups *g, const char *name, size_t n, size_t *idx)
 	w->last = g->serial;
 	w->size++;
 	if (g->rows && tk_rows_count(g->rows) > 0) {
-		if (g->nmem == g->memcap) {
-			g->memcap = g->memcap ? g->memcap * 2 : 256;
-			g->mem = tk_xrealloc(g->mem,
-			    g->memcap * sizeof(*g->mem));
-		}
+		TK_GROW(g->mem, g->memcap, g->nmem + 1);
 		g->mem[g->nmem].row = tk_rows_count(g->rows) - 1;
 		g->mem[g->nmem].group = i;
 		g->nmem++;
@@ -318,7 +314,7 @@ tk_groups_order(const struct tk_groups *g, enum tk_group_order how,
 		char *low = tk_xmalloc(g->tlen);
 		struct tk_str *v = tk_xcalloc(g->n, sizeof(*v));
 		for (size_t i = 0; i < g->tlen; i++)
-			low[i] = (char)lower((unsigned char)g->text[i]);
+			low[i] = (char)tk_lower((unsigned char)g->text[i]);
 		for (size_t i = 0; i < g->n; i++) {
 			v[i] = tk_groups_name(g, i);
 			if (i != g->none)

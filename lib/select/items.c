@@ -1,5 +1,5 @@
-/* items.c - multi-valued fields and case-insensitive comparison. */
-#include "talks.h"
+/* items.c - the items of multi-valued fields. */
+#include "select/select.h"
 
 static int
 is_blank(char c)
@@ -40,22 +40,5 @@ tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item)
 	if (end + 1 < v->n && v->p[end] == '\r' && v->p[end + 1] == '\n')
 		end++;
 	*pos = end + 1;
-	return 1;
-}
-
-int
-tk_equal_fold(const char *a, size_t an, const char *b, size_t bn)
-{
-	if (an != bn)
-		return 0;
-	for (size_t i = 0; i < an; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y)
-			return 0;
-	}
 	return 1;
 }

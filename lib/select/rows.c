@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "internal.h"
 
 struct row {
 	size_t off;   /* first value's offset in the arena */
@@ -49,15 +49,6 @@ tk_rows_free(struct tk_rows *rows)
 	free(rows);
 }
 
-static void
-reserve(struct tk_rows *rows, size_t more)
-{
-	if (rows->alen + more <= rows->acap)
-		return;
-	rows->acap = (rows->alen + more) * 2;
-	rows->arena = tk_xrealloc(rows->arena, rows->acap);
-}
-
 void
 tk_rows_add(struct tk_rows *rows, const struct tk_record *rec)
 {
@@ -66,16 +57,13 @@ tk_rows_add(struct tk_rows *rows, const struct tk_record *rec)
 
 	for (size_t k = 0; k < rows->ncols; k++)
 		need += rec->f[rows->cols[k]].n;
-	if (rows->n == rows->cap) {
-		rows->cap = rows->cap ? rows->cap * 2 : 256;
-		rows->row = tk_xrealloc(rows->row, rows->cap * sizeof(*w));
-	}
+	TK_GROW(rows->row, rows->cap, rows->n + 1);
 	w = &rows->row[rows->n];
 	w->off = rows->alen;
 	w->seq = rows->n++;
 	w->fileno = rec->fileno;
 	w->line = rec->line;
-	reserve(rows, need);
+	TK_GROW(rows->arena, rows->acap, rows->alen + need);
 	for (size_t k = 0; k < rows->ncols; k++) {
 		size_t n = rec->f[rows->cols[k]].n;
 		memcpy(rows->arena + rows->alen, &n, sizeof(n));

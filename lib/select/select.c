@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "internal.h"
 
 /* Appends the names a user may give to the message in e. */
 static void

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "select/select.h"
 
 /* Item i of v, or an empty one. */
 static struct tk_str
@@ -70,10 +70,7 @@ find(struct tk_speakers *ss, const struct tk_str *name)
 		if (tk_equal_fold(ss->s[i].name.p, ss->s[i].name.n, name->p,
 		    name->n))
 			return &ss->s[i];
-	if (ss->n == ss->cap) {
-		ss->cap = ss->cap ? ss->cap * 2 : 16;
-		ss->s = tk_xrealloc(ss->s, ss->cap * sizeof(*ss->s));
-	}
+	TK_GROW(ss->s, ss->cap, ss->n + 1);
 	memset(&ss->s[ss->n], 0, sizeof(ss->s[0]));
 	copy(&ss->s[ss->n].name, name);
 	return &ss->s[ss->n++];

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "util/util.h"
 
 static void
 oom(void)

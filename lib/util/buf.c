@@ -2,15 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "util/util.h"
 
 void
 tk_buf_add(struct tk_buf *b, const void *p, size_t n)
 {
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = tk_xrealloc(b->p, b->cap);
-	}
+	TK_GROW(b->p, b->cap, b->n + n + 1);
 	if (n > 0)
 		memcpy(b->p + b->n, p, n);
 	b->n += n;

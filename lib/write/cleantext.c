@@ -1,5 +1,5 @@
 /* cleantext.c - text made valid UTF-8 without the characters XML forbids. */
-#include "talks.h"
+#include "write/write.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
 

@@ -4,7 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "talks.h"
+#include "scan/scan.h"
+#include "write/write.h"
 
 #define OUT_BUF ((size_t)64 << 10)
 
@@ -16,6 +17,20 @@ tk_out_init(struct tk_out *o, int fd)
 	o->len = 0;
 	o->cap = OUT_BUF;
 	o->buf = tk_xmalloc(o->cap);
+	tk_out_set_path(o, TK_PATH_DEFAULT);
+}
+
+void
+tk_out_init_mem(struct tk_out *o)
+{
+	tk_out_init(o, -1);
+}
+
+void
+tk_out_set_path(struct tk_out *o, enum tk_path path)
+{
+	o->ascii_run = scan_ops(path != TK_PATH_PLAIN &&
+	    path != TK_PATH_PORTABLE)->ascii_run;
 }
 
 static void
@@ -37,6 +52,8 @@ drain(struct tk_out *o, const char *p, size_t n)
 int
 tk_out_flush(struct tk_out *o)
 {
+	if (o->fd < 0)
+		return 0;
 	drain(o, o->buf, o->len);
 	o->len = 0;
 	if (o->err) {
@@ -49,7 +66,9 @@ tk_out_flush(struct tk_out *o)
 void
 tk_out_write(struct tk_out *o, const void *p, size_t n)
 {
-	if (o->len + n > o->cap) {
+	if (o->len + n > o->cap && o->fd < 0) {
+		TK_GROW(o->buf, o->cap, o->len + n);
+	} else if (o->len + n > o->cap) {
 		tk_out_flush(o);
 		if (n >= o->cap) {
 			drain(o, p, n);
@@ -63,7 +82,9 @@ tk_out_write(struct tk_out *o, const void *p, size_t n)
 void
 tk_out_putc(struct tk_out *o, int c)
 {
-	if (o->len == o->cap)
+	if (o->len == o->cap && o->fd < 0)
+		TK_GROW(o->buf, o->cap, o->len + 1);
+	else if (o->len == o->cap)
 		tk_out_flush(o);
 	o->buf[o->len++] = (char)c;
 }
@@ -100,8 +121,9 @@ tk_put_flat(struct tk_out *o, const struct tk_str *v)
 	}
 }
 
-void
-tk_put_csv(struct tk_out *o, const struct tk_str *v, int delim)
+/* Writes v as a CSV field with delimiter delim, quoted only when it must be. */
+static void
+put_csv(struct tk_out *o, const struct tk_str *v, int delim)
 {
 	int quote = 0;
 
@@ -128,8 +150,12 @@ tk_put_csv(struct tk_out *o, const struct tk_str *v, int delim)
 	tk_out_putc(o, '"');
 }
 
-void
-tk_put_tsv(struct tk_out *o, const struct tk_str *v)
+/*
+ * Writes v as a TSV field: tab, LF, CR and backslash as \t, \n, \r, \\;
+ * a value that starts with '"' is quoted so it is not read as a quote.
+ */
+static void
+put_tsv(struct tk_out *o, const struct tk_str *v)
 {
 	const char *p = v->p, *end = v->p + v->n;
 	int quoted = v->n > 0 && v->p[0] == '"';
@@ -171,9 +197,9 @@ tk_put_row(struct tk_out *o, const struct tk_str *const *v, size_t n,
 		if (i > 0)
 			tk_out_putc(o, form == TK_TSV ? '\t' : delim);
 		if (form == TK_TSV)
-			tk_put_tsv(o, v[i]);
+			put_tsv(o, v[i]);
 		else
-			tk_put_csv(o, v[i], delim);
+			put_csv(o, v[i], delim);
 	}
 	tk_out_puts(o, eol);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "talks.h"
+#include "write/write.h"
 
 /* Long names are cut, leaving room for a "-N" suffix below NAME_MAX. */
 #define SAFE_MAX 200

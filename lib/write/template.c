@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "talks.h"
+#include "write/write.h"
 
 /* One piece of a template: literal text, or a column to expand. */
 struct part {

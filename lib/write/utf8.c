@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "write/write.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
 
@@ -166,7 +166,7 @@ put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
 		int ok;
 
 		if (esc == json_escape || esc == no_escape)
-			p += ascii_run(p, (size_t)(end - p));
+			p += o->ascii_run(p, (size_t)(end - p));
 		if (p == end)
 			break;
 		c = (unsigned char)*p;

@@ -13,7 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "talks.h"
+#include "scan/scan.h"
 #include "unit.h"
 #include "gen.h"
 
@@ -101,16 +102,17 @@ gen_input(struct tk_buf *b, int delim)
 	}
 }
 
-/* Reads file on path with chunk size chunk into a transcript. */
 /* The columns a caller may ask for with tk_want_cols. */
 static const size_t some_cols[] = { TK_TITLE, TK_ABSTRACT };
 
+/* What reading file on path in chunks of chunk bytes (0: TK_CHUNK) gives. */
 static void
 transcript(const char *file, int delim, size_t max, enum tk_path path,
-    const char *chunk, int some, struct tk_buf *out)
+    size_t chunk, int some, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file };
-	struct tk_inopts o = { TK_CSV, delim, max };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = delim,
+	    .max_record = max, .path = path, .chunk = chunk };
 	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
@@ -118,12 +120,7 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
 
 	if (delim == '\t')
 		o.dialect = TK_TSV;
-	if (chunk)
-		setenv("TALKS_CHUNK", chunk, 1);
-	else
-		unsetenv("TALKS_CHUNK");
 	r = tk_open(paths, 1, &o);
-	tk_set_path(r, path);
 	if (some)
 		tk_want_cols(r, some_cols, 2);
 	out->n = 0;
@@ -167,8 +164,7 @@ show(const char *what, const struct tk_buf *b)
 static void
 differential(void)
 {
-	static const char *const chunks[] = { NULL, "1", "7", "16", "33",
-	    "64", "129", "400" };
+	static const size_t chunks[] = { 0, 1, 7, 16, 33, 64, 129, 400 };
 	static const int delims[] = { ',', '\t', ';' };
 	char file[] = "/tmp/talks-paths-XXXXXX";
 	struct tk_buf in = { 0 }, want = { 0 }, got = { 0 };
@@ -187,7 +183,7 @@ differential(void)
 			break;
 		}
 		int some = rnd(4) == 0;
-		transcript(file, delim, max, TK_PATH_PLAIN, NULL, some, &want);
+		transcript(file, delim, max, TK_PATH_PLAIN, 0, some, &want);
 		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
 			for (size_t c = 0; c < sizeof(chunks) /
 			    sizeof(chunks[0]); c++) {
@@ -197,8 +193,8 @@ differential(void)
 				    memcmp(got.p, want.p, want.n) == 0;
 				check(same);
 				if (!same && shown++ < 2) {
-					printf("path %d chunk %s\n", p,
-					    chunks[c] ? chunks[c] : "-");
+					printf("path %d chunk %zu\n", p,
+					    chunks[c]);
 					show("input", &in);
 					show("plain", &want);
 					show("fast", &got);
@@ -206,7 +202,6 @@ differential(void)
 			}
 		}
 	}
-	unsetenv("TALKS_CHUNK");
 	close(fd);
 	unlink(file);
 	free(in.p);
@@ -307,15 +302,14 @@ main(void)
 {
 	const struct scan_ops *v = scan_vector();
 	char *none[] = { "/nonexistent" };
-	struct tk_inopts o = { TK_AUTO, 0, 0 };
+	struct tk_inopts o = { .dialect = TK_AUTO };
 	struct tk_reader *r = tk_open(none, 1, &o);
 
 	/* The vector path is the default where the CPU has it. */
-	unsetenv("TALKS_PATH");
 	check(tk_path_used(r) == (v ? TK_PATH_VECTOR : TK_PATH_PORTABLE));
 	tk_close(r);
+	o.path = TK_PATH_VECTOR;
 	r = tk_open(none, 1, &o);
-	tk_set_path(r, TK_PATH_VECTOR);
 	check(tk_path_used(r) == (v ? TK_PATH_VECTOR : TK_PATH_PORTABLE));
 	tk_close(r);
 
