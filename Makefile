@@ -33,7 +33,7 @@ LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
 # The command line: a file per subcommand, export's formats in a folder.
 CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \
 	cmd/import.c
-EXPORT_SRC = cmd/export/export.c cmd/export/gather.c \
+EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/outdir.c \
 	cmd/export/fmt_csv.c cmd/export/fmt_tsv.c cmd/export/fmt_json.c \
 	cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
 	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c

@@ -1,9 +1,10 @@
 /*
  * export.c - talks export: the records in the format the next tool wants.
  *
- * This file parses the options of every format, opens the input and
- * hands the selected records to the chosen format one by one: as they
- * are read, so that large inputs stream, or all sorted with -s.
+ * This file holds the table of formats and the options of them all; it
+ * parses the options, opens the input, and runs the chosen format:
+ * gather.c gathers its outputs as its table entry says, outdir.c sends
+ * them where they go, and the format (fmt_NAME.c) renders them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,18 +13,8 @@
 #include "export.h"
 
 /* The formats, in the order --help and the messages list them. */
-static const struct format *const formats[] = {
-	&fmt_csv,
-	&fmt_tsv,
-	&fmt_json,
-	&fmt_jsonl,
-	&fmt_markdown,
-	&fmt_html,
-	&fmt_ics,
-	&fmt_frab,
-	&fmt_template,
-	&fmt_mbox,
-};
+#define EXPORT_ROW(name) &fmt_##name,
+static const struct format *const formats[] = { EXPORT_FORMATS(EXPORT_ROW) };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -236,74 +227,33 @@ export_next_line(const struct tk_str *v, size_t *pos, struct tk_str *line)
 	return 1;
 }
 
-struct tk_groups *
-export_groups_new(struct exporter *x)
-{
-	size_t *kept = tk_xcalloc(TK_NCANON + x->c->ncols, sizeof(*kept));
-	size_t n = 0;
-	struct tk_groups *g;
-
-	for (size_t i = 0; i < TK_NCANON; i++)
-		kept[n++] = i;
-	for (size_t i = 0; i < x->c->ncols; i++)
-		if (x->c->cols[i] >= TK_NCANON)
-			kept[n++] = x->c->cols[i];
-	g = tk_groups_new(x->c->r, kept, n);
-	free(kept);
-	return g;
-}
-
-struct tk_rows *
-export_rows_all(struct exporter *x)
-{
-	size_t n = tk_ncols(x->c->r);
-	size_t *cols = tk_xcalloc(n ? n : 1, sizeof(*cols));
-	struct tk_rows *rows;
-
-	for (size_t i = 0; i < n; i++)
-		cols[i] = i;
-	rows = tk_rows_new(x->c->r, cols, n);
-	free(cols);
-	return rows;
-}
-
-void
-export_groups_add(struct tk_groups *g, const struct tk_record *rec)
-{
-	tk_groups_next(g, rec);
-	tk_groups_add(g, rec->f[TK_TRACK].p, rec->f[TK_TRACK].n, NULL);
-}
-
 /*
- * Hands every selected record to f and counts them in *n; returns -1
- * when f failed.
+ * Checks the options in a fixed order (the format's own, --each and
+ * --unique, --output-dir), sets the format up, gathers and renders the
+ * outputs and ends the format; returns the number of records in *n and
+ * -1 when something failed.
  */
 static int
-run(struct exporter *x, const struct format *f, unsigned long long *n)
+run(struct exporter *x, unsigned long long *n)
 {
-	struct common *c = x->c;
-	struct tk_record rec;
-	int rc = 0;
+	const struct format *f = x->f;
+	int rc;
 
-	if (c->sort == NULL) {
-		while (common_next(c, &rec)) {
-			++*n;
-			if (f->record(x, &rec) < 0)
-				return -1;
-		}
-		return 0;
+	if (f->check)
+		f->check(x);
+	gather_speakers(x);
+	outdir_check(x);
+	if (f->begin && f->begin(x) < 0)
+		return -1;
+	if (outdir_open(x) < 0) {
+		if (f->end)
+			f->end(x);
+		return -1;
 	}
-	size_t canon[TK_NCANON];
-	for (size_t i = 0; i < TK_NCANON; i++)
-		canon[i] = i;
-	struct tk_rows *rows = common_sorted(c, canon, TK_NCANON);
-	for (size_t i = 0; i < tk_rows_count(rows); i++) {
-		tk_rows_get(rows, i, &rec);
-		++*n;
-		if ((rc = f->record(x, &rec)) < 0)
-			break;
-	}
-	tk_rows_free(rows);
+	rc = gather(x, n);
+	if (f->end && f->end(x) < 0)
+		rc = -1;
+	outdir_close(x);
 	return rc;
 }
 
@@ -335,19 +285,16 @@ cmd_export(int argc, char **argv)
 		drop_absent(&c);
 	x.c = &c;
 	x.o = &o;
+	x.f = f;
+	x.out = &c.out;
 	x.names = tk_xcalloc(c.ncols + 1, sizeof(*x.names));
 	x.row = tk_xcalloc(c.ncols + 1, sizeof(*x.row));
 	for (size_t i = 0; i < c.ncols; i++) {
 		x.names[i].p = tk_colname(c.r, c.cols[i]);
 		x.names[i].n = strlen(x.names[i].p);
 	}
-	if (f->begin(&x) < 0) {
+	if (run(&x, &n) < 0)
 		c.status = 2;
-	} else {
-		int rc = run(&x, f, &n);
-		if (f->end(&x) < 0 || rc < 0)
-			c.status = 2;
-	}
 	if (o.verbose)
 		fprintf(stderr, "talks export: %llu records as %s\n", n,
 		    f->name);

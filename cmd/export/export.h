@@ -1,11 +1,17 @@
 /*
- * export.h - the formats of talks export.
+ * export.h - talks export: the driver and the formats.
  *
- * Each format is a struct format in a file of its own (cmd/fmt_NAME.c),
- * listed in the table in cmd/export.c.  export.c parses the options,
- * opens the input and calls begin, then record for each selected record
- * (in input order, or sorted with --sort), then end.  A format that
- * groups records (by track, by speaker) keeps what it needs itself.
+ * The driver (export.c) parses the options and reads the records; it
+ * gathers them as the format's table entry says (gather.c): each record
+ * as it is read, the talks of each track, or the scheduled talks, one
+ * output per speaker when asked.  It hands each output to the format's
+ * render, which only writes it; the output goes to standard output or,
+ * with --output-dir, to a file of its own (outdir.c).
+ *
+ * Adding a format: a file fmt_NAME.c that defines the struct format
+ * fmt_NAME, and its row in EXPORT_FORMATS below; the options it reads
+ * are rows of the option table in export.c.  Then its words in
+ * talks-export(1) and its tests in testdata/golden/export-NAME/.
  */
 #ifndef TALKS_EXPORT_H
 #define TALKS_EXPORT_H
@@ -30,39 +36,126 @@ struct export_opts {
 	const char *format;       /* -t: the name of the format */
 };
 
-struct exporter {
-	struct common *c;         /* input, fields (c->cols), output (c->out) */
-	struct export_opts *o;
-	void *state;              /* the format's own */
-	struct tk_str *names;     /* export.c's: the names of c->cols */
-	const struct tk_str **row; /* export.c's: see export_values */
+/* How the driver gathers the records of a format's outputs. */
+enum gather {
+	/*
+	 * Each record is an output, as it is read (so that large inputs
+	 * stream), or all sorted with -s.  Per speaker: each speaker of
+	 * each record, or with --unique each distinct speaker with all
+	 * its records.
+	 */
+	GATHER_EACH,
+	/* Each track is an output, in the order tracks first appear. */
+	GATHER_TRACK,
+	/*
+	 * The talks with a day and a start, with their times, are one
+	 * output; per speaker, each distinct speaker's talks are one.
+	 */
+	GATHER_SCHEDULED
 };
+
+/* Whether a format's outputs are per speaker. */
+enum speakers {
+	SPEAKERS_NO,              /* --each does not apply */
+	SPEAKERS_OPTION,          /* with --each speaker */
+	SPEAKERS_ALWAYS
+};
+
+/* Whether a format's outputs may go to files of --output-dir. */
+enum files {
+	FILES_NO,                 /* always to standard output */
+	FILES_OPTION,             /* with --output-dir */
+	FILES_PER_SPEAKER         /* with --each speaker, which needs it */
+};
+
+struct exporter;
+
+/*
+ * The records of one output, as the driver gathered them.  rec and
+ * vals, and the records from batch_record, are valid during render.
+ */
+struct batch {
+	size_t n;                 /* the number of records */
+	size_t index;             /* the output's number, from 0 */
+	struct tk_record *rec;    /* the first record (NULL when n is 0) */
+	/*
+	 * rec, with the speaker's name, email and affiliation (and with
+	 * --unique, {titles}) when the outputs are per speaker: the values
+	 * of templates and of --name.
+	 */
+	const struct tk_tmpl_vals *vals;
+	struct tk_str track;      /* GATHER_TRACK: the name; empty for none */
+	/* Where the records are, for batch_record and batch_when. */
+	struct tk_rows *rows;
+	struct tk_groups *groups;
+	size_t group;
+	const size_t *idx;        /* rows: the records' rows; NULL: 0 .. n-1 */
+	const struct tk_when *when; /* GATHER_SCHEDULED: by row */
+};
+
+/* Record i of b (i < b->n), valid until the next call. */
+void batch_record(const struct batch *b, size_t i, struct tk_record *rec);
+
+/* The time of record i of b (GATHER_SCHEDULED). */
+const struct tk_when *batch_when(const struct batch *b, size_t i);
 
 struct format {
 	const char *name;
 	const char *summary;
-	/* Each returns 0, or -1 after reporting an error (exit status 2). */
-	int (*begin)(struct exporter *x);
-	int (*record)(struct exporter *x, const struct tk_record *rec);
-	int (*end)(struct exporter *x);
+	enum gather gather;
+	enum speakers speakers;
+	enum files files;
+	const char *ext;          /* of files in --output-dir: ".txt" */
 	/*
 	 * The default of -f: a comma-separated list whose fields absent
 	 * from every input are dropped; NULL means every column.
 	 */
 	const char *fields;
+	/*
+	 * Each may be NULL.  check rejects options that do not go together
+	 * (misuse), before the driver checks --each, --unique and
+	 * --output-dir.  begin sets up the format (x->state) and writes
+	 * what comes before the outputs; end writes what comes after and
+	 * frees.  Each returns 0, or -1 after reporting an error (exit
+	 * status 2).
+	 */
+	void (*check)(struct exporter *x);
+	int (*begin)(struct exporter *x);
+	/* Writes the output b to x->out; 0, or -1 after reporting. */
+	int (*render)(struct exporter *x, const struct batch *b);
+	int (*end)(struct exporter *x);
 };
 
 /*
- * begin is called once; when it succeeds, end is always called (so that
- * the format can free its state), even after record failed; no record is
- * passed after a failure.  With -s, the records passed hold every
- * canonical field and every chosen field; other columns are empty.
+ * When begin succeeds, end is always called, even after render failed;
+ * no output is rendered after a failure.  With -s, the records hold
+ * every canonical field and every chosen field; other columns are empty.
  */
 
-/* The formats: each is defined in its cmd/fmt_NAME.c. */
-extern const struct format fmt_csv, fmt_tsv, fmt_json, fmt_jsonl,
-    fmt_markdown, fmt_html;
-extern const struct format fmt_ics, fmt_frab, fmt_template, fmt_mbox;
+/* The formats, in the order --help and the messages list them. */
+#define EXPORT_FORMATS(X) \
+	X(csv) X(tsv) X(json) X(jsonl) X(markdown) X(html) X(ics) X(frab) \
+	X(template) X(mbox)
+
+#define EXPORT_DECLARE(name) extern const struct format fmt_##name;
+EXPORT_FORMATS(EXPORT_DECLARE)
+
+struct outdir;
+
+struct exporter {
+	struct common *c;         /* input, fields (c->cols) */
+	struct export_opts *o;
+	const struct format *f;
+	struct tk_out *out;       /* where render writes */
+	void *state;              /* the format's own */
+	int per_speaker;          /* outputs per speaker (--each speaker) */
+	int unique;               /* per distinct speaker (--unique) */
+	int to_files;             /* outputs go to --output-dir */
+	struct tk_str *names;     /* the names of c->cols */
+	const struct tk_str **row; /* see export_values */
+	struct outdir *dir;       /* the driver's: --output-dir */
+	struct tk_out file;       /* the driver's: an output to a file */
+};
 
 /* The names of the chosen fields, as values (valid until the next call). */
 const struct tk_str *const *export_names(struct exporter *x);
@@ -83,86 +176,39 @@ int export_next_line(const struct tk_str *v, size_t *pos,
     struct tk_str *line);
 
 /*
- * A grouping table (see tk_groups_new) for the formats that group talks
- * by track; it keeps every canonical field and every chosen field.
- * Free with tk_groups_free.
- */
-struct tk_groups *export_groups_new(struct exporter *x);
-
-/* A store of records that keeps every column (tk_rows_new). */
-struct tk_rows *export_rows_all(struct exporter *x);
-
-/* Adds rec to the group of its track. */
-void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
-
-/*
- * The talks with a day and a start, kept whole with their times, for the
- * formats that schedule (ics, frab).
- */
-struct scheduled {
-	struct tk_rows *rows;     /* every column */
-	struct tk_when *when;     /* their times, by row */
-	size_t n, cap;
-	unsigned long skipped;    /* talks without day or start */
-	int bad;                  /* a time could not be read */
-};
-
-void scheduled_init(struct exporter *x, struct scheduled *s);
-/*
- * Keeps rec when it has a time; a talk without one is counted (and named
- * with -v), a time that cannot be read is reported.
- */
-void scheduled_add(struct exporter *x, struct scheduled *s,
-    const struct tk_record *rec);
-/* Tells how many talks were skipped; -1 when a time could not be read. */
-int scheduled_end(const struct scheduled *s);
-void scheduled_free(struct scheduled *s);
-
-/*
- * Outputs made from templates (cmd/fmt_template.c), shared by the
- * template, mbox and ics formats: one output per record, or per speaker
- * with --each speaker, or per distinct speaker with --unique; each goes
- * to emit, to standard output or to a file of --output-dir.
- */
-struct each {
-	int per_speaker, unique;
-	/* Makes one output from v; 0, or -1 after reporting. */
-	int (*emit)(struct exporter *x, const struct tk_tmpl_vals *v);
-	struct tk_rows *rows;       /* --unique: the records, kept */
-	struct tk_speakers *speakers;
-	size_t nrec;
-};
-
-/*
  * Reads the text of --template (TEXT, or the file after '@' without its
  * last line break) into b, and the name to give in errors; -1 after
- * reporting.
+ * reporting (fmt_template.c).
  */
 int template_text(struct exporter *x, struct tk_buf *b, const char **name);
 
 /* Reads and parses --template into t; -1 after reporting. */
 int template_load(struct exporter *x, int flags, struct tk_tmpl **t);
 
-/* Checks --each and --unique; speaker makes --each speaker the default. */
-void each_begin(struct exporter *x, struct each *e, int speaker);
-int each_record(struct exporter *x, struct each *e,
-    const struct tk_record *rec);
-/* Emits the --unique outputs and frees e's records. */
-int each_end(struct exporter *x, struct each *e);
+/* gather.c: reads the records and renders the outputs; -1 on failure. */
+int gather(struct exporter *x, unsigned long long *nrec);
 
-/* Files written to --output-dir, named by --name. */
-struct outdir;
-
-/* Opens --output-dir, if given (else sets *d to NULL); -1 after reporting. */
-int outdir_open(struct exporter *x, const char *default_name,
-    struct outdir **d);
+/* gather.c: checks --each and --unique, and sets x->per_speaker. */
+void gather_speakers(struct exporter *x);
 
 /*
- * Writes p (n bytes) to a new file named by expanding --name with v,
- * made safe, and prints its path; -1 after reporting.
+ * outdir.c: stops with a usage error when --output-dir and --each
+ * speaker do not go together for a format of FILES_PER_SPEAKER.
  */
-int outdir_write(struct exporter *x, struct outdir *d,
-    const struct tk_tmpl_vals *v, const char *p, size_t n);
-void outdir_close(struct outdir *d);
+void outdir_check(struct exporter *x);
+
+/*
+ * outdir.c: opens --output-dir when given to a format that takes it,
+ * and sets x->to_files; -1 after reporting.
+ */
+int outdir_open(struct exporter *x);
+void outdir_close(struct exporter *x);
+
+/*
+ * outdir.c: renders b, to standard output or to a new file of
+ * --output-dir named by --name with b->vals, whose path is then
+ * printed; 0, or -1 after reporting.
+ */
+int outdir_emit(struct exporter *x, const struct batch *b);
 
 #endif

@@ -34,10 +34,7 @@ put_excel(struct exporter *x, const struct tk_str *const *v)
 	for (size_t i = 0; i < n; i++)
 		if (formula(v[i]))
 			need += v[i]->n + 1;
-	if (need > st->cap) {
-		st->cap = need * 2;
-		st->buf = tk_xrealloc(st->buf, st->cap);
-	}
+	TK_GROW(st->buf, st->cap, need);
 	for (size_t i = 0; i < n; i++) {
 		st->v[i] = *v[i];
 		if (formula(v[i])) {
@@ -49,7 +46,7 @@ put_excel(struct exporter *x, const struct tk_str *const *v)
 		}
 		st->p[i] = &st->v[i];
 	}
-	tk_put_row(&x->c->out, st->p, n, TK_CSV, ',', "\r\n");
+	tk_put_row(x->out, st->p, n, TK_CSV, ',', "\r\n");
 }
 
 static void
@@ -61,7 +58,7 @@ put(struct exporter *x, const struct tk_str *const *v)
 	if (x->o->excel)
 		put_excel(x, v);
 	else
-		tk_put_row(&x->c->out, v, x->c->ncols, TK_CSV, ',', "\n");
+		tk_put_row(x->out, v, x->c->ncols, TK_CSV, ',', "\n");
 }
 
 static int
@@ -73,15 +70,15 @@ csv_begin(struct exporter *x)
 	st->p = tk_xcalloc(x->c->ncols + 1, sizeof(*st->p));
 	x->state = st;
 	if (x->o->excel)
-		tk_out_write(&x->c->out, "\xef\xbb\xbf", 3);
+		tk_out_write(x->out, "\xef\xbb\xbf", 3);
 	put(x, export_names(x));
 	return 0;
 }
 
 static int
-csv_record(struct exporter *x, const struct tk_record *rec)
+csv_render(struct exporter *x, const struct batch *b)
 {
-	put(x, export_values(x, rec));
+	put(x, export_values(x, b->rec));
 	return 0;
 }
 
@@ -98,6 +95,10 @@ csv_end(struct exporter *x)
 }
 
 const struct format fmt_csv = {
-	"csv", "RFC 4180 with a header row (--excel: for spreadsheets)",
-	csv_begin, csv_record, csv_end, NULL
+	.name = "csv",
+	.summary = "RFC 4180 with a header row (--excel: for spreadsheets)",
+	.gather = GATHER_EACH,
+	.begin = csv_begin,
+	.render = csv_render,
+	.end = csv_end,
 };

@@ -2,8 +2,8 @@
  * fmt_frab.c - talks export -t frab: the schedule XML of the frab
  * conference planner, which conference apps and video tooling read.
  *
- * The talks are kept until the end, then written day by day and room by
- * room; every value goes through tk_put_xml.
+ * The scheduled talks, gathered by the driver, are written day by day
+ * and room by room; every value goes through tk_put_xml.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 #include "export.h"
 
 struct frab {
-	struct scheduled sch;
+	const struct batch *b; /* the talks being written */
 	unsigned long *id;    /* the event ids, by row */
 	long language;        /* the column of a "language" header, or -1 */
 	struct tk_str title, acronym;
@@ -22,14 +22,14 @@ struct frab {
 static void
 puts_(struct exporter *x, const char *s)
 {
-	tk_out_puts(&x->c->out, s);
+	tk_out_puts(x->out, s);
 }
 
 /* Writes v escaped; counts bad bytes in *bad. */
 static void
 text(struct exporter *x, const struct tk_str *v, size_t *bad)
 {
-	*bad += tk_put_xml(&x->c->out, v);
+	*bad += tk_put_xml(x->out, v);
 }
 
 /* Writes <name>v</name> on a line of its own, indented. */
@@ -84,8 +84,7 @@ slug(struct tk_buf *b, const struct tk_str *v, size_t max)
 
 	for (size_t i = 0; i < v->n && b->n - start < max; i++) {
 		unsigned char c = (unsigned char)v->p[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
+		c = tk_lower(c);
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 			if (dash && b->n > start)
 				tk_buf_addc(b, '-');
@@ -147,7 +146,7 @@ event(struct exporter *x, size_t i)
 {
 	static const struct tk_str none = { "", 0 }, talk = { "talk", 4 };
 	struct frab *s = x->state;
-	const struct tk_when *w = &s->sch.when[i];
+	const struct tk_when *w = batch_when(s->b, i);
 	const char *in = "        ";
 	struct tk_record rec;
 	struct tk_buf b = { 0 };
@@ -155,7 +154,7 @@ event(struct exporter *x, size_t i)
 	size_t bad = 0;
 	long long st = tk_time_epoch(&w->start), dur;
 
-	tk_rows_get(s->sch.rows, i, &rec);
+	batch_record(s->b, i, &rec);
 	guid(s, &rec, s->id[i], buf, sizeof(buf));
 	snprintf(buf + 40, sizeof(buf) - 40, "%lu", s->id[i]);
 	puts_(x, "      <event id=\"");
@@ -213,7 +212,7 @@ static struct frab *sort_state;
 static long long
 day_of(const struct frab *s, size_t i)
 {
-	return tk_time_epoch(&s->sch.when[i].start) / 86400;
+	return tk_time_epoch(&batch_when(s->b, i)->start) / 86400;
 }
 
 /* Day, then start, then input order. */
@@ -221,8 +220,8 @@ static int
 by_time(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	long long x = tk_time_epoch(&sort_state->sch.when[i].start);
-	long long y = tk_time_epoch(&sort_state->sch.when[j].start);
+	long long x = tk_time_epoch(&batch_when(sort_state->b, i)->start);
+	long long y = tk_time_epoch(&batch_when(sort_state->b, j)->start);
 
 	if (x != y)
 		return x < y ? -1 : 1;
@@ -236,9 +235,9 @@ number(struct frab *s)
 	struct tk_record rec;
 	int ok = 1;
 
-	s->id = tk_xcalloc(s->sch.n ? s->sch.n : 1, sizeof(*s->id));
-	for (size_t i = 0; i < s->sch.n; i++) {
-		tk_rows_get(s->sch.rows, i, &rec);
+	s->id = tk_xcalloc(s->b->n ? s->b->n : 1, sizeof(*s->id));
+	for (size_t i = 0; i < s->b->n; i++) {
+		batch_record(s->b, i, &rec);
 		const struct tk_str *v = &rec.f[TK_ID];
 		char *end, tmp[24];
 		if (v->n == 0 || v->n >= sizeof(tmp) || v->p[0] < '1' ||
@@ -258,7 +257,7 @@ number(struct frab *s)
 			break;
 	}
 	if (!ok)
-		for (size_t i = 0; i < s->sch.n; i++)
+		for (size_t i = 0; i < s->b->n; i++)
 			s->id[i] = i + 1;
 }
 
@@ -269,9 +268,9 @@ rooms(struct frab *s, struct tk_str **list)
 	struct tk_record rec;
 	size_t n = 0;
 
-	*list = tk_xcalloc(s->sch.n + 1, sizeof(**list));
-	for (size_t i = 0; i < s->sch.n; i++) {
-		tk_rows_get(s->sch.rows, i, &rec);
+	*list = tk_xcalloc(s->b->n + 1, sizeof(**list));
+	for (size_t i = 0; i < s->b->n; i++) {
+		batch_record(s->b, i, &rec);
 		size_t k = 0;
 		while (k < n && !((*list)[k].n == rec.f[TK_ROOM].n &&
 		    memcmp((*list)[k].p, rec.f[TK_ROOM].p, rec.f[TK_ROOM].n) == 0))
@@ -290,7 +289,7 @@ in_room(struct frab *s, size_t i, const struct tk_str *room)
 {
 	struct tk_record rec;
 
-	tk_rows_get(s->sch.rows, i, &rec);
+	batch_record(s->b, i, &rec);
 	return rec.f[TK_ROOM].n == room->n &&
 	    memcmp(rec.f[TK_ROOM].p, room->p, room->n) == 0;
 }
@@ -302,11 +301,12 @@ day(struct exporter *x, const size_t *order, size_t from, size_t to,
 {
 	struct frab *s = x->state;
 	char buf[64];
-	long long lo = tk_time_epoch(&s->sch.when[order[from]].start), hi = lo;
+	long long lo = tk_time_epoch(&batch_when(s->b, order[from])->start);
+	long long hi = lo;
 	size_t bad = 0;
 
 	for (size_t k = from; k < to; k++) {
-		const struct tk_when *w = &s->sch.when[order[k]];
+		const struct tk_when *w = batch_when(s->b, order[k]);
 		if (w->end > hi)
 			hi = w->end;
 		if (tk_time_epoch(&w->start) > hi)
@@ -351,13 +351,13 @@ conference(struct exporter *x, const size_t *order, unsigned ndays)
 	puts_(x, "  <conference>\n");
 	element(x, "    ", "title", &s->title, &bad);
 	element(x, "    ", "acronym", &s->acronym, &bad);
-	if (s->sch.n > 0) {
+	if (s->b->n > 0) {
 		struct tk_time t;
 		tk_time_from_epoch(day_of(s, order[0]) * 86400, &t);
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
 		    t.mday);
 		element_s(x, "    ", "start", buf);
-		tk_time_from_epoch(day_of(s, order[s->sch.n - 1]) * 86400, &t);
+		tk_time_from_epoch(day_of(s, order[s->b->n - 1]) * 86400, &t);
 		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
 		    t.mday);
 		element_s(x, "    ", "end", buf);
@@ -371,15 +371,15 @@ static void
 schedule(struct exporter *x)
 {
 	struct frab *s = x->state;
-	size_t *order = tk_xcalloc(s->sch.n + 1, sizeof(*order)), nroom, from;
+	size_t *order = tk_xcalloc(s->b->n + 1, sizeof(*order)), nroom, from;
 	struct tk_str *room;
 	unsigned ndays = 0;
 
-	for (size_t i = 0; i < s->sch.n; i++)
+	for (size_t i = 0; i < s->b->n; i++)
 		order[i] = i;
 	sort_state = s;
-	qsort(order, s->sch.n, sizeof(*order), by_time);
-	for (size_t i = 0; i < s->sch.n; i++)
+	qsort(order, s->b->n, sizeof(*order), by_time);
+	for (size_t i = 0; i < s->b->n; i++)
 		if (i == 0 || day_of(s, order[i]) != day_of(s, order[i - 1]))
 			ndays++;
 	nroom = rooms(s, &room);
@@ -387,8 +387,8 @@ schedule(struct exporter *x)
 	puts_(x, "  <version>talks " TK_VERSION "</version>\n");
 	conference(x, order, ndays);
 	ndays = 0;
-	for (size_t i = 0; i < s->sch.n; i = from) {
-		for (from = i + 1; from < s->sch.n &&
+	for (size_t i = 0; i < s->b->n; i = from) {
+		for (from = i + 1; from < s->b->n &&
 		    day_of(s, order[from]) == day_of(s, order[i]);)
 			from++;
 		day(x, order, i, from, ++ndays, room, nroom);
@@ -428,17 +428,21 @@ frab_begin(struct exporter *x)
 		s->acronym.n = b.n;
 	}
 	s->language = tk_find_col(x->c->r, "language", 8);
-	scheduled_init(x, &s->sch);
 	x->state = s;
 	return 0;
 }
 
 static int
-frab_record(struct exporter *x, const struct tk_record *rec)
+frab_render(struct exporter *x, const struct batch *b)
 {
 	struct frab *s = x->state;
 
-	scheduled_add(x, &s->sch, rec);
+	s->b = b;
+	number(s);
+	schedule(x);
+	free(s->id);
+	s->id = NULL;
+	s->b = NULL;
 	return 0;
 }
 
@@ -446,22 +450,17 @@ static int
 frab_end(struct exporter *x)
 {
 	struct frab *s = x->state;
-	int rc = 0;
 
-	if (scheduled_end(&s->sch) < 0) {
-		rc = -1;
-	} else {
-		number(s);
-		schedule(x);
-	}
-	scheduled_free(&s->sch);
-	free(s->id);
 	free(s->acronym_buf);
 	free(s);
-	return rc;
+	return 0;
 }
 
 const struct format fmt_frab = {
-	"frab", "the schedule XML of frab, for conference apps",
-	frab_begin, frab_record, frab_end, NULL
+	.name = "frab",
+	.summary = "the schedule XML of frab, for conference apps",
+	.gather = GATHER_SCHEDULED,
+	.begin = frab_begin,
+	.render = frab_render,
+	.end = frab_end,
 };

@@ -27,7 +27,6 @@ static const char style[] =
     "article { break-inside: avoid; } }\n";
 
 struct html {
-	struct tk_groups *g;
 	size_t bad;
 };
 
@@ -100,7 +99,7 @@ is_text(size_t col, const struct tk_str *v)
 static void
 put_talk(struct html *st, struct exporter *x, const struct tk_record *rec)
 {
-	struct tk_out *o = &x->c->out;
+	struct tk_out *o = x->out;
 	int list = 0;
 
 	tk_out_puts(o, "<article>\n<h3>");
@@ -142,14 +141,13 @@ static int
 html_begin(struct exporter *x)
 {
 	struct html *st = tk_xcalloc(1, sizeof(*st));
-	struct tk_out *o = &x->c->out;
+	struct tk_out *o = x->out;
 	struct tk_str title = { "Talks", 5 };
 
 	if (x->o->conference) {
 		title.p = x->o->conference;
 		title.n = strlen(title.p);
 	}
-	st->g = export_groups_new(x);
 	x->state = st;
 	tk_out_puts(o, "<!DOCTYPE html>\n<html>\n<head>\n"
 	    "<meta charset=\"utf-8\"/>\n"
@@ -164,50 +162,47 @@ html_begin(struct exporter *x)
 	return 0;
 }
 
+/* A section: the track's name, then its talks. */
 static int
-html_record(struct exporter *x, const struct tk_record *rec)
+html_render(struct exporter *x, const struct batch *b)
 {
-	export_groups_add(((struct html *)x->state)->g, rec);
+	struct html *st = x->state;
+	struct tk_out *o = x->out;
+	struct tk_record rec;
+
+	/* Bad bytes in the name are those of the first talk. */
+	st->bad = 0;
+	tk_out_puts(o, "<section>\n<h2>");
+	if (b->track.n == 0)
+		tk_out_puts(o, "(no track)");
+	else
+		put_lines(st, o, &b->track);
+	tk_out_puts(o, "</h2>\n");
+	for (size_t k = 0; k < b->n; k++) {
+		batch_record(b, k, &rec);
+		put_talk(st, x, &rec);
+		if (st->bad)
+			export_warn_utf8(x, &rec);
+		st->bad = 0;
+	}
+	tk_out_puts(o, "</section>\n");
 	return 0;
 }
 
 static int
 html_end(struct exporter *x)
 {
-	struct html *st = x->state;
-	struct tk_out *o = &x->c->out;
-	struct tk_record rec;
-	size_t *order = tk_groups_order(st->g, TK_ORDER_INPUT, TK_TRACK);
-
-	for (size_t n = 0; n < tk_groups_count(st->g); n++) {
-		size_t i = order[n];
-		struct tk_str name = tk_groups_name(st->g, i);
-		/* Bad bytes in the name are those of the first talk. */
-		st->bad = 0;
-		tk_out_puts(o, "<section>\n<h2>");
-		if (name.n == 0)
-			tk_out_puts(o, "(no track)");
-		else
-			put_lines(st, o, &name);
-		tk_out_puts(o, "</h2>\n");
-		for (size_t k = 0; k < tk_groups_size(st->g, i); k++) {
-			tk_groups_member(st->g, i, k, &rec);
-			put_talk(st, x, &rec);
-			if (st->bad)
-				export_warn_utf8(x, &rec);
-			st->bad = 0;
-		}
-		tk_out_puts(o, "</section>\n");
-	}
-	tk_out_puts(o, "</body>\n</html>\n");
-	free(order);
-	tk_groups_free(st->g);
-	free(st);
+	tk_out_puts(x->out, "</body>\n</html>\n");
+	free(x->state);
 	return 0;
 }
 
 const struct format fmt_html = {
-	"html", "one standalone page, talks grouped by track",
-	html_begin, html_record, html_end,
-	"title,speaker,track,level,description,abstract,bio"
+	.name = "html",
+	.summary = "one standalone page, talks grouped by track",
+	.gather = GATHER_TRACK,
+	.fields = "title,speaker,track,level,description,abstract,bio",
+	.begin = html_begin,
+	.render = html_render,
+	.end = html_end,
 };

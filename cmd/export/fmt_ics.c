@@ -2,8 +2,9 @@
  * fmt_ics.c - talks export -t ics: an iCalendar (RFC 5545) event for each
  * talk with a day and a start, for calendar programs.
  *
- * The talks are kept until the end: the VTIMEZONE of --tz covers the
- * span of all of them, and --each speaker gathers each speaker's talks.
+ * A calendar is rendered from the scheduled talks gathered by the driver
+ * (all of them, or with --each speaker each speaker's, one file each):
+ * its VTIMEZONE of --tz covers the span of all of its talks.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +13,7 @@
 #include "export.h"
 
 struct ics {
-	struct scheduled sch;     /* the talks with a time */
 	long long stamp;          /* DTSTAMP */
-	struct outdir *dir;       /* --each speaker */
 	struct tk_buf line, text;
 	struct tk_buf cal;        /* the calendar being made */
 };
@@ -172,15 +171,15 @@ put_description(struct ics *s, const struct tk_record *rec)
 }
 
 static void
-put_event(struct exporter *x, size_t i)
+put_event(struct exporter *x, const struct batch *b, size_t i)
 {
 	struct ics *s = x->state;
-	const struct tk_when *w = &s->sch.when[i];
+	const struct tk_when *w = batch_when(b, i);
 	struct tk_record rec;
 	struct tk_time st;
 	int bad = 0;
 
-	tk_rows_get(s->sch.rows, i, &rec);
+	batch_record(b, i, &rec);
 	put(s, "BEGIN:VEVENT");
 	put_uid(s, &rec);
 	tk_buf_adds(&s->line, "DTSTAMP:");
@@ -252,20 +251,20 @@ put_rule(struct ics *s, const struct tk_zone_rule *r)
  * the last.
  */
 static void
-put_zone(struct exporter *x, const size_t *idx, size_t n)
+put_zone(struct exporter *x, const struct batch *b)
 {
 	struct ics *s = x->state;
 	long long lo = 0, hi = 0;
 	struct tk_zone z;
 
-	for (size_t k = 0; k < n; k++) {
-		const struct tk_when *w = &s->sch.when[idx[k]];
-		long long a = tk_time_epoch(&w->start);
-		long long b = w->end >= 0 ? w->end : a;
-		if (k == 0 || a < lo)
-			lo = a;
-		if (k == 0 || b > hi)
-			hi = b;
+	for (size_t k = 0; k < b->n; k++) {
+		const struct tk_when *w = batch_when(b, k);
+		long long from = tk_time_epoch(&w->start);
+		long long to = w->end >= 0 ? w->end : from;
+		if (k == 0 || from < lo)
+			lo = from;
+		if (k == 0 || to > hi)
+			hi = to;
 	}
 	tk_zone_rules(x->o->tz, lo - 2 * 86400, hi + 2 * 86400, &z);
 	put(s, "BEGIN:VTIMEZONE");
@@ -278,8 +277,9 @@ put_zone(struct exporter *x, const size_t *idx, size_t n)
 	tk_zone_free(&z);
 }
 
-static void
-put_calendar(struct exporter *x, const size_t *idx, size_t n)
+/* The calendar of the talks of b. */
+static int
+ics_render(struct exporter *x, const struct batch *b)
 {
 	struct ics *s = x->state;
 
@@ -288,44 +288,13 @@ put_calendar(struct exporter *x, const size_t *idx, size_t n)
 	put(s, "VERSION:2.0");
 	put(s, "PRODID:-//talks//talks " TK_VERSION "//EN");
 	put(s, "CALSCALE:GREGORIAN");
-	if (x->o->tz && n > 0)
-		put_zone(x, idx, n);
-	for (size_t k = 0; k < n; k++)
-		put_event(x, idx[k]);
+	if (x->o->tz && b->n > 0)
+		put_zone(x, b);
+	for (size_t k = 0; k < b->n; k++)
+		put_event(x, b, k);
 	put(s, "END:VCALENDAR");
-}
-
-/* One calendar per speaker, each to its own file. */
-static int
-each_speaker(struct exporter *x)
-{
-	struct ics *s = x->state;
-	struct tk_speakers *ss = tk_speakers_new();
-	struct tk_record rec;
-	int rc = 0;
-
-	for (size_t i = 0; i < s->sch.n; i++) {
-		tk_rows_get(s->sch.rows, i, &rec);
-		if (tk_speakers_add(ss, &rec, i) == 0) {
-			struct tk_err e;
-			tk_fail(&e, rec.file, rec.line, 0, "talk '%.*s' has "
-			    "no speaker, skipped", (int)(rec.f[TK_TITLE].n > 80 ?
-			    80 : rec.f[TK_TITLE].n), rec.f[TK_TITLE].p);
-			report(&e);
-		}
-	}
-	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++) {
-		static const struct tk_str none = { "", 0 };
-		const struct tk_speaker *sp = tk_speakers_get(ss, i);
-		put_calendar(x, sp->recs, sp->nrecs);
-		tk_rows_get(s->sch.rows, sp->recs[0], &rec);
-		struct tk_tmpl_vals v = { &rec, &sp->name,
-			sp->email.p ? &sp->email : &none,
-			sp->affiliation.p ? &sp->affiliation : &none, NULL };
-		rc = outdir_write(x, s->dir, &v, s->cal.p, s->cal.n);
-	}
-	tk_speakers_free(ss);
-	return rc;
+	tk_out_write(x->out, s->cal.p, s->cal.n);
+	return 0;
 }
 
 /* ------------------------------------------------------------ the format */
@@ -334,39 +303,17 @@ static int
 ics_begin(struct exporter *x)
 {
 	struct ics *s;
-	struct each e;
 	struct tk_err err;
 	long long stamp;
 
-	memset(&e, 0, sizeof(e));
-	each_begin(x, &e, 0);
-	if (e.per_speaker && x->o->output_dir == NULL)
-		misuse(x->c, "-t ics --each speaker needs --output-dir");
-	if (!e.per_speaker && x->o->output_dir)
-		misuse(x->c, "-t ics --output-dir needs --each speaker");
-	each_end(x, &e);
 	if (tk_source_date(&stamp, &err) < 0 ||
 	    (x->o->tz && tk_zone_check(x->o->tz, &err) < 0)) {
 		report(&err);
 		return -1;
 	}
 	s = tk_xcalloc(1, sizeof(*s));
-	if (outdir_open(x, "{speaker}.ics", &s->dir) < 0) {
-		free(s);
-		return -1;
-	}
 	s->stamp = stamp;
-	scheduled_init(x, &s->sch);
 	x->state = s;
-	return 0;
-}
-
-static int
-ics_record(struct exporter *x, const struct tk_record *rec)
-{
-	struct ics *s = x->state;
-
-	scheduled_add(x, &s->sch, rec);
 	return 0;
 }
 
@@ -374,32 +321,22 @@ static int
 ics_end(struct exporter *x)
 {
 	struct ics *s = x->state;
-	size_t *idx;
-	int rc = 0;
 
-	/* A calendar missing some talks would look complete: none at all. */
-	if (scheduled_end(&s->sch) < 0) {
-		rc = -1;
-	} else if (s->dir) {
-		rc = each_speaker(x);
-	} else {
-		idx = tk_xcalloc(s->sch.n, sizeof(*idx));
-		for (size_t i = 0; i < s->sch.n; i++)
-			idx[i] = i;
-		put_calendar(x, idx, s->sch.n);
-		tk_out_write(&x->c->out, s->cal.p, s->cal.n);
-		free(idx);
-	}
-	outdir_close(s->dir);
-	scheduled_free(&s->sch);
 	tk_buf_free(&s->line);
 	tk_buf_free(&s->text);
 	tk_buf_free(&s->cal);
 	free(s);
-	return rc;
+	return 0;
 }
 
 const struct format fmt_ics = {
-	"ics", "iCalendar events of the scheduled talks (RFC 5545)",
-	ics_begin, ics_record, ics_end, NULL
+	.name = "ics",
+	.summary = "iCalendar events of the scheduled talks (RFC 5545)",
+	.gather = GATHER_SCHEDULED,
+	.speakers = SPEAKERS_OPTION,
+	.files = FILES_PER_SPEAKER,
+	.ext = ".ics",
+	.begin = ics_begin,
+	.render = ics_render,
+	.end = ics_end,
 };

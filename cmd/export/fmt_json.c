@@ -52,7 +52,7 @@ begin(struct exporter *x, int lines)
 			break;
 		}
 	if (!lines)
-		tk_out_write(&x->c->out, "[\n", 2);
+		tk_out_write(x->out, "[\n", 2);
 	return 0;
 }
 
@@ -69,10 +69,11 @@ jsonl_begin(struct exporter *x)
 }
 
 static int
-json_record(struct exporter *x, const struct tk_record *rec)
+json_render(struct exporter *x, const struct batch *b)
 {
 	struct json *st = x->state;
-	struct tk_out *o = &x->c->out;
+	struct tk_out *o = x->out;
+	const struct tk_record *rec = b->rec;
 	const struct tk_str *const *v = export_values(x, rec);
 	size_t bad = 0;
 
@@ -103,18 +104,26 @@ json_end(struct exporter *x)
 	struct json *st = x->state;
 
 	if (!st->lines)
-		tk_out_write(&x->c->out, st->n ? "\n]\n" : "]\n",
+		tk_out_write(x->out, st->n ? "\n]\n" : "]\n",
 		    st->n ? 3 : 2);
 	free(st);
 	return 0;
 }
 
 const struct format fmt_json = {
-	"json", "one array of objects, keys the field names",
-	json_begin, json_record, json_end, NULL
+	.name = "json",
+	.summary = "one array of objects, keys the field names",
+	.gather = GATHER_EACH,
+	.begin = json_begin,
+	.render = json_render,
+	.end = json_end,
 };
 
 const struct format fmt_jsonl = {
-	"jsonl", "one JSON object per line",
-	jsonl_begin, json_record, json_end, NULL
+	.name = "jsonl",
+	.summary = "one JSON object per line",
+	.gather = GATHER_EACH,
+	.begin = jsonl_begin,
+	.render = json_render,
+	.end = json_end,
 };

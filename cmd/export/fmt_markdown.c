@@ -11,7 +11,6 @@
 #include "export.h"
 
 struct md {
-	struct tk_groups *g;
 	size_t *cols, ncols;   /* the fields shown: the chosen ones, no track */
 	int bad;               /* the record being written had bad bytes */
 };
@@ -160,13 +159,13 @@ put_name(struct md *st, struct exporter *x, size_t col)
 	struct tk_str v = { tk_colname(x->c->r, col), 0 };
 
 	v.n = strlen(v.p);
-	put_line_value(st, &x->c->out, &v, MD_LINE);
+	put_line_value(st, x->out, &v, MD_LINE);
 }
 
 static void
 put_table_head(struct md *st, struct exporter *x)
 {
-	struct tk_out *o = &x->c->out;
+	struct tk_out *o = x->out;
 
 	tk_out_putc(o, '|');
 	for (size_t i = 0; i < st->ncols; i++) {
@@ -183,7 +182,7 @@ put_table_head(struct md *st, struct exporter *x)
 static void
 put_table_row(struct md *st, struct exporter *x, const struct tk_record *rec)
 {
-	struct tk_out *o = &x->c->out;
+	struct tk_out *o = x->out;
 
 	tk_out_putc(o, '|');
 	for (size_t i = 0; i < st->ncols; i++) {
@@ -198,7 +197,7 @@ put_table_row(struct md *st, struct exporter *x, const struct tk_record *rec)
 static void
 put_talk(struct md *st, struct exporter *x, const struct tk_record *rec)
 {
-	struct tk_out *o = &x->c->out;
+	struct tk_out *o = x->out;
 	int list = 0;
 
 	tk_out_puts(o, "\n### ");
@@ -247,15 +246,40 @@ md_begin(struct exporter *x)
 			continue;
 		st->cols[st->ncols++] = col;
 	}
-	st->g = export_groups_new(x);
 	x->state = st;
 	return 0;
 }
 
+/* A section: the track's name, then its talks. */
 static int
-md_record(struct exporter *x, const struct tk_record *rec)
+md_render(struct exporter *x, const struct batch *b)
 {
-	export_groups_add(((struct md *)x->state)->g, rec);
+	struct md *st = x->state;
+	struct tk_out *o = x->out;
+	struct tk_record rec;
+
+	/* Bad bytes in the name are those of the first talk. */
+	st->bad = 0;
+	tk_out_puts(o, b->index ? "\n## " : "## ");
+	if (b->track.n == 0)
+		tk_out_puts(o, "(no track)");
+	else
+		put_line_value(st, o, &b->track, MD_LINE);
+	tk_out_putc(o, '\n');
+	if (!x->o->long_form && st->ncols > 0) {
+		tk_out_putc(o, '\n');
+		put_table_head(st, x);
+	}
+	for (size_t k = 0; k < b->n; k++) {
+		batch_record(b, k, &rec);
+		if (x->o->long_form)
+			put_talk(st, x, &rec);
+		else if (st->ncols > 0)
+			put_table_row(st, x, &rec);
+		if (st->bad)
+			export_warn_utf8(x, &rec);
+		st->bad = 0;
+	}
 	return 0;
 }
 
@@ -263,45 +287,18 @@ static int
 md_end(struct exporter *x)
 {
 	struct md *st = x->state;
-	struct tk_out *o = &x->c->out;
-	struct tk_record rec;
-	size_t *order = tk_groups_order(st->g, TK_ORDER_INPUT, TK_TRACK);
 
-	for (size_t n = 0; n < tk_groups_count(st->g); n++) {
-		size_t i = order[n];
-		struct tk_str name = tk_groups_name(st->g, i);
-		/* Bad bytes in the name are those of the first talk. */
-		st->bad = 0;
-		tk_out_puts(o, n ? "\n## " : "## ");
-		if (name.n == 0)
-			tk_out_puts(o, "(no track)");
-		else
-			put_line_value(st, o, &name, MD_LINE);
-		tk_out_putc(o, '\n');
-		if (!x->o->long_form && st->ncols > 0) {
-			tk_out_putc(o, '\n');
-			put_table_head(st, x);
-		}
-		for (size_t k = 0; k < tk_groups_size(st->g, i); k++) {
-			tk_groups_member(st->g, i, k, &rec);
-			if (x->o->long_form)
-				put_talk(st, x, &rec);
-			else if (st->ncols > 0)
-				put_table_row(st, x, &rec);
-			if (st->bad)
-				export_warn_utf8(x, &rec);
-			st->bad = 0;
-		}
-	}
-	free(order);
-	tk_groups_free(st->g);
 	free(st->cols);
 	free(st);
 	return 0;
 }
 
 const struct format fmt_markdown = {
-	"markdown", "a section per track with a table (--long: per talk)",
-	md_begin, md_record, md_end,
-	"title,speaker,track,level,description,abstract,bio"
+	.name = "markdown",
+	.summary = "a section per track with a table (--long: per talk)",
+	.gather = GATHER_TRACK,
+	.fields = "title,speaker,track,level,description,abstract,bio",
+	.begin = md_begin,
+	.render = md_render,
+	.end = md_end,
 };

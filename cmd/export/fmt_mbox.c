@@ -15,7 +15,6 @@
 
 struct mbox {
 	struct tk_tmpl *head, *body;
-	struct each each;
 	long long stamp;
 	unsigned long n;           /* messages written */
 	int has_to, has_date, has_id, has_mime;
@@ -300,9 +299,11 @@ fnv(unsigned long long h, const char *p, size_t n)
 	return h;
 }
 
+/* One message to the speaker of b->vals; none without a usable email. */
 static int
-emit(struct exporter *x, const struct tk_tmpl_vals *v)
+mbox_render(struct exporter *x, const struct batch *b)
 {
+	const struct tk_tmpl_vals *v = b->vals;
 	struct mbox *s = x->state;
 	char buf[128];
 	size_t bad;
@@ -355,7 +356,7 @@ emit(struct exporter *x, const struct tk_tmpl_vals *v)
 	tk_buf_addc(&s->msg, '\n');
 	add_body(&s->msg, s->b.p, s->b.n);
 	tk_buf_addc(&s->msg, '\n');
-	tk_out_write(&x->c->out, s->msg.p, s->msg.n);
+	tk_out_write(x->out, s->msg.p, s->msg.n);
 	return 0;
 }
 
@@ -422,7 +423,7 @@ load(struct exporter *x, struct mbox *s)
 	struct tk_err e;
 	const char *name, *sep;
 	size_t hn;
-	int flags = s->each.unique ? TK_TMPL_ALLOW_TITLES : 0, rc = -1;
+	int flags = x->unique ? TK_TMPL_ALLOW_TITLES : 0, rc = -1;
 	struct tk_tmpl *all;
 
 	if (template_text(x, &b, &name) < 0)
@@ -461,46 +462,39 @@ out:
 	return rc;
 }
 
+static void
+mbox_check(struct exporter *x)
+{
+	if (x->o->output_dir || x->o->name)
+		misuse(x->c, "-t mbox writes one mailbox to standard output: "
+		    "no --output-dir or --name");
+	if (x->o->page)
+		misuse(x->c, "-t mbox takes no --page");
+}
+
 static int
 mbox_begin(struct exporter *x)
 {
 	struct mbox *s = tk_xcalloc(1, sizeof(*s));
 	struct tk_err e;
 
-	if (x->o->output_dir || x->o->name)
-		misuse(x->c, "-t mbox writes one mailbox to standard output: "
-		    "no --output-dir or --name");
-	if (x->o->page)
-		misuse(x->c, "-t mbox takes no --page");
-	x->state = s;
-	s->each.emit = emit;
-	each_begin(x, &s->each, 1);
 	if (tk_source_date(&s->stamp, &e) < 0) {
 		report(&e);
-		goto fail;
+		free(s);
+		return -1;
 	}
-	if (load(x, s) < 0)
-		goto fail;
+	if (load(x, s) < 0) {
+		free(s);
+		return -1;
+	}
+	x->state = s;
 	return 0;
-fail:
-	each_end(x, &s->each);
-	free(s);
-	return -1;
-}
-
-static int
-mbox_record(struct exporter *x, const struct tk_record *rec)
-{
-	struct mbox *s = x->state;
-
-	return each_record(x, &s->each, rec);
 }
 
 static int
 mbox_end(struct exporter *x)
 {
 	struct mbox *s = x->state;
-	int rc = each_end(x, &s->each);
 
 	tk_tmpl_free(s->head);
 	tk_tmpl_free(s->body);
@@ -509,10 +503,16 @@ mbox_end(struct exporter *x)
 	tk_buf_free(&s->v);
 	tk_buf_free(&s->msg);
 	free(s);
-	return rc;
+	return 0;
 }
 
 const struct format fmt_mbox = {
-	"mbox", "a mail to each speaker from --template, in mbox form",
-	mbox_begin, mbox_record, mbox_end, NULL
+	.name = "mbox",
+	.summary = "a mail to each speaker from --template, in mbox form",
+	.gather = GATHER_EACH,
+	.speakers = SPEAKERS_ALWAYS,
+	.check = mbox_check,
+	.begin = mbox_begin,
+	.render = mbox_render,
+	.end = mbox_end,
 };

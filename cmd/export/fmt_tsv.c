@@ -9,27 +9,25 @@ static int
 tsv_begin(struct exporter *x)
 {
 	if (x->c->ncols > 0)
-		tk_put_row(&x->c->out, export_names(x), x->c->ncols, TK_TSV,
-		    '\t', "\n");
+		tk_put_row(x->out, export_names(x), x->c->ncols, TK_TSV, '\t',
+		    "\n");
 	return 0;
 }
 
 static int
-tsv_record(struct exporter *x, const struct tk_record *rec)
+tsv_render(struct exporter *x, const struct batch *b)
 {
 	if (x->c->ncols > 0)
-		tk_put_row(&x->c->out, export_values(x, rec), x->c->ncols,
+		tk_put_row(x->out, export_values(x, b->rec), x->c->ncols,
 		    TK_TSV, '\t', "\n");
 	return 0;
 }
 
-static int
-tsv_end(struct exporter *x)
-{
-	return 0;
-}
-
 const struct format fmt_tsv = {
-	"tsv", "tab-separated, with \\t \\n \\r \\\\ escapes and a header row",
-	tsv_begin, tsv_record, tsv_end, NULL
+	.name = "tsv",
+	.summary = "tab-separated, with \\t \\n \\r \\\\ escapes "
+	    "and a header row",
+	.gather = GATHER_EACH,
+	.begin = tsv_begin,
+	.render = tsv_render,
 };
