@@ -56,7 +56,8 @@ LIB_A = $(OBJDIR)lib/libtalks.a
 UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
 DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
-.PHONY: all check check-halves check-san check-valgrind install uninstall clean lint deps bench bench-deps
+.PHONY: all check check-halves check-san check-valgrind check-layers install \
+	uninstall clean lint deps bench bench-deps
 
 all: $(OBJDIR)talks
 
@@ -114,6 +115,11 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind:
 	$(MAKE) check-halves WRAPPER="$(VALGRIND)" PATHS=vector
+
+# No circle of includes or calls in lib/, and no stage that reaches a
+# later one (tests/layers.py).
+check-layers: $(LIB_A)
+	python3 tests/layers.py
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
