@@ -1,4 +1,7 @@
 # talks - talk records from CSV and TSV, in the Unix filter style.
+# Builds on every CPU unless told otherwise (make -j1).
+NPROC != getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1
+MAKEFLAGS += -j$(NPROC)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -87,15 +90,13 @@ $(OBJDIR)tests/unit/test_%: tests/unit/test_%.c $(LIB_A)
 check: talks $(UNIT_BIN)
 	sh tests/run.sh
 
-# The suite as two halves side by side, each run of talks and of the unit
-# tests behind $(WRAPPER), on the parsing paths in $(PATHS) (default all);
-# the programs are those built in $(OBJDIR).
+# The suite with every run of talks and of the unit tests behind
+# $(WRAPPER), on the parsing paths in $(PATHS) (default all), with the
+# programs built in $(OBJDIR); run.sh runs as many cases side by side as
+# there are CPUs.
 check-halves: $(OBJDIR)talks $(UNIT_BIN)
-	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=2/2 \
-	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh & \
-	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=1/2 \
-	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh; \
-	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
+	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" \
+	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh
 
 # The same suite built with the address and undefined-behaviour
 # sanitizers, in build-san/ so that the normal build is left as it is.
