@@ -34,7 +34,7 @@ enum mode { M_LIST, M_ONLY, M_ROWS, M_FILES, M_COUNT, M_QUIET };
 struct grep {
 	struct common c;
 	struct tk_str *pats;      /* -e, --file and PATTERN, in order */
-	size_t npats;
+	size_t npats, patcap;
 	char **bufs;              /* the contents of --file files */
 	size_t nbufs;
 	struct tk_match_opts mo;
@@ -55,9 +55,7 @@ struct grep {
 static void
 add_pattern(struct grep *g, const char *p, size_t n)
 {
-	if ((g->npats & (g->npats - 1)) == 0)
-		g->pats = tk_xrealloc(g->pats,
-		    (g->npats ? g->npats * 2 : 1) * sizeof(*g->pats));
+	TK_GROW(g->pats, g->patcap, g->npats + 1);
 	g->pats[g->npats].p = p;
 	g->pats[g->npats].n = n;
 	g->npats++;
@@ -73,8 +71,7 @@ slurp(FILE *fp, size_t *len)
 	*len = 0;
 	while ((k = fread(buf + *len, 1, cap - *len - 1, fp)) > 0) {
 		*len += k;
-		if (cap - *len - 1 == 0)
-			buf = tk_xrealloc(buf, cap *= 2);
+		TK_GROW(buf, cap, *len + 2);
 	}
 	buf[*len] = '\0';
 	return buf;

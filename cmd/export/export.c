@@ -211,6 +211,34 @@ export_warn_utf8(struct exporter *x, const struct tk_record *rec)
 }
 
 int
+export_blank(const struct tk_str *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->p[i] != ' ' && v->p[i] != '\t' && v->p[i] != '\r' &&
+		    v->p[i] != '\n')
+			return 0;
+	return 1;
+}
+
+int
+export_is_text(size_t col, const struct tk_str *v)
+{
+	return col == TK_DESCRIPTION || col == TK_ABSTRACT || col == TK_BIO ||
+	    memchr(v->p, '\n', v->n) || memchr(v->p, '\r', v->n);
+}
+
+unsigned long long
+export_hash(unsigned long long h, const struct tk_str *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		h ^= (unsigned char)v->p[i];
+		h *= 0x100000001b3ULL;
+	}
+	h ^= 0xff;
+	return h * 0x100000001b3ULL;
+}
+
+int
 export_next_line(const struct tk_str *v, size_t *pos, struct tk_str *line)
 {
 	size_t i = *pos;

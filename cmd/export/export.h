@@ -9,9 +9,10 @@
  * with --output-dir, to a file of its own (outdir.c).
  *
  * Adding a format: a file fmt_NAME.c that defines the struct format
- * fmt_NAME, and its row in EXPORT_FORMATS below; the options it reads
- * are rows of the option table in export.c.  Then its words in
- * talks-export(1) and its tests in testdata/golden/export-NAME/.
+ * fmt_NAME, and its row in EXPORT_FORMATS below; the build lists the
+ * file in EXPORT_SRC, and the options it reads are rows of the option
+ * table in export.c.  Then its words in talks-export(1) and its tests in
+ * testdata/golden/export-NAME/.
  */
 #ifndef TALKS_EXPORT_H
 #define TALKS_EXPORT_H
@@ -166,6 +167,21 @@ const struct tk_str *const *export_values(struct exporter *x,
 
 /* Warns that rec had bytes that are not UTF-8, replaced by U+FFFD. */
 void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
+
+/* Whether v is empty or only spaces, tabs and line breaks. */
+int export_blank(const struct tk_str *v);
+
+/*
+ * Whether field col, whose value is v, is a text to write as paragraphs:
+ * description, abstract, bio, or a value with a line break.
+ */
+int export_is_text(size_t col, const struct tk_str *v);
+
+/*
+ * Adds v to h, a 64-bit FNV-1a hash, and then a separator, so that "ab",
+ * "c" and "a", "bc" differ: for ids that stay the same from run to run.
+ */
+unsigned long long export_hash(unsigned long long h, const struct tk_str *v);
 
 /*
  * Steps through the lines of v, split at LF, CR or CRLF: *pos starts at

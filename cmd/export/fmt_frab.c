@@ -96,17 +96,6 @@ slug(struct tk_buf *b, const struct tk_str *v, size_t max)
 	}
 }
 
-static unsigned long long
-fnv(unsigned long long h, const struct tk_str *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		h ^= (unsigned char)v->p[i];
-		h *= 0x100000001b3ULL;
-	}
-	h ^= 0xff;
-	return h * 0x100000001b3ULL;
-}
-
 /* A GUID in UUID form, the same from run to run for the same talk. */
 static void
 guid(struct frab *s, const struct tk_record *rec, unsigned long id,
@@ -117,8 +106,10 @@ guid(struct frab *s, const struct tk_record *rec, unsigned long id,
 	struct tk_str v = { num, 0 };
 
 	v.n = (size_t)snprintf(num, sizeof(num), "%lu", id);
-	a = fnv(fnv(fnv(a, &s->acronym), &v), &rec->f[TK_TITLE]);
-	b = fnv(fnv(fnv(b, &rec->f[TK_TITLE]), &v), &s->acronym);
+	a = export_hash(export_hash(export_hash(a, &s->acronym), &v),
+	    &rec->f[TK_TITLE]);
+	b = export_hash(export_hash(export_hash(b, &rec->f[TK_TITLE]), &v),
+	    &s->acronym);
 	/* Version 4 and variant bits, so that tools reading UUIDs take it. */
 	snprintf(buf, n, "%08llx-%04llx-4%03llx-%04llx-%012llx",
 	    a >> 32, (a >> 16) & 0xffff, a & 0xfff,

@@ -36,16 +36,6 @@ put(struct html *st, struct tk_out *o, const struct tk_str *v)
 	st->bad += tk_put_xml(o, v);
 }
 
-static int
-is_blank(const struct tk_str *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (v->p[i] != ' ' && v->p[i] != '\t' && v->p[i] != '\r' &&
-		    v->p[i] != '\n')
-			return 0;
-	return 1;
-}
-
 /* Writes v with its line breaks as <br>. */
 static void
 put_lines(struct html *st, struct tk_out *o, const struct tk_str *v)
@@ -71,7 +61,7 @@ put_paragraphs(struct html *st, struct tk_out *o, const struct tk_str *v)
 	int open = 0, blank = 0;
 
 	while (export_next_line(v, &pos, &line)) {
-		if (is_blank(&line)) {
+		if (export_blank(&line)) {
 			blank = open;
 			continue;
 		}
@@ -89,13 +79,6 @@ put_paragraphs(struct html *st, struct tk_out *o, const struct tk_str *v)
 		tk_out_puts(o, "</p>\n");
 }
 
-static int
-is_text(size_t col, const struct tk_str *v)
-{
-	return col == TK_DESCRIPTION || col == TK_ABSTRACT || col == TK_BIO ||
-	    memchr(v->p, '\n', v->n) || memchr(v->p, '\r', v->n);
-}
-
 static void
 put_talk(struct html *st, struct exporter *x, const struct tk_record *rec)
 {
@@ -103,7 +86,7 @@ put_talk(struct html *st, struct exporter *x, const struct tk_record *rec)
 	int list = 0;
 
 	tk_out_puts(o, "<article>\n<h3>");
-	if (is_blank(&rec->f[TK_TITLE]))
+	if (export_blank(&rec->f[TK_TITLE]))
 		tk_out_puts(o, "(no title)");
 	else
 		put_lines(st, o, &rec->f[TK_TITLE]);
@@ -111,8 +94,8 @@ put_talk(struct html *st, struct exporter *x, const struct tk_record *rec)
 	for (size_t i = 0; i < x->c->ncols; i++) {
 		size_t col = x->c->cols[i];
 		const struct tk_str *v = &rec->f[col];
-		if (col == TK_TITLE || col == TK_TRACK || is_blank(v) ||
-		    is_text(col, v))
+		if (col == TK_TITLE || col == TK_TRACK || export_blank(v) ||
+		    export_is_text(col, v))
 			continue;
 		tk_out_puts(o, list ? "<dt>" : "<dl>\n<dt>");
 		list = 1;
@@ -126,8 +109,8 @@ put_talk(struct html *st, struct exporter *x, const struct tk_record *rec)
 	for (size_t i = 0; i < x->c->ncols; i++) {
 		size_t col = x->c->cols[i];
 		const struct tk_str *v = &rec->f[col];
-		if (col == TK_TITLE || col == TK_TRACK || is_blank(v) ||
-		    !is_text(col, v))
+		if (col == TK_TITLE || col == TK_TRACK || export_blank(v) ||
+		    !export_is_text(col, v))
 			continue;
 		tk_out_puts(o, "<h4>");
 		put(st, o, &x->names[i]);

@@ -115,18 +115,6 @@ put_time(struct ics *s, const char *name, long long epoch, const char *tz)
 
 /* ------------------------------------------------------------- events */
 
-static unsigned long long
-fnv(unsigned long long h, const struct tk_str *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		h ^= (unsigned char)v->p[i];
-		h *= 0x100000001b3ULL;
-	}
-	/* A separator, so that "ab","c" and "a","bc" differ. */
-	h ^= 0xff;
-	return h * 0x100000001b3ULL;
-}
-
 /*
  * A UID that stays the same from run to run: from id and title when the
  * talk has an id, else from title, day, start and room.
@@ -142,7 +130,7 @@ put_uid(struct ics *s, const struct tk_record *rec)
 	char tmp[64];
 
 	for (; *f >= 0; f++)
-		h = fnv(h, &rec->f[*f]);
+		h = export_hash(h, &rec->f[*f]);
 	snprintf(tmp, sizeof(tmp), "UID:%016llx@talks", h);
 	put(s, tmp);
 }

@@ -135,24 +135,6 @@ put_block(struct md *st, struct tk_out *o, const struct tk_str *v)
 	tk_out_putc(o, '\n');
 }
 
-static int
-is_blank(const struct tk_str *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (v->p[i] != ' ' && v->p[i] != '\t' && v->p[i] != '\r' &&
-		    v->p[i] != '\n')
-			return 0;
-	return 1;
-}
-
-/* Whether field col of value v is written as paragraphs in --long. */
-static int
-is_text(size_t col, const struct tk_str *v)
-{
-	return col == TK_DESCRIPTION || col == TK_ABSTRACT || col == TK_BIO ||
-	    memchr(v->p, '\n', v->n) || memchr(v->p, '\r', v->n);
-}
-
 static void
 put_name(struct md *st, struct exporter *x, size_t col)
 {
@@ -201,7 +183,7 @@ put_talk(struct md *st, struct exporter *x, const struct tk_record *rec)
 	int list = 0;
 
 	tk_out_puts(o, "\n### ");
-	if (is_blank(&rec->f[TK_TITLE]))
+	if (export_blank(&rec->f[TK_TITLE]))
 		tk_out_puts(o, "(no title)");
 	else
 		put_line_value(st, o, &rec->f[TK_TITLE], MD_LINE);
@@ -209,7 +191,8 @@ put_talk(struct md *st, struct exporter *x, const struct tk_record *rec)
 	for (size_t i = 0; i < st->ncols; i++) {
 		size_t col = st->cols[i];
 		const struct tk_str *v = &rec->f[col];
-		if (col == TK_TITLE || is_blank(v) || is_text(col, v))
+		if (col == TK_TITLE || export_blank(v) ||
+		    export_is_text(col, v))
 			continue;
 		tk_out_puts(o, list ? "- " : "\n- ");
 		list = 1;
@@ -221,7 +204,8 @@ put_talk(struct md *st, struct exporter *x, const struct tk_record *rec)
 	for (size_t i = 0; i < st->ncols; i++) {
 		size_t col = st->cols[i];
 		const struct tk_str *v = &rec->f[col];
-		if (col == TK_TITLE || is_blank(v) || !is_text(col, v))
+		if (col == TK_TITLE || export_blank(v) ||
+		    !export_is_text(col, v))
 			continue;
 		tk_out_puts(o, "\n#### ");
 		put_name(st, x, col);

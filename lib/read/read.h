@@ -58,7 +58,7 @@ enum tk_path { TK_PATH_DEFAULT, TK_PATH_PLAIN, TK_PATH_PORTABLE,
 struct tk_inopts {
 	enum tk_dialect dialect; /* TK_AUTO: from the file name, else header */
 	int delim;               /* with TK_CSV: the delimiter, 0 for ',' */
-	size_t max_record;       /* the largest record, bytes; 0: TK_MAX_RECORD */
+	size_t max_record;       /* largest record, bytes; 0: TK_MAX_RECORD */
 	enum tk_path path;       /* the parsing path */
 	/*
 	 * The largest record, in bytes, that the fast paths read themselves

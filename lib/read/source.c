@@ -63,10 +63,7 @@ src_fill(struct src *s, size_t want, struct tk_err *e)
 		s->end -= s->beg;
 		s->beg = 0;
 	}
-	if (s->end == s->cap) {
-		s->cap *= 2;
-		s->buf = tk_xrealloc(s->buf, s->cap);
-	}
+	TK_GROW(s->buf, s->cap, s->end + 1);
 	return src_read(s, s->cap - s->end, e);
 }
 

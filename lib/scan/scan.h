@@ -43,7 +43,7 @@ extern const struct scan_ops scan_portable;
 /* The vector kernels, or NULL when the CPU or the build lacks them. */
 const struct scan_ops *scan_vector(void);
 
-/* The vector kernels when vector is set and they are there, else the portable ones. */
+/* The vector kernels when vector is set and the CPU has them, else portable. */
 const struct scan_ops *scan_ops(int vector);
 
 #endif
