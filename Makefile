@@ -32,14 +32,15 @@ LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
 	lib/write/template.c lib/write/safename.c
-LIB_CHECK = lib/check/check.c lib/check/rules.c lib/check/sched.c \
-	lib/check/people.c lib/check/email.c lib/check/chars.c \
-	lib/check/fold.c lib/check/keys.c lib/check/sort.c
+LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
+	lib/check/sched.c lib/check/people.c lib/check/email.c \
+	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
 LIB_SRC = $(LIB_UTIL) $(LIB_SCAN) $(LIB_READ) $(LIB_MATCH) $(LIB_SELECT) \
 	$(LIB_WRITE) $(LIB_CHECK)
 LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
 	lib/read/internal.h lib/match/match.h lib/select/select.h \
-	lib/select/internal.h lib/write/write.h
+	lib/select/internal.h lib/write/write.h lib/check/check.h \
+	lib/check/checker.h
 
 # The command line: a file per subcommand, export's formats in a folder.
 CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \

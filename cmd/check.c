@@ -448,17 +448,13 @@ put_counts(struct check *ch, const struct tk_checker *k, unsigned mask)
 		tk_out_puts(o, "}\n");
 }
 
-/* Tells the reader the columns the rules and the filters look at. */
+/* Tells the reader the columns the rules look at (and the filters). */
 static void
 want_columns(struct check *ch, const struct tk_checker *k)
 {
 	size_t n, *cols = tk_check_cols(k, &n);
 
-	cols = tk_xrealloc(cols, (n + 3) * sizeof(*cols));
-	cols[n++] = TK_TRACK;
-	cols[n++] = TK_LEVEL;
-	cols[n++] = TK_SPEAKER;
-	tk_want_cols(ch->c.r, cols, n);
+	common_want(&ch->c, 0, cols, n);
 	free(cols);
 }
 

@@ -11,6 +11,7 @@
  *   match/   grep's patterns (PCRE2)
  *   select/  field lists, filters, sorting, groups, speakers, times
  *   write/   buffered output, CSV and TSV rows, escapers, templates
+ *   check/   the rules of talks check, over what the stages before give
  *
  * A new input form goes in read/, a new way to choose or gather records
  * in select/, the syntax of a new output in write/.  The library never
@@ -31,5 +32,6 @@
 #include "match/match.h"
 #include "select/select.h"
 #include "write/write.h"
+#include "check/check.h"
 
 #endif

@@ -260,10 +260,7 @@ on_start(void *ud, const char *name, const char **atts)
 	struct xr *x = ud;
 	struct frame *f;
 
-	if (x->depth + 1 >= x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 32;
-		x->st = tk_xrealloc(x->st, x->cap * sizeof(*x->st));
-	}
+	TK_GROW(x->st, x->cap, x->depth + 2);
 	f = &x->st[x->depth];       /* the parent (st[0] is a sentinel) */
 	f->children = 1;
 	f[1].text = x->text.n;
@@ -381,8 +378,7 @@ add_kv(struct xr *x, const char *k, const char *v, size_t n)
 	struct kv *p;
 
 	if (x->nkv == x->kvcap) {
-		x->kvcap = x->kvcap ? x->kvcap * 2 : 8;
-		x->kv = tk_xrealloc(x->kv, x->kvcap * sizeof(*x->kv));
+		TK_GROW(x->kv, x->kvcap, x->nkv + 1);
 		memset(x->kv + x->nkv, 0, (x->kvcap - x->nkv) * sizeof(*x->kv));
 	}
 	p = &x->kv[x->nkv++];
