@@ -15,7 +15,8 @@ static const char usage[] =
     "                   [--ignore RULES] [--require FIELDS] [--gap MINUTES]\n"
     "                   [--max FIELDS=N] [--allow FIELDS=VALUE,...]\n"
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                   [--csv | --tsv | -d CHAR] [FILE ...]\n"
+    "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                   [FILE ...]\n"
     "rules:\n"
     "  room-overlap     two talks in one room at once\n"
     "  speaker-overlap  one speaker in two talks at once (--gap: too close)\n"
@@ -517,6 +518,7 @@ cmd_check(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "tsv", no_argument, NULL, OPT_TSV },
+		{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "track", required_argument, NULL, OPT_TRACK },
 		{ "level", required_argument, NULL, OPT_LEVEL },

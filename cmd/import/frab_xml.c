@@ -196,8 +196,8 @@ start_event(struct xr *x, const char **atts)
 	x->has_room = 0;
 	x->event_at = XML_GetCurrentByteIndex(x->p);
 	x->too_large = 0;
-	snprintf(x->im->what, sizeof(x->im->what), "event %.60s",
-	    id ? id : "without id");
+	snprintf(x->im->what, sizeof(x->im->what), "event %.*s",
+	    id ? tk_cut(id, strlen(id), 60) : 10, id ? id : "without id");
 	if (id)
 		rec_leads(x->im, L_ID, id);
 	if (guid)
@@ -359,7 +359,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 			    t.sec;
 		else if (scan)
 			im_warn(x->im, "day_change '%.*s' is not HH:MM[:SS]: "
-			    "ignored", (int)(n > 20 ? 20 : n), s);
+			    "ignored", tk_cut(s, n, 20), s);
 	} else if (is(name, "time_zone_name") && n > 0) {
 		x->tz.n = 0;
 		tk_buf_add(&x->tz, s, n);
@@ -368,7 +368,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 			x->conf.tz = x->tz.p;
 		else if (scan)
 			im_warn(x->im, "time_zone_name '%.*s' is not a zone of "
-			    "the system: ignored", (int)(n > 40 ? 40 : n), s);
+			    "the system: ignored", tk_cut(s, n, 40), s);
 	}
 }
 

@@ -87,18 +87,8 @@ msg_num(struct tk_checker *k, unsigned long long v)
 void
 msg_value(struct tk_checker *k, const struct tk_str *v)
 {
-	size_t n = v->n;
-	int ok;
+	size_t n = (size_t)tk_cut(v->p, v->n, SHOWN);
 
-	if (n > SHOWN) {
-		/* Cut before a character, not inside one. */
-		for (n = 0; n < v->n; ) {
-			size_t len = tk_utf8_seq(v->p + n, v->n - n, &ok);
-			if (n + len > SHOWN)
-				break;
-			n += len;
-		}
-	}
 	msg_add(k, "'", 1);
 	msg_add(k, v->p, n);
 	msg_adds(k, n < v->n ? "...'" : "'");
