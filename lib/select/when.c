@@ -8,6 +8,9 @@
 
 #include "talks.h"
 
+/* How long after midnight a day of a schedule may last: 06:00. */
+#define LATE_NIGHT (6 * 3600)
+
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
 static long long
 days_from_civil(long long y, int m, int d)
@@ -262,11 +265,14 @@ tk_when(const struct tk_record *rec, struct tk_when *w, struct tk_err *e)
 		return 0;
 	if (has_day && !blank(day)) {
 		struct tk_time d = { 0, 0, 0, 0, 0, 0 };
-		long long late;
+		long long after;
 		tk_parse_day(day, &d);
-		/* Or the next date: a day of a schedule runs past midnight. */
-		late = (tk_time_epoch(&w->start) - tk_time_epoch(&d)) / 86400;
-		if (tk_time_epoch(&w->start) < tk_time_epoch(&d) || late > 1)
+		/*
+		 * Or early on the next date: a schedule's day runs past
+		 * midnight until it changes, at 04:00 or 06:00 (frab).
+		 */
+		after = tk_time_epoch(&w->start) - tk_time_epoch(&d);
+		if (after < 0 || after >= 86400 + LATE_NIGHT)
 			return tk_fail(e, rec->file, rec->line, 0,
 			    "start is not on the day given");
 	}
