@@ -112,15 +112,21 @@ $(OBJDIR)tests/unit/test_stamp: tests/unit/test_stamp.c \
 	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< \
 	    $(OBJDIR)cmd/import/stamp.o $(LIB_A) $(LIBS)
 
+# The test runner: it starts the cases and counts their results.  Built
+# the plain way even when the programs under test are not.
+RUNNER = tests/runner
+$(RUNNER): tests/runner.c
+	$(CC) $(WARN) -O2 -o $@ tests/runner.c
+
 # Every test: unit tests of lib/, then the golden command-line cases.
-check: talks $(UNIT_BIN)
+check: talks $(UNIT_BIN) $(RUNNER)
 	sh tests/run.sh
 
 # The suite with every run of talks and of the unit tests behind
 # $(WRAPPER), on the parsing paths in $(PATHS) (default all), with the
 # programs built in $(OBJDIR); run.sh runs as many cases side by side as
 # there are CPUs.
-check-halves: $(OBJDIR)talks $(UNIT_BIN)
+check-halves: $(OBJDIR)talks $(UNIT_BIN) $(RUNNER)
 	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" \
 	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh
 
@@ -176,7 +182,7 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS)
+	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS) $(RUNNER)
 	rm -rf $(SAN_DIR)
 	rm -f $(FUZZ_BINS)
 

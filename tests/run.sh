@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh - runs every test: the unit tests of lib/ and the golden
-# command-line cases in testdata/golden/, several at a time.
+# command-line cases in testdata/golden/, several at a time.  It lists
+# the jobs; tests/runner (make builds it) runs them and counts.
 #
 # A golden case is a directory holding:
 #   cmd     one shell command line, run by bash with -o pipefail from the
@@ -14,8 +15,10 @@
 #           (python3:icalendar) or a path (../shared/schemas/x.xsd).
 #           Where one is missing the case is skipped, with the reason.
 #   once    present when the case does not depend on the parsing path
-#           (help, usage, option errors): it runs once, on the default
-#           path, instead of once per path
+#           (help, usage, option errors; a written format checked by a
+#           program that reads it, as other cases compare those bytes on
+#           every path): it runs once, on the default path, instead of
+#           once per path
 #   many    present when the case runs talks hundreds of times: it is
 #           left out under TALKS_WRAPPER (valgrind would take minutes)
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case and the
@@ -78,22 +81,4 @@ for d in "$@"; do
 	done
 done
 
-xargs -P "$jobs" -n 8 bash tests/golden.sh <"$list"
-
-cat "$TALKS_RESULTS"/*.log 2>/dev/null
-n=$(wc -l <"$list")
-LC_ALL=C sort "$TALKS_RESULTS"/*.res 2>/dev/null | awk -v n="$n" '
-$1 == "skip" { print "SKIP " substr($0, 13) }
-$2 == "golden" { g[$1]++ }
-$2 == "unit" { up += $3; uf += $4 }
-{ done++ }
-END {
-	if (done != n) {
-		printf "FAIL %d of %d jobs gave no result\n", n - done, n
-		g["fail"] += n - done
-	}
-	printf "golden: %d passed, %d failed, %d skipped\n", g["pass"], g["fail"], g["skip"]
-	printf "unit: %d passed, %d failed\n", up, uf
-	printf "%d passed, %d failed, %d skipped\n", g["pass"] + up, g["fail"] + uf, g["skip"]
-	exit (g["fail"] + uf > 0 || g["pass"] + up == 0)
-}'
+"$top/tests/runner" -j "$jobs" <"$list"

@@ -34,37 +34,51 @@ if [ -n "$xsd" ]; then
 	cat "$tmp"
 	exit 0
 fi
-xmllint --noout "$tmp" 2>"$tmp.err" || { sed "s|$tmp|-|" "$tmp.err" >&2; exit 1; }
-
-# count NAME XPATH: the rule NAME holds when XPATH counts no node.
-bad=0
-count() {
-	n=$(xmllint --xpath "count($2)" "$tmp" 2>/dev/null)
-	[ "$n" = 0 ] && return
-	echo "xmlcheck.sh: $1 (${n:-?} nodes)" >&2
-	bad=1
+# rule NAME XPATH: the rule NAME holds when XPATH counts no node.  The
+# counts are taken in one run of xmllint, which also finds the document
+# well-formed or not.
+names=
+expr=
+rule() {
+	names="$names$1
+"
+	expr="$expr${expr:+, \"|\", }count($2)"
 }
 hhmm='string-length(%s) != 5 or substring(%s, 3, 1) != ":" or translate(%s, "0123456789", "") != ":"'
-count "no schedule root" '/*[not(self::schedule)]'
-count "schedule without version or conference" \
+rule "no schedule root" '/*[not(self::schedule)]'
+rule "schedule without version or conference" \
     '/schedule[not(version) or not(conference)]'
-count "conference without title, acronym, start, end or days" \
+rule "conference without title, acronym, start, end or days" \
     '/schedule/conference[not(title) or not(acronym) or not(start) or not(end) or not(days)]'
-count "schedule element out of place" \
+rule "schedule element out of place" \
     '/schedule/*[not(self::version or self::conference or self::day)]'
-count "day without index, date, start or end" \
+rule "day without index, date, start or end" \
     '//day[not(@index) or not(@date) or not(@start) or not(@end)]'
-count "day holding something other than rooms" '//day/*[not(self::room)]'
-count "room without a name" '//day/room[not(@name)]'
-count "room holding something other than events" '//day/room/*[not(self::event)]'
-count "event without a positive whole id or a guid" \
+rule "day holding something other than rooms" '//day/*[not(self::room)]'
+rule "room without a name" '//day/room[not(@name)]'
+rule "room holding something other than events" '//day/room/*[not(self::event)]'
+rule "event without a positive whole id or a guid" \
     '//event[not(@guid) or not(@id) or translate(@id, "0123456789", "") != "" or number(@id) < 1]'
 for c in date start duration room slug title subtitle track type abstract \
     description persons; do
-	count "event without $c" "//event[not($c)]"
+	rule "event without $c" "//event[not($c)]"
 done
-count "start or duration not HH:MM" \
+rule "start or duration not HH:MM" \
     "//event/start[$(printf "$hhmm" . . .)] | //event/duration[$(printf "$hhmm" . . .)]"
-count "persons holding something other than person" '//persons/*[not(self::person)]'
+rule "persons holding something other than person" '//persons/*[not(self::person)]'
+counts=$(xmllint --xpath "concat($expr)" "$tmp" 2>"$tmp.err") || {
+	sed "s|$tmp|-|" "$tmp.err" >&2; exit 1; }
+bad=0
+rest=$counts
+while IFS= read -r name; do
+	[ -n "$name" ] || continue
+	n=${rest%%|*}
+	rest=${rest#*|}
+	[ "$n" = 0 ] && continue
+	echo "xmlcheck.sh: $name (${n:-?} nodes)" >&2
+	bad=1
+done <<EOF
+$names
+EOF
 [ "$bad" -eq 0 ] || exit 1
 cat "$tmp"
