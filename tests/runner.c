@@ -51,11 +51,16 @@ static struct slot slots[MAXSLOTS];
 static const char *results;
 static const char *wrapper;
 static unsigned long gpass, gfail, gskip, upass, ufail;
-static char **skips;
-static size_t nskips, capskips;
-static char *log_buf;
-static size_t log_len;
+/* What is printed at the end, sorted: the failures' details, the
+ * skipped cases.  report is where a job's failure is written. */
+struct lines {
+	char **v;
+	size_t n, cap;
+};
+static struct lines fails, skips;
 static FILE *report;
+static char *report_buf;
+static size_t report_len;
 static FILE *times;	/* each job's milliseconds, when asked */
 
 static void
@@ -349,17 +354,44 @@ run_wait(char *const argv[], const char *out)
 /* ------------------------------------------------------------ jobs */
 
 static void
+add_line(struct lines *l, char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap * 2 + 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = s;
+}
+
+static void
 add_skip(const char *name, const char *why)
 {
 	char *s;
 
-	if (nskips == capskips) {
-		capskips = capskips * 2 + 16;
-		skips = xrealloc(skips, capskips * sizeof *skips);
-	}
 	if (asprintf(&s, "SKIP %s: %s", name, why) < 0)
 		die("out of memory");
-	skips[nskips++] = s;
+	add_line(&skips, s);
+}
+
+/* Opens report for one job's failure; report_close keeps what was
+ * written there. */
+static void
+report_open(void)
+{
+	report = open_memstream(&report_buf, &report_len);
+	if (report == NULL)
+		die("out of memory");
+}
+
+static void
+report_close(void)
+{
+	fclose(report);
+	if (report_len > 0)
+		add_line(&fails, report_buf);
+	else
+		free(report_buf);
+	report = NULL;
 }
 
 /* The name a job is reported under: DIR, or "DIR [PATH]". */
@@ -600,10 +632,12 @@ reap(int nslots)
 		    slots[i].job);
 	}
 	job_name(slots[i].job, name, sizeof name);
+	report_open();
 	if (strncmp(slots[i].job, "unit:", 5) == 0)
 		finish_unit(&slots[i], name, status_of(ws));
 	else
 		finish_golden(&slots[i], name, status_of(ws));
+	report_close();
 	free(slots[i].job);
 	slots[i].job = NULL;
 	slots[i].pid = 0;
@@ -613,6 +647,22 @@ static int
 by_text(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Prints the texts of L sorted, each ending a line, and frees them. */
+static void
+print_lines(struct lines *l)
+{
+	qsort(l->v, l->n, sizeof *l->v, by_text);
+	for (size_t i = 0; i < l->n; i++) {
+		size_t n = strlen(l->v[i]);
+
+		fputs(l->v[i], stdout);
+		if (n == 0 || l->v[i][n - 1] != '\n')
+			putchar('\n');
+		free(l->v[i]);
+	}
+	free(l->v);
 }
 
 int
@@ -638,9 +688,6 @@ main(int argc, char **argv)
 	if (getenv("TALKS_TIMES") && *getenv("TALKS_TIMES") &&
 	    (times = fopen(getenv("TALKS_TIMES"), "a")) == NULL)
 		die("%s: %s", getenv("TALKS_TIMES"), strerror(errno));
-	report = open_memstream(&log_buf, &log_len);
-	if (report == NULL)
-		die("out of memory");
 	for (i = 0; i < nslots; i++) {
 		char t[PATH_MAX];
 
@@ -662,7 +709,9 @@ main(int argc, char **argv)
 		}
 		for (i = 0; slots[i].pid != 0; i++)
 			;
+		report_open();
 		running += launch(&slots[i], xstrdup(line));
+		report_close();
 	}
 	free(line);
 	while (running-- > 0)
@@ -670,15 +719,8 @@ main(int argc, char **argv)
 
 	if (times)
 		fclose(times);
-	fclose(report);
-	fwrite(log_buf, 1, log_len, stdout);
-	free(log_buf);
-	qsort(skips, nskips, sizeof *skips, by_text);
-	for (size_t k = 0; k < nskips; k++) {
-		puts(skips[k]);
-		free(skips[k]);
-	}
-	free(skips);
+	print_lines(&fails);
+	print_lines(&skips);
 	printf("golden: %lu passed, %lu failed, %lu skipped\n", gpass, gfail,
 	    gskip);
 	printf("unit: %lu passed, %lu failed\n", upass, ufail);
