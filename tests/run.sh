@@ -19,8 +19,9 @@
 #           program that reads it, as other cases compare those bytes on
 #           every path): it runs once, on the default path, instead of
 #           once per path
-#   many    present when the case runs talks hundreds of times: it is
-#           left out under TALKS_WRAPPER (valgrind would take minutes)
+#   heavy   present when the case runs talks hundreds of times or on
+#           tens of megabytes: it is left out under TALKS_WRAPPER
+#           (valgrind would take minutes on it)
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case and the
 # unit tests)
 # TALKS_PATHS names the paths to run the cases with (default: all three;
@@ -71,7 +72,7 @@ fi
 for d in "$@"; do
 	d=${d%/}
 	[ -f "$d/cmd" ] || continue
-	[ -n "$TALKS_WRAPPER" ] && [ -f "$d/many" ] && continue
+	[ -n "$TALKS_WRAPPER" ] && [ -f "$d/heavy" ] && continue
 	if [ -f "$d/once" ]; then
 		echo "-:$d" >>"$list"
 		continue
