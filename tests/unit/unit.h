@@ -3,6 +3,7 @@
 #define UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_pass, unit_fail;
@@ -31,6 +32,20 @@ rnd(unsigned n)
 	unit_seed ^= unit_seed >> 7;
 	unit_seed ^= unit_seed << 17;
 	return (unsigned)(unit_seed % n);
+}
+
+/*
+ * How many rounds a randomized test runs: N, or a tenth of it under a
+ * wrapper such as valgrind (TALKS_WRAPPER set by tests/run.sh), where
+ * every round costs fifty times more and the same code is reached by
+ * fewer of them.
+ */
+static inline int
+unit_rounds(int n)
+{
+	const char *w = getenv("TALKS_WRAPPER");
+
+	return w && *w ? n / 10 : n;
 }
 
 static int
