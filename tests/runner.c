@@ -694,8 +694,11 @@ main(int argc, char **argv)
 		snprintf(slots[i].dir, sizeof slots[i].dir, "%s/slot%d",
 		    results, i);
 		snprintf(t, sizeof t, "%s/t", slots[i].dir);
+		/* t/ is writable by all, as /tmp is: a case may run talks
+		 * as another user, and valgrind writes its files there. */
 		if ((mkdir(slots[i].dir, 0755) != 0 && errno != EEXIST) ||
-		    (mkdir(t, 0755) != 0 && errno != EEXIST))
+		    (mkdir(t, 0700) != 0 && errno != EEXIST) ||
+		    chmod(t, 01777) != 0)
 			die("%s: %s", slots[i].dir, strerror(errno));
 	}
 	while ((len = getline(&line, &cap, stdin)) > 0) {
