@@ -11,7 +11,7 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) $(CFLAGS)
-LIBS = -lcsv $(PCRE2_LIBS)
+LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
 
 LIB_SRC != ls lib/*.c
 CMD_SRC != ls cmd/*.c

@@ -19,6 +19,10 @@ struct export_opts {
 	int split_speakers;       /* --split-speakers (json, jsonl) */
 	int verbose;              /* -v */
 	const char *tz;           /* --tz ZONE (ics, frab) */
+	enum tk_date_order order; /* --date-order (ics, frab) */
+	long day_change;          /* --day-change, seconds (frab) */
+	const char *tzdir;        /* $TZDIR: where zones are, NULL: default */
+	const char *source_date;  /* $SOURCE_DATE_EPOCH, or NULL */
 	const char *conference;   /* --conference NAME (frab) */
 	const char *acronym;      /* --acronym ID (frab) */
 	const char *template_arg; /* --template TEXT or @FILE */
@@ -96,26 +100,50 @@ struct tk_rows *export_rows_all(struct exporter *x);
 void export_groups_add(struct tk_groups *g, const struct tk_record *rec);
 
 /*
+ * The time to stamp output with: $SOURCE_DATE_EPOCH when set (so that
+ * output can be reproduced), else now.  -1 after reporting a bad value.
+ */
+int export_stamp(struct exporter *x, long long *t);
+
+/*
  * The talks with a day and a start, kept whole with their times, for the
- * formats that schedule (ics, frab).
+ * formats that schedule (ics, frab).  Records are kept as they come and
+ * read at the end, when the dates of every column are known (see
+ * tk_dates_new).
  */
 struct scheduled {
-	struct tk_rows *rows;     /* every column */
-	struct tk_when *when;     /* their times, by row */
-	size_t n, cap;
+	struct tk_rows *rows;     /* every column of every record */
+	size_t *row;              /* the scheduled talks: their rows */
+	struct tk_when *when;     /* and their times */
+	size_t n;
 	unsigned long skipped;    /* talks without day or start */
-	int bad;                  /* a time could not be read */
+	struct tk_zone *zone;     /* --tz, or NULL */
+	struct tk_time_opts topts;
+	struct tk_dates *dates;   /* with no --date-order */
 };
 
-void scheduled_init(struct exporter *x, struct scheduled *s);
-/*
- * Keeps rec when it has a time; a talk without one is counted (and named
- * with -v), a time that cannot be read is reported.
- */
+/* Opens --tz; -1 after reporting an unknown zone. */
+int scheduled_init(struct exporter *x, struct scheduled *s);
+/* Keeps rec, to be read at the end. */
 void scheduled_add(struct exporter *x, struct scheduled *s,
     const struct tk_record *rec);
-/* Tells how many talks were skipped; -1 when a time could not be read. */
-int scheduled_end(const struct scheduled *s);
+/*
+ * Reads the times of the records kept; reports every value that cannot
+ * be read, the talks without day or start (counted, named with -v) and
+ * times that are floating.  -1 when a
+ * time could not be read: then there is nothing to write.
+ */
+int scheduled_end(struct exporter *x, struct scheduled *s);
+/* Talk i, as scheduled_end kept it. */
+void scheduled_get(struct scheduled *s, size_t i, struct tk_record *rec);
+/*
+ * Writes the local date and time of instant t of talk i, as shown (in
+ * --tz, else as written), into buf: "2024-09-12T14:30:00", with
+ * "+02:00" after it when zoned is set and the time is not floating.
+ * Returns the local time (seconds since 1970, read as UTC).
+ */
+long long scheduled_local(const struct scheduled *s, size_t i, long long t,
+    int zoned, char *buf, size_t size);
 void scheduled_free(struct scheduled *s);
 
 /*

@@ -13,8 +13,9 @@
 
 struct frab {
 	struct scheduled sch;
-	unsigned long *id;    /* the event ids, by row */
-	long language;        /* the column of a "language" header, or -1 */
+	unsigned long *id;    /* the event ids, by talk */
+	/* The columns of these headers, or -1: carried into the XML. */
+	long guid, slug, subtitle, language, links, person_ids;
 	struct tk_str title, acronym;
 	char *acronym_buf;
 };
@@ -57,46 +58,6 @@ element_s(struct exporter *x, const char *indent, const char *name,
 	element(x, indent, name, &v, &bad);
 }
 
-/* A date-time, with the offset of --tz when given. */
-static void
-date_time(struct exporter *x, long long epoch, char *buf, size_t n)
-{
-	struct tk_time t;
-	long off;
-	int k;
-
-	tk_time_from_epoch(epoch, &t);
-	k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.mon,
-	    t.mday, t.hour, t.min, t.sec);
-	if (x->o->tz == NULL || k < 0 || (size_t)k >= n)
-		return;
-	off = tk_zone_offset(x->o->tz, &t);
-	snprintf(buf + k, n - (size_t)k, "%c%02ld:%02ld", off < 0 ? '-' : '+',
-	    (off < 0 ? -off : off) / 3600, (off < 0 ? -off : off) / 60 % 60);
-}
-
-/* A slug: lower-case ASCII letters and digits, '-' between words. */
-static void
-slug(struct tk_buf *b, const struct tk_str *v, size_t max)
-{
-	size_t start = b->n;
-	int dash = 0;
-
-	for (size_t i = 0; i < v->n && b->n - start < max; i++) {
-		unsigned char c = (unsigned char)v->p[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b->n > start)
-				tk_buf_addc(b, '-');
-			tk_buf_addc(b, c);
-			dash = 0;
-		} else {
-			dash = 1;
-		}
-	}
-}
-
 static unsigned long long
 fnv(unsigned long long h, const struct tk_str *v)
 {
@@ -126,48 +87,139 @@ guid(struct frab *s, const struct tk_record *rec, unsigned long id,
 	    ((b >> 48) & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
 }
 
+/* Item i of list v (see tk_next_item), or an empty one. */
+static struct tk_str
+nth_item(const struct tk_str *v, size_t i)
+{
+	struct tk_str item = { "", 0 };
+	size_t pos = 0;
+
+	for (size_t k = 0; tk_next_item(v, &pos, &item); k++)
+		if (k == i)
+			return item;
+	item.p = "";
+	item.n = 0;
+	return item;
+}
+
+/* Whether v is a positive whole number, as the schema wants person ids. */
+static int
+positive(const struct tk_str *v)
+{
+	int nonzero = 0;
+
+	if (v->n == 0 || v->n > 18)
+		return 0;
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->p[i] < '0' || v->p[i] > '9')
+			return 0;
+		nonzero |= v->p[i] != '0';
+	}
+	return nonzero;
+}
+
+/* The value of column c of rec, or an empty one when c is -1. */
+static const struct tk_str *
+col(const struct tk_record *rec, long c)
+{
+	static const struct tk_str none = { "", 0 };
+
+	return c >= 0 ? &rec->f[c] : &none;
+}
+
+/* The speakers, with their ids where a column has them as numbers. */
 static void
 persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 {
+	struct frab *s = x->state;
 	struct tk_person p;
 
 	puts_(x, "        <persons>\n");
 	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		struct tk_str id = nth_item(col(rec, s->person_ids), i);
 		if (p.name.n == 0)
 			continue;
-		puts_(x, "          <person>");
+		puts_(x, "          <person");
+		if (positive(&id)) {
+			puts_(x, " id=\"");
+			text(x, &id, bad);
+			puts_(x, "\"");
+		}
+		puts_(x, ">");
 		text(x, &p.name, bad);
 		puts_(x, "</person>\n");
 	}
 	puts_(x, "        </persons>\n");
 }
 
+/* One <link>. */
+static void
+link(struct exporter *x, const struct tk_str *href, const struct tk_str *v,
+    size_t *bad)
+{
+	puts_(x, "          <link href=\"");
+	text(x, href, bad);
+	puts_(x, "\">");
+	text(x, v, bad);
+	puts_(x, "</link>\n");
+}
+
+/* The url, named by the title, and each line of a links column. */
+static void
+links(struct exporter *x, const struct tk_record *rec, size_t *bad)
+{
+	struct frab *s = x->state;
+	const struct tk_str *url = &rec->f[TK_URL], *more = col(rec, s->links);
+	struct tk_str line;
+	size_t pos = 0;
+	int any = url->n > 0;
+
+	while (export_next_line(more, &pos, &line))
+		any |= line.n > 0;
+	if (!any)
+		return;
+	puts_(x, "        <links>\n");
+	if (url->n > 0)
+		link(x, url, &rec->f[TK_TITLE], bad);
+	for (pos = 0; export_next_line(more, &pos, &line);)
+		if (line.n > 0 && !(line.n == url->n &&
+		    memcmp(line.p, url->p, url->n) == 0))
+			link(x, &line, &line, bad);
+	puts_(x, "        </links>\n");
+}
+
 static void
 event(struct exporter *x, size_t i)
 {
-	static const struct tk_str none = { "", 0 }, talk = { "talk", 4 };
+	static const struct tk_str talk = { "talk", 4 };
 	struct frab *s = x->state;
 	const struct tk_when *w = &s->sch.when[i];
 	const char *in = "        ";
 	struct tk_record rec;
 	struct tk_buf b = { 0 };
-	char buf[80];
+	char buf[80], num[32];
 	size_t bad = 0;
-	long long st = tk_time_epoch(&w->start), dur;
+	long long dur;
+	struct tk_time lt;
 
-	tk_rows_get(s->sch.rows, i, &rec);
-	guid(s, &rec, s->id[i], buf, sizeof(buf));
-	snprintf(buf + 40, sizeof(buf) - 40, "%lu", s->id[i]);
+	scheduled_get(&s->sch, i, &rec);
+	snprintf(num, sizeof(num), "%lu", s->id[i]);
 	puts_(x, "      <event id=\"");
-	puts_(x, buf + 40);
+	puts_(x, num);
 	puts_(x, "\" guid=\"");
-	puts_(x, buf);
+	if (col(&rec, s->guid)->n > 0) {
+		text(x, col(&rec, s->guid), &bad);
+	} else {
+		guid(s, &rec, s->id[i], buf, sizeof(buf));
+		puts_(x, buf);
+	}
 	puts_(x, "\">\n");
-	date_time(x, st, buf, sizeof(buf));
+	tk_time_from_epoch(scheduled_local(&s->sch, i, w->start, 1, buf,
+	    sizeof(buf)), &lt);
 	element_s(x, in, "date", buf);
-	snprintf(buf, sizeof(buf), "%02d:%02d", w->start.hour, w->start.min);
+	snprintf(buf, sizeof(buf), "%02d:%02d", lt.hour, lt.min);
 	element_s(x, in, "start", buf);
-	dur = w->end >= 0 ? (w->end - st) / 60 : 0;
+	dur = w->has_end ? (w->end - w->start) / 60 : 0;
 	if (dur > 99 * 60 + 59) {
 		struct tk_err e;
 		tk_fail(&e, rec.file, rec.line, 0, "duration cut to 99:59, "
@@ -178,29 +230,28 @@ event(struct exporter *x, size_t i)
 	snprintf(buf, sizeof(buf), "%02lld:%02lld", dur / 60, dur % 60);
 	element_s(x, in, "duration", buf);
 	element(x, in, "room", &rec.f[TK_ROOM], &bad);
-	tk_buf_add(&b, s->acronym.p, s->acronym.n);
-	snprintf(buf, sizeof(buf), "-%lu-", s->id[i]);
-	tk_buf_adds(&b, buf);
-	slug(&b, &rec.f[TK_TITLE], 60);
-	element_s(x, in, "slug", b.p);
-	tk_buf_free(&b);
+	if (col(&rec, s->slug)->n > 0) {
+		element(x, in, "slug", col(&rec, s->slug), &bad);
+	} else {
+		tk_buf_add(&b, s->acronym.p, s->acronym.n);
+		tk_buf_adds(&b, "-");
+		tk_buf_adds(&b, num);
+		tk_buf_adds(&b, "-");
+		tk_slug(&b, &rec.f[TK_TITLE], 60);
+		element_s(x, in, "slug", b.p);
+		tk_buf_free(&b);
+	}
 	element(x, in, "title", &rec.f[TK_TITLE], &bad);
-	element(x, in, "subtitle", &none, &bad);
+	element(x, in, "subtitle", col(&rec, s->subtitle), &bad);
 	element(x, in, "track", &rec.f[TK_TRACK], &bad);
 	element(x, in, "type", rec.f[TK_TYPE].n ? &rec.f[TK_TYPE] : &talk,
 	    &bad);
-	if (s->language >= 0 && rec.f[s->language].n > 0)
-		element(x, in, "language", &rec.f[s->language], &bad);
+	if (col(&rec, s->language)->n > 0)
+		element(x, in, "language", col(&rec, s->language), &bad);
 	element(x, in, "abstract", &rec.f[TK_ABSTRACT], &bad);
 	element(x, in, "description", &rec.f[TK_DESCRIPTION], &bad);
 	persons(x, &rec, &bad);
-	if (rec.f[TK_URL].n > 0) {
-		puts_(x, "        <links>\n          <link href=\"");
-		text(x, &rec.f[TK_URL], &bad);
-		puts_(x, "\">");
-		text(x, &rec.f[TK_TITLE], &bad);
-		puts_(x, "</link>\n        </links>\n");
-	}
+	links(x, &rec, &bad);
 	puts_(x, "      </event>\n");
 	if (bad)
 		export_warn_utf8(x, &rec);
@@ -210,19 +261,28 @@ event(struct exporter *x, size_t i)
 
 static struct frab *sort_state;
 
+/*
+ * The conference day of talk i, as a day number: its local date, or the
+ * day before for a talk that starts before --day-change.
+ */
 static long long
-day_of(const struct frab *s, size_t i)
+day_of(struct exporter *x, size_t i)
 {
-	return tk_time_epoch(&s->sch.when[i].start) / 86400;
+	struct frab *s = x->state;
+	char buf[40];
+	long long t = scheduled_local(&s->sch, i, s->sch.when[i].start, 0,
+	    buf, sizeof(buf)) - x->o->day_change;
+
+	return (t - (((t % 86400) + 86400) % 86400)) / 86400;
 }
 
-/* Day, then start, then input order. */
+/* Start, then input order. */
 static int
 by_time(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	long long x = tk_time_epoch(&sort_state->sch.when[i].start);
-	long long y = tk_time_epoch(&sort_state->sch.when[j].start);
+	long long x = sort_state->sch.when[i].start;
+	long long y = sort_state->sch.when[j].start;
 
 	if (x != y)
 		return x < y ? -1 : 1;
@@ -238,7 +298,7 @@ number(struct frab *s)
 
 	s->id = tk_xcalloc(s->sch.n ? s->sch.n : 1, sizeof(*s->id));
 	for (size_t i = 0; i < s->sch.n; i++) {
-		tk_rows_get(s->sch.rows, i, &rec);
+		scheduled_get(&s->sch, i, &rec);
 		const struct tk_str *v = &rec.f[TK_ID];
 		char *end, tmp[24];
 		if (v->n == 0 || v->n >= sizeof(tmp) || v->p[0] < '1' ||
@@ -271,7 +331,7 @@ rooms(struct frab *s, struct tk_str **list)
 
 	*list = tk_xcalloc(s->sch.n + 1, sizeof(**list));
 	for (size_t i = 0; i < s->sch.n; i++) {
-		tk_rows_get(s->sch.rows, i, &rec);
+		scheduled_get(&s->sch, i, &rec);
 		size_t k = 0;
 		while (k < n && !((*list)[k].n == rec.f[TK_ROOM].n &&
 		    memcmp((*list)[k].p, rec.f[TK_ROOM].p, rec.f[TK_ROOM].n) == 0))
@@ -290,38 +350,53 @@ in_room(struct frab *s, size_t i, const struct tk_str *room)
 {
 	struct tk_record rec;
 
-	tk_rows_get(s->sch.rows, i, &rec);
+	scheduled_get(&s->sch, i, &rec);
 	return rec.f[TK_ROOM].n == room->n &&
 	    memcmp(rec.f[TK_ROOM].p, room->p, room->n) == 0;
 }
 
-/* Writes <day> with the talks order[from .. to), room by room. */
+/* "2024-09-12" for day number d. */
+static void
+date_of(long long d, char *buf, size_t n)
+{
+	struct tk_time t;
+
+	tk_time_from_epoch(d * 86400, &t);
+	snprintf(buf, n, "%04d-%02d-%02d", t.year, t.mon, t.mday);
+}
+
+/*
+ * Writes <day> with the talks order[from .. to), room by room: it starts
+ * with the first talk and ends with the last end, both instants, so that
+ * a day when the clocks change has its length.
+ */
 static void
 day(struct exporter *x, const size_t *order, size_t from, size_t to,
     unsigned idx, const struct tk_str *room, size_t nroom)
 {
 	struct frab *s = x->state;
 	char buf[64];
-	long long lo = tk_time_epoch(&s->sch.when[order[from]].start), hi = lo;
-	size_t bad = 0;
+	size_t first = order[from], last = first, bad = 0;
+	long long hi = s->sch.when[first].start;
 
 	for (size_t k = from; k < to; k++) {
 		const struct tk_when *w = &s->sch.when[order[k]];
-		if (w->end > hi)
-			hi = w->end;
-		if (tk_time_epoch(&w->start) > hi)
-			hi = tk_time_epoch(&w->start);
+		long long end = w->has_end ? w->end : w->start;
+		if (end > hi) {
+			hi = end;
+			last = order[k];
+		}
 	}
 	snprintf(buf, sizeof(buf), "  <day index=\"%u\" date=\"", idx);
 	puts_(x, buf);
-	date_time(x, lo, buf, sizeof(buf));
-	buf[10] = '\0';
+	date_of(day_of(x, first), buf, sizeof(buf));
 	puts_(x, buf);
 	puts_(x, "\" start=\"");
-	date_time(x, lo, buf, sizeof(buf));
+	scheduled_local(&s->sch, first, s->sch.when[first].start, 1, buf,
+	    sizeof(buf));
 	puts_(x, buf);
 	puts_(x, "\" end=\"");
-	date_time(x, hi, buf, sizeof(buf));
+	scheduled_local(&s->sch, last, hi, 1, buf, sizeof(buf));
 	puts_(x, buf);
 	puts_(x, "\">\n");
 	for (size_t r = 0; r < nroom; r++) {
@@ -352,14 +427,9 @@ conference(struct exporter *x, const size_t *order, unsigned ndays)
 	element(x, "    ", "title", &s->title, &bad);
 	element(x, "    ", "acronym", &s->acronym, &bad);
 	if (s->sch.n > 0) {
-		struct tk_time t;
-		tk_time_from_epoch(day_of(s, order[0]) * 86400, &t);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
-		    t.mday);
+		date_of(day_of(x, order[0]), buf, sizeof(buf));
 		element_s(x, "    ", "start", buf);
-		tk_time_from_epoch(day_of(s, order[s->sch.n - 1]) * 86400, &t);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
-		    t.mday);
+		date_of(day_of(x, order[s->sch.n - 1]), buf, sizeof(buf));
 		element_s(x, "    ", "end", buf);
 	}
 	snprintf(buf, sizeof(buf), "%u", ndays);
@@ -380,7 +450,7 @@ schedule(struct exporter *x)
 	sort_state = s;
 	qsort(order, s->sch.n, sizeof(*order), by_time);
 	for (size_t i = 0; i < s->sch.n; i++)
-		if (i == 0 || day_of(s, order[i]) != day_of(s, order[i - 1]))
+		if (i == 0 || day_of(x, order[i]) != day_of(x, order[i - 1]))
 			ndays++;
 	nroom = rooms(s, &room);
 	puts_(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
@@ -389,7 +459,7 @@ schedule(struct exporter *x)
 	ndays = 0;
 	for (size_t i = 0; i < s->sch.n; i = from) {
 		for (from = i + 1; from < s->sch.n &&
-		    day_of(s, order[from]) == day_of(s, order[i]);)
+		    day_of(x, order[from]) == day_of(x, order[i]);)
 			from++;
 		day(x, order, i, from, ++ndays, room, nroom);
 	}
@@ -405,16 +475,17 @@ schedule(struct exporter *x)
 static int
 frab_begin(struct exporter *x)
 {
+	static const char *const ids[] = { "speaker ids", "person ids",
+		"speaker id", "person id", NULL };
 	struct frab *s;
-	struct tk_err e;
 	const char *title = x->o->conference ? x->o->conference : "Conference";
 	struct tk_buf b = { 0 };
 
-	if (x->o->tz && tk_zone_check(x->o->tz, &e) < 0) {
-		report(&e);
+	s = tk_xcalloc(1, sizeof(*s));
+	if (scheduled_init(x, &s->sch) < 0) {
+		free(s);
 		return -1;
 	}
-	s = tk_xcalloc(1, sizeof(*s));
 	s->title.p = title;
 	s->title.n = strlen(title);
 	if (x->o->acronym) {
@@ -422,13 +493,21 @@ frab_begin(struct exporter *x)
 		s->acronym.n = strlen(x->o->acronym);
 	} else {
 		tk_buf_add(&b, "", 0);
-		slug(&b, &s->title, 40);
+		tk_slug(&b, &s->title, 40);
 		s->acronym_buf = b.p;
 		s->acronym.p = b.p;
 		s->acronym.n = b.n;
 	}
+	s->guid = tk_find_col(x->c->r, "guid", 4);
+	s->slug = tk_find_col(x->c->r, "slug", 4);
+	s->subtitle = tk_find_col(x->c->r, "subtitle", 8);
+	s->links = tk_find_col(x->c->r, "links", 5);
 	s->language = tk_find_col(x->c->r, "language", 8);
-	scheduled_init(x, &s->sch);
+	if (s->language < 0)
+		s->language = tk_find_col(x->c->r, "lang", 4);
+	s->person_ids = -1;
+	for (size_t i = 0; ids[i] && s->person_ids < 0; i++)
+		s->person_ids = tk_find_col(x->c->r, ids[i], strlen(ids[i]));
 	x->state = s;
 	return 0;
 }
@@ -448,7 +527,7 @@ frab_end(struct exporter *x)
 	struct frab *s = x->state;
 	int rc = 0;
 
-	if (scheduled_end(&s->sch) < 0) {
+	if (scheduled_end(x, &s->sch) < 0) {
 		rc = -1;
 	} else {
 		number(s);

@@ -14,6 +14,7 @@
 struct ics {
 	struct scheduled sch;     /* the talks with a time */
 	long long stamp;          /* DTSTAMP */
+	long uid;                 /* the column of a uid or guid, or -1 */
 	struct outdir *dir;       /* --each speaker */
 	struct tk_buf line, text;
 	struct tk_buf cal;        /* the calendar being made */
@@ -97,20 +98,28 @@ add_time(struct tk_buf *b, const struct tk_time *t, int utc)
 	tk_buf_adds(b, tmp);
 }
 
+/*
+ * A time of talk i: in the zone of --tz with its TZID, else in UTC when
+ * it has a zone, else floating.
+ */
 static void
-put_time(struct ics *s, const char *name, long long epoch, const char *tz)
+put_time(struct ics *s, const char *name, size_t i, long long t)
 {
-	struct tk_time t;
+	const struct tk_when *w = &s->sch.when[i];
+	struct tk_time lt;
+	long off;
+	int utc = !s->sch.zone && w->how != TK_FLOATING;
 
-	tk_time_from_epoch(epoch, &t);
+	tk_time_from_epoch(utc ? t : tk_when_local(w, s->sch.zone, t, &off),
+	    &lt);
 	tk_buf_adds(&s->line, name);
-	if (tz) {
-		/* A TZID is a parameter value: quoted, and quotes cannot be. */
+	if (s->sch.zone) {
+		/* Zone names hold no character that would need quotes. */
 		tk_buf_adds(&s->line, ";TZID=");
-		tk_buf_adds(&s->line, tz);
+		tk_buf_adds(&s->line, tk_zone_name(s->sch.zone));
 	}
 	tk_buf_addc(&s->line, ':');
-	add_time(&s->line, &t, 0);
+	add_time(&s->line, &lt, utc);
 	end_line(s);
 }
 
@@ -129,30 +138,34 @@ fnv(unsigned long long h, const struct tk_str *v)
 }
 
 /*
- * A UID that stays the same from run to run: from id and title when the
- * talk has an id, else from title, day, start and room.
+ * The UID: the talk's uid or guid, else one made from its identity (id
+ * and title) and its slot (the start), so that it stays the same from
+ * run to run and a talk given twice has two.
  */
-static void
-put_uid(struct ics *s, const struct tk_record *rec)
+static int
+put_uid(struct ics *s, const struct tk_record *rec, size_t i)
 {
-	static const int with_id[] = { TK_ID, TK_TITLE, -1 };
-	static const int without[] = { TK_TITLE, TK_DAY, TK_START, TK_ROOM,
-		-1 };
-	const int *f = rec->f[TK_ID].n > 0 ? with_id : without;
+	const struct tk_when *w = &s->sch.when[i];
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	char tmp[64];
+	struct tk_str slot = { tmp, 0 };
 
-	for (; *f >= 0; f++)
-		h = fnv(h, &rec->f[*f]);
+	if (s->uid >= 0 && rec->f[s->uid].n > 0)
+		return put_text(s, "UID", &rec->f[s->uid]);
+	slot.n = (size_t)snprintf(tmp, sizeof(tmp), "%s%lld",
+	    w->how == TK_FLOATING ? "f" : "", w->start);
+	h = fnv(fnv(fnv(h, &rec->f[TK_ID]), &rec->f[TK_TITLE]), &slot);
 	snprintf(tmp, sizeof(tmp), "UID:%016llx@talks", h);
 	put(s, tmp);
+	return 0;
 }
 
-/* DESCRIPTION: the description, then the speakers. */
+/* DESCRIPTION: the description (else the abstract), then the speakers. */
 static int
 put_description(struct ics *s, const struct tk_record *rec)
 {
-	const struct tk_str *d = &rec->f[TK_DESCRIPTION];
+	const struct tk_str *d = rec->f[TK_DESCRIPTION].n > 0 ?
+	    &rec->f[TK_DESCRIPTION] : &rec->f[TK_ABSTRACT];
 	struct tk_buf b = { 0 };
 	struct tk_str v;
 	int bad;
@@ -180,16 +193,16 @@ put_event(struct exporter *x, size_t i)
 	struct tk_time st;
 	int bad = 0;
 
-	tk_rows_get(s->sch.rows, i, &rec);
+	scheduled_get(&s->sch, i, &rec);
 	put(s, "BEGIN:VEVENT");
-	put_uid(s, &rec);
+	bad |= put_uid(s, &rec, i);
 	tk_buf_adds(&s->line, "DTSTAMP:");
 	tk_time_from_epoch(s->stamp, &st);
 	add_time(&s->line, &st, 1);
 	end_line(s);
-	put_time(s, "DTSTART", tk_time_epoch(&w->start), x->o->tz);
-	if (w->end >= 0)
-		put_time(s, "DTEND", w->end, x->o->tz);
+	put_time(s, "DTSTART", i, w->start);
+	if (w->has_end)
+		put_time(s, "DTEND", i, w->end);
 	bad |= put_text(s, "SUMMARY", &rec.f[TK_TITLE]);
 	bad |= put_description(s, &rec);
 	bad |= put_text(s, "LOCATION", &rec.f[TK_ROOM]);
@@ -256,26 +269,26 @@ put_zone(struct exporter *x, const size_t *idx, size_t n)
 {
 	struct ics *s = x->state;
 	long long lo = 0, hi = 0;
-	struct tk_zone z;
+	struct tk_zone_span z;
 
 	for (size_t k = 0; k < n; k++) {
 		const struct tk_when *w = &s->sch.when[idx[k]];
-		long long a = tk_time_epoch(&w->start);
-		long long b = w->end >= 0 ? w->end : a;
+		long long a = w->start;
+		long long b = w->has_end ? w->end : a;
 		if (k == 0 || a < lo)
 			lo = a;
 		if (k == 0 || b > hi)
 			hi = b;
 	}
-	tk_zone_rules(x->o->tz, lo - 2 * 86400, hi + 2 * 86400, &z);
+	tk_zone_span(s->sch.zone, lo - 2 * 86400, hi + 2 * 86400, &z);
 	put(s, "BEGIN:VTIMEZONE");
 	tk_buf_adds(&s->line, "TZID:");
-	tk_buf_adds(&s->line, x->o->tz);
+	tk_buf_adds(&s->line, tk_zone_name(s->sch.zone));
 	end_line(s);
 	for (size_t i = 0; i < z.n; i++)
 		put_rule(s, &z.rule[i]);
 	put(s, "END:VTIMEZONE");
-	tk_zone_free(&z);
+	tk_zone_span_free(&z);
 }
 
 static void
@@ -288,7 +301,7 @@ put_calendar(struct exporter *x, const size_t *idx, size_t n)
 	put(s, "VERSION:2.0");
 	put(s, "PRODID:-//talks//talks " TK_VERSION "//EN");
 	put(s, "CALSCALE:GREGORIAN");
-	if (x->o->tz && n > 0)
+	if (s->sch.zone && n > 0)
 		put_zone(x, idx, n);
 	for (size_t k = 0; k < n; k++)
 		put_event(x, idx[k]);
@@ -305,7 +318,7 @@ each_speaker(struct exporter *x)
 	int rc = 0;
 
 	for (size_t i = 0; i < s->sch.n; i++) {
-		tk_rows_get(s->sch.rows, i, &rec);
+		scheduled_get(&s->sch, i, &rec);
 		if (tk_speakers_add(ss, &rec, i) == 0) {
 			struct tk_err e;
 			tk_fail(&e, rec.file, rec.line, 0, "talk '%.*s' has "
@@ -318,7 +331,7 @@ each_speaker(struct exporter *x)
 		static const struct tk_str none = { "", 0 };
 		const struct tk_speaker *sp = tk_speakers_get(ss, i);
 		put_calendar(x, sp->recs, sp->nrecs);
-		tk_rows_get(s->sch.rows, sp->recs[0], &rec);
+		scheduled_get(&s->sch, sp->recs[0], &rec);
 		struct tk_tmpl_vals v = { &rec, &sp->name,
 			sp->email.p ? &sp->email : &none,
 			sp->affiliation.p ? &sp->affiliation : &none, NULL };
@@ -335,7 +348,6 @@ ics_begin(struct exporter *x)
 {
 	struct ics *s;
 	struct each e;
-	struct tk_err err;
 	long long stamp;
 
 	memset(&e, 0, sizeof(e));
@@ -345,18 +357,19 @@ ics_begin(struct exporter *x)
 	if (!e.per_speaker && x->o->output_dir)
 		misuse(x->c, "-t ics --output-dir needs --each speaker");
 	each_end(x, &e);
-	if (tk_source_date(&stamp, &err) < 0 ||
-	    (x->o->tz && tk_zone_check(x->o->tz, &err) < 0)) {
-		report(&err);
+	if (export_stamp(x, &stamp) < 0)
 		return -1;
-	}
 	s = tk_xcalloc(1, sizeof(*s));
-	if (outdir_open(x, "{speaker}.ics", &s->dir) < 0) {
+	if (scheduled_init(x, &s->sch) < 0 ||
+	    outdir_open(x, "{speaker}.ics", &s->dir) < 0) {
+		scheduled_free(&s->sch);
 		free(s);
 		return -1;
 	}
 	s->stamp = stamp;
-	scheduled_init(x, &s->sch);
+	s->uid = tk_find_col(x->c->r, "uid", 3);
+	if (s->uid < 0)
+		s->uid = tk_find_col(x->c->r, "guid", 4);
 	x->state = s;
 	return 0;
 }
@@ -378,7 +391,7 @@ ics_end(struct exporter *x)
 	int rc = 0;
 
 	/* A calendar missing some talks would look complete: none at all. */
-	if (scheduled_end(&s->sch) < 0) {
+	if (scheduled_end(x, &s->sch) < 0) {
 		rc = -1;
 	} else if (s->dir) {
 		rc = each_speaker(x);

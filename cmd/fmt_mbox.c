@@ -465,7 +465,6 @@ static int
 mbox_begin(struct exporter *x)
 {
 	struct mbox *s = tk_xcalloc(1, sizeof(*s));
-	struct tk_err e;
 
 	if (x->o->output_dir || x->o->name)
 		misuse(x->c, "-t mbox writes one mailbox to standard output: "
@@ -475,10 +474,8 @@ mbox_begin(struct exporter *x)
 	x->state = s;
 	s->each.emit = emit;
 	each_begin(x, &s->each, 1);
-	if (tk_source_date(&s->stamp, &e) < 0) {
-		report(&e);
+	if (export_stamp(x, &s->stamp) < 0)
 		goto fail;
-	}
 	if (load(x, s) < 0)
 		goto fail;
 	return 0;

@@ -1,59 +1,190 @@
-/* scheduled.c - the talks with a day and a start, for ics and frab. */
+/*
+ * scheduled.c - the talks with a day and a start, for ics and frab.
+ *
+ * The records are kept as they come and their times read at the end:
+ * whether 07/10/2018 is day-first is decided over the whole column.
+ */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "export.h"
 
-void
+/* The headers that hold the day of the end, as pretalx writes them. */
+static const char *const end_day_names[] = { "end (date)", "end date",
+	"end day", NULL };
+
+int
 scheduled_init(struct exporter *x, struct scheduled *s)
 {
+	struct tk_err e;
+
+	memset(s, 0, sizeof(*s));
+	if (x->o->tz && (s->zone = tk_zone_open(x->o->tzdir, x->o->tz,
+	    &e)) == NULL) {
+		report(&e);
+		return -1;
+	}
+	s->topts.order = x->o->order;
+	s->topts.zone = s->zone;
+	s->topts.r = x->c->r;
+	s->topts.end_day = -1;
+	for (size_t i = 0; end_day_names[i] && s->topts.end_day < 0; i++)
+		s->topts.end_day = tk_find_col(x->c->r, end_day_names[i],
+		    strlen(end_day_names[i]));
+	if (s->topts.order == TK_DATES_AUTO)
+		s->dates = tk_dates_new(&s->topts);
 	s->rows = export_rows_all(x);
+	return 0;
+}
+
+static void
+skip(struct exporter *x, struct scheduled *s, const struct tk_record *rec)
+{
+	struct tk_err e;
+	const struct tk_str *t = &rec->f[TK_TITLE];
+
+	s->skipped++;
+	if (!x->o->verbose)
+		return;
+	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no day or "
+	    "start, skipped", (int)(t->n > 80 ? 80 : t->n), t->p);
+	report(&e);
 }
 
 void
 scheduled_add(struct exporter *x, struct scheduled *s,
     const struct tk_record *rec)
 {
-	struct tk_when w;
-	struct tk_err e;
-	int rc = tk_when(rec, &w, &e);
-
-	if (rc < 0) {
-		report(&e);
-		s->bad = 1;
-		return;
-	}
-	if (rc == 0) {
-		s->skipped++;
-		if (x->o->verbose) {
-			const struct tk_str *t = &rec->f[TK_TITLE];
-			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
-			    "no day or start, skipped", (int)(t->n > 80 ? 80 :
-			    t->n), t->p);
-			report(&e);
-		}
-		return;
-	}
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->when = tk_xrealloc(s->when, s->cap * sizeof(*s->when));
-	}
-	s->when[s->n++] = w;
+	(void)x;
+	if (s->dates)
+		tk_dates_see(s->dates, rec);
 	tk_rows_add(s->rows, rec);
 }
 
-int
-scheduled_end(const struct scheduled *s)
+void
+scheduled_get(struct scheduled *s, size_t i, struct tk_record *rec)
 {
+	tk_rows_get(s->rows, s->row[i], rec);
+}
+
+long long
+scheduled_local(const struct scheduled *s, size_t i, long long t, int zoned,
+    char *buf, size_t size)
+{
+	const struct tk_when *w = &s->when[i];
+	struct tk_time lt;
+	long off, a;
+	long long local = tk_when_local(w, s->zone, t, &off);
+	int k;
+
+	tk_time_from_epoch(local, &lt);
+	k = snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d", lt.year,
+	    lt.mon, lt.mday, lt.hour, lt.min, lt.sec);
+	if (!zoned || w->how == TK_FLOATING || k < 0 || (size_t)k >= size)
+		return local;
+	a = off < 0 ? -off : off;
+	snprintf(buf + k, size - (size_t)k, "%c%02ld:%02ld", off < 0 ? '-' :
+	    '+', a / 3600, a / 60 % 60);
+	return local;
+}
+
+/* Fails when a time of talk i, as shown, is not in the years 1 to 9999. */
+static int
+check_years(struct scheduled *s, size_t i, struct tk_err *e)
+{
+	const struct tk_when *w = &s->when[i];
+	struct tk_record rec;
+	struct tk_time lt;
+	long off;
+
+	for (int k = 0; k < 1 + w->has_end; k++) {
+		long long t = k ? w->end : w->start;
+		int ok = 1;
+		tk_time_from_epoch(tk_when_local(w, s->zone, t, &off), &lt);
+		ok = lt.year >= 1 && lt.year <= 9999;
+		/* iCalendar writes zoned times in UTC. */
+		tk_time_from_epoch(t, &lt);
+		if (w->how != TK_FLOATING)
+			ok = ok && lt.year >= 1 && lt.year <= 9999;
+		if (ok)
+			continue;
+		scheduled_get(s, i, &rec);
+		return tk_fail(e, rec.file, rec.line, 0, "the %s is not in the "
+		    "years 1 to 9999", k ? "end" : "start");
+	}
+	return 0;
+}
+
+/* Says once that times without a zone are floating, and how to fix it. */
+static void
+warn_floating(const struct scheduled *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		n += s->when[i].how == TK_FLOATING;
+	if (n == 0)
+		return;
+	if (n == s->n)
+		fputs("talks: no time has a zone, so all are floating: "
+		    "calendars show them at the same clock time in every zone; "
+		    "give their zone with --tz, such as --tz Europe/Brussels\n",
+		    stderr);
+	else
+		fprintf(stderr, "talks: %zu of %zu talks have times without a "
+		    "zone, so they are floating: calendars show them at the "
+		    "same clock time in every zone; give their zone with --tz, "
+		    "such as --tz Europe/Brussels\n", n, s->n);
+}
+
+int
+scheduled_end(struct exporter *x, struct scheduled *s)
+{
+	size_t n = tk_rows_count(s->rows);
+	struct tk_record rec;
+	struct tk_err e;
+	int bad = 0;
+
+	if (s->dates && tk_dates_decide(s->dates, &e) < 0) {
+		report(&e);
+		return -1;
+	}
+	s->topts.dates = s->dates;
+	s->row = tk_xcalloc(n + 1, sizeof(*s->row));
+	s->when = tk_xcalloc(n + 1, sizeof(*s->when));
+	for (size_t i = 0; i < n; i++) {
+		struct tk_when *w = &s->when[s->n];
+		tk_rows_get(s->rows, i, &rec);
+		int rc = tk_when(&rec, &s->topts, w, &e);
+		if (rc > 0) {
+			s->row[s->n++] = i;
+			if (check_years(s, s->n - 1, &e) == 0)
+				continue;
+			rc = -1;
+		}
+		if (rc < 0) {
+			report(&e);
+			bad = 1;
+		} else {
+			skip(x, s, &rec);
+		}
+	}
 	if (s->skipped)
 		fprintf(stderr, "talks: %lu talk%s without day or start "
 		    "skipped\n", s->skipped, s->skipped == 1 ? "" : "s");
-	return s->bad ? -1 : 0;
+	if (bad)
+		return -1;
+	warn_floating(s);
+	return 0;
 }
 
 void
 scheduled_free(struct scheduled *s)
 {
 	tk_rows_free(s->rows);
+	tk_dates_free(s->dates);
+	tk_zone_close(s->zone);
+	free(s->row);
 	free(s->when);
 }

@@ -125,4 +125,10 @@ size_t env_size(const char *name, size_t dflt);
 /* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
 size_t tsv_unescape(char *dst, const char *src, size_t n);
 
+/* Says that memory ran out and ends the program, as tk_xmalloc does. */
+void tk_oom(void) __attribute__((noreturn));
+
+/* The number of days of month m (1-12) of year y. */
+int days_in_month(int y, int m);
+
 #endif
