@@ -100,20 +100,23 @@ add_time(struct tk_buf *b, const struct tk_time *t, int utc)
 
 /*
  * A time of talk i: in the zone of --tz with its TZID, else in UTC when
- * it has a zone, else floating.
+ * it has a zone, else floating.  A clock time that comes twice in the
+ * zone stands for the first (RFC 5545): the second is written in UTC.
  */
 static void
 put_time(struct ics *s, const char *name, size_t i, long long t)
 {
 	const struct tk_when *w = &s->sch.when[i];
+	const struct tk_zone *z = s->sch.zone;
 	struct tk_time lt;
 	long off;
-	int utc = !s->sch.zone && w->how != TK_FLOATING;
+	long long local = tk_when_local(w, z, t, &off);
+	int utc = w->how != TK_FLOATING &&
+	    (!z || tk_zone_instant(z, local) != t);
 
-	tk_time_from_epoch(utc ? t : tk_when_local(w, s->sch.zone, t, &off),
-	    &lt);
+	tk_time_from_epoch(utc ? t : local, &lt);
 	tk_buf_adds(&s->line, name);
-	if (s->sch.zone) {
+	if (!utc && z) {
 		/* Zone names hold no character that would need quotes. */
 		tk_buf_adds(&s->line, ";TZID=");
 		tk_buf_adds(&s->line, tk_zone_name(s->sch.zone));
@@ -149,11 +152,13 @@ put_uid(struct ics *s, const struct tk_record *rec, size_t i)
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	char tmp[64];
 	struct tk_str slot = { tmp, 0 };
+	long off;
 
 	if (s->uid >= 0 && rec->f[s->uid].n > 0)
 		return put_text(s, "UID", &rec->f[s->uid]);
-	slot.n = (size_t)snprintf(tmp, sizeof(tmp), "%s%lld",
-	    w->how == TK_FLOATING ? "f" : "", w->start);
+	/* The start as written, so that adding --tz keeps the UIDs. */
+	slot.n = (size_t)snprintf(tmp, sizeof(tmp), "%lld", tk_when_local(w,
+	    w->how == TK_IN_ZONE ? s->sch.zone : NULL, w->start, &off));
 	h = fnv(fnv(fnv(h, &rec->f[TK_ID]), &rec->f[TK_TITLE]), &slot);
 	snprintf(tmp, sizeof(tmp), "UID:%016llx@talks", h);
 	put(s, tmp);

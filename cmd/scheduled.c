@@ -89,7 +89,10 @@ scheduled_local(const struct scheduled *s, size_t i, long long t, int zoned,
 	return local;
 }
 
-/* Fails when a time of talk i, as shown, is not in the years 1 to 9999. */
+/*
+ * Fails when a time of talk i, as shown, is not in the years 1 to 9999:
+ * iCalendar and frab have four digits for the year.
+ */
 static int
 check_years(struct scheduled *s, size_t i, struct tk_err *e)
 {
@@ -100,18 +103,20 @@ check_years(struct scheduled *s, size_t i, struct tk_err *e)
 
 	for (int k = 0; k < 1 + w->has_end; k++) {
 		long long t = k ? w->end : w->start;
-		int ok = 1;
+		int y[2];
 		tk_time_from_epoch(tk_when_local(w, s->zone, t, &off), &lt);
-		ok = lt.year >= 1 && lt.year <= 9999;
+		y[0] = lt.year;
 		/* iCalendar writes zoned times in UTC. */
 		tk_time_from_epoch(t, &lt);
-		if (w->how != TK_FLOATING)
-			ok = ok && lt.year >= 1 && lt.year <= 9999;
-		if (ok)
+		y[1] = w->how == TK_FLOATING ? y[0] : lt.year;
+		if (y[0] >= 1 && y[0] <= 9999 && y[1] >= 1 && y[1] <= 9999)
 			continue;
 		scheduled_get(s, i, &rec);
-		return tk_fail(e, rec.file, rec.line, 0, "the %s is not in the "
-		    "years 1 to 9999", k ? "end" : "start");
+		if (y[0] > 9999 || y[1] > 9999)
+			return tk_fail(e, rec.file, rec.line, 0, "the %s is past "
+			    "the year 9999", k ? "end" : "start");
+		return tk_fail(e, rec.file, rec.line, 0, "the %s is before the "
+		    "year 1", k ? "end" : "start");
 	}
 	return 0;
 }

@@ -566,7 +566,7 @@ tk_bad_reason(int code)
 {
 	switch (-code) {
 	case TK_BAD_YEAR2:
-		return "a two-digit year; write the year in full";
+		return "a two-digit year";
 	case TK_BAD_DATE:
 		return "no such date";
 	case TK_BAD_TIME:

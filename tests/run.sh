@@ -11,6 +11,12 @@
 #   status  expected exit status (optional; 0 otherwise)
 #   many    present when the case runs talks hundreds of times: it is
 #           left out under TALKS_WRAPPER (valgrind would take minutes)
+#   needs   what the case requires, one a line: a command (xmllint), a
+#           module of /usr/bin/python3 (python3:icalendar), or a path
+#           from the top of the tree (../shared/real/x.csv); when one is
+#           missing the case is counted as skipped, with the reason
+#   once    present when the case does not depend on the parsing path:
+#           it runs on the first path only
 # Usage: sh tests/run.sh [CASE_DIR ...]   (default: every case)
 # TALKS_PATHS names the paths to run the cases with (default: all three;
 # vector is the portable path on a CPU without AVX2, so both are run).
@@ -39,9 +45,32 @@ if [ -n "$TALKS_WRAPPER" ]; then
 fi
 pass=0
 fail=0
+skip=0
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$1"; }
+
+# Paths in needs are from the top of the tree, or, in a linked worktree,
+# from the top of the main checkout (where ../shared/ is).
+main_top=$(git rev-parse --path-format=absolute --git-common-dir \
+    2>/dev/null) && main_top=$(dirname "$main_top")
+
+# The first thing in file $1 (a case's needs) that is missing, or nothing.
+missing() {
+	while IFS= read -r need || [ -n "$need" ]; do
+		case $need in
+		'') ;;
+		python3:*)
+			/usr/bin/python3 -c "import ${need#python3:}" \
+			    2>/dev/null || { echo "$need"; return; } ;;
+		*/*) [ -e "$need" ] || { [ -n "$main_top" ] &&
+			[ -e "$main_top/$need" ]; } ||
+			{ echo "$need"; return; } ;;
+		*) command -v "$need" >/dev/null 2>&1 ||
+			{ echo "$need"; return; } ;;
+		esac
+	done <"$1"
+}
 
 # Unit tests print their own "N passed, N failed" as their last line.
 if [ $# -eq 0 ]; then
@@ -77,12 +106,20 @@ if [ -n "$TALKS_SHARD" ]; then
 fi
 
 # Golden cases.
+first=${paths%% *}
 for path in $paths; do
 	for d in "$@"; do
 		d=${d%/}
 		[ -f "$d/cmd" ] || continue
 		[ -n "$TALKS_WRAPPER" ] && [ -f "$d/many" ] && continue
+		[ -f "$d/once" ] && [ "$path" != "$first" ] && continue
 		name="$d [$path]"
+		if [ -f "$d/needs" ] && need=$(missing "$d/needs") &&
+		    [ -n "$need" ]; then
+			skip=$((skip + 1))
+			printf 'SKIP %s: needs %s\n' "$name" "$need"
+			continue
+		fi
 		input=/dev/null
 		[ -f "$d/in" ] && input=$d/in
 		TALKS_PATH=$path bash -o pipefail -c "$(cat "$d/cmd")" \
@@ -109,5 +146,9 @@ for path in $paths; do
 	done
 done
 
-echo "$pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]

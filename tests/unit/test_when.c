@@ -425,7 +425,7 @@ test_when(void)
 	    "minutes (25), 0:25,"));
 	check(when("07/10/18", "10:00", "", "", &w, &e) == -1);
 	check(starts_with(e.msg, "day: bad date '07/10/18' (a two-digit "
-	    "year; write the year in full)"));
+	    "year); write 2024-09-12,"));
 	check(when("07/10/2018", "10:00", "", "", &w, &e) == -1);
 	check(strcmp(e.msg, "day: '07/10/2018' could be day-first or "
 	    "month-first: give --date-order dmy or mdy") == 0);
