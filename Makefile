@@ -23,7 +23,7 @@ MANS != ls man/*.[0-9]
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
 UNIT_BIN = $(UNIT_SRC:.c=)
 
-.PHONY: all check check-halves check-san check-valgrind install uninstall clean lint deps bench bench-deps
+.PHONY: all check check-halves check-real check-san check-valgrind install uninstall clean lint deps bench bench-deps
 
 all: talks
 
@@ -54,6 +54,12 @@ check-halves: talks $(UNIT_BIN)
 	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" TALKS_SHARD=1/2 \
 	    sh tests/run.sh; \
 	a=$$?; wait $$!; b=$$?; [ $$a -eq 0 ] && [ $$b -eq 0 ]
+
+# Every export over the real files in ../shared/real/, when it is there:
+# the schedules among them must give calendars and frab schedules at the
+# source's instants (tests/check-real.sh).
+check-real: talks
+	sh tests/check-real.sh
 
 # The same suite built with the address and undefined-behaviour sanitizers.
 SAN = -fsanitize=address,undefined
