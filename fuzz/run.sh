@@ -58,7 +58,7 @@ run_one() {
 			{ printf '\002'; cat "$f"; } >"$c/seed-flat-$(basename "$f")"
 		done ;;
 	page)
-		for f in ../shared/seed/*.txt testdata/golden/import/*/*.txt; do
+		for f in testdata/pybay2016-page.txt testdata/golden/import/*/*.txt; do
 			[ -f "$f" ] || continue
 			cp "$f" "$c/seed-$(echo "$f" | tr / _)"
 		done ;;

@@ -22,6 +22,7 @@ if [ ! -d "$real" ]; then
 	echo "check-real: no ../shared/real: skipped"
 	exit 0
 fi
+xsd=$real/../schemas/frab-schedule.xsd
 PATH="$top:$PATH"
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -79,8 +80,9 @@ Dear {speaker},' ;;
 	    END { for (i = 1; i <= n; i++) printf "\n  %s: %s", f[o[i]], o[i] }' \
 	    "$tmp/results")
 	if [ "$spec" != "-" ]; then
-		sh tests/xmlcheck.sh <"$tmp/frab" >/dev/null 2>"$tmp/xml.err" &&
-		    v="valid against the schema" ||
+		{ sh tests/xmlcheck.sh <"$tmp/frab" >/dev/null &&
+		    xmllint --noout --schema "$xsd" "$tmp/frab"; } \
+		    2>"$tmp/xml.err" && v="valid against the schema" ||
 		    { v="NOT VALID: $(first "$tmp/xml.err")"; fail=1; }
 		printf '%s\n' "${spec#*|}" | tr '|' '\n' >"$tmp/spec"
 		set --
