@@ -87,21 +87,6 @@ guid(struct frab *s, const struct tk_record *rec, unsigned long id,
 	    ((b >> 48) & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
 }
 
-/* Item i of list v (see tk_next_item), or an empty one. */
-static struct tk_str
-nth_item(const struct tk_str *v, size_t i)
-{
-	struct tk_str item = { "", 0 };
-	size_t pos = 0;
-
-	for (size_t k = 0; tk_next_item(v, &pos, &item); k++)
-		if (k == i)
-			return item;
-	item.p = "";
-	item.n = 0;
-	return item;
-}
-
 /* Whether v is a positive whole number, as the schema wants person ids. */
 static int
 positive(const struct tk_str *v)
@@ -136,7 +121,7 @@ persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 
 	puts_(x, "        <persons>\n");
 	for (size_t i = 0; tk_person(rec, i, &p); i++) {
-		struct tk_str id = nth_item(col(rec, s->person_ids), i);
+		struct tk_str id = tk_item(col(rec, s->person_ids), i);
 		if (p.name.n == 0)
 			continue;
 		puts_(x, "          <person");

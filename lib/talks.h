@@ -237,6 +237,9 @@ int tk_compare(size_t c, const struct tk_str *a, const struct tk_str *b);
  */
 int tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item);
 
+/* Item i (from 0) of v, as tk_next_item steps; empty when v has fewer. */
+struct tk_str tk_item(const struct tk_str *v, size_t i);
+
 /* Whether a and b are equal ignoring ASCII case. */
 int tk_equal_fold(const char *a, size_t an, const char *b, size_t bn);
 

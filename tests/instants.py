@@ -9,6 +9,7 @@ start and end in UTC ("Z"), or as floating clock times (no "Z") when the
 event has no zone, and the title.  With a schedule, then prints "frab: the
 same" when its events have the same instants and titles (start from
 <date>, end from <date> plus <duration>), else its own lines.
+tests/real_instants.py reads events with the functions here.
 """
 import datetime
 import sys
@@ -19,50 +20,63 @@ try:
 except ImportError:
     sys.exit("instants.py: python3-icalendar is not installed (make deps)")
 
+UTC = datetime.timezone.utc
+
 
 def utc(dt):
-    if not isinstance(dt, datetime.datetime):
-        return "date " + dt.isoformat()
-    if dt.tzinfo is None:
-        return dt.isoformat()
-    return dt.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """dt in UTC when it has a zone; floating (naive) times as they are."""
+    if isinstance(dt, datetime.datetime) and dt.tzinfo is not None:
+        return dt.astimezone(UTC)
+    return dt
+
+
+def order(e):
+    return (str(e[0]), str(e[1] or e[0]), e[2])
 
 
 def ics_events(path):
+    """(start, end or None, title) of each VEVENT, in order."""
     with open(path, "rb") as f:
         cal = icalendar.Calendar.from_ical(f.read())
     out = []
     for ev in cal.walk("VEVENT"):
-        start = ev["DTSTART"].dt
-        end = ev["DTEND"].dt if "DTEND" in ev else None
-        out.append((utc(start), utc(end) if end is not None else "-",
-                    str(ev.get("SUMMARY", ""))))
-    return sorted(out)
+        end = utc(ev["DTEND"].dt) if "DTEND" in ev else None
+        out.append((utc(ev["DTSTART"].dt), end, str(ev.get("SUMMARY", ""))))
+    return sorted(out, key=order)
 
 
 def frab_events(path):
-    root = ET.parse(path).getroot()
+    """(start, end, title) of each event: end is date plus duration."""
     out = []
-    for ev in root.iter("event"):
+    for ev in ET.parse(path).getroot().iter("event"):
         start = datetime.datetime.fromisoformat(ev.findtext("date"))
         h, m = ev.findtext("duration").split(":")[:2]
         end = start + datetime.timedelta(hours=int(h), minutes=int(m))
         out.append((utc(start), utc(end), ev.findtext("title") or ""))
-    return sorted(out)
+    return sorted(out, key=order)
+
+
+def text(dt):
+    if dt is None:
+        return "-"
+    if isinstance(dt, datetime.datetime) and dt.tzinfo is not None:
+        return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.isoformat()
 
 
 def show(events):
     for start, end, title in events:
-        print(start, end, title)
+        print(text(start), text(end), title)
 
 
-ics = ics_events(sys.argv[1])
-show(ics)
-if len(sys.argv) > 2:
-    frab = frab_events(sys.argv[2])
-    # An event without an end lasts no time in frab.
-    if [(s, s if e == "-" else e, t) for s, e, t in ics] == frab:
-        print("frab: the same")
-    else:
-        print("frab:")
-        show(frab)
+if __name__ == "__main__":
+    ics = ics_events(sys.argv[1])
+    show(ics)
+    if len(sys.argv) > 2:
+        frab = frab_events(sys.argv[2])
+        # An event without an end lasts no time in frab.
+        if [(s, e or s, t) for s, e, t in ics] == frab:
+            print("frab: the same")
+        else:
+            print("frab:")
+            show(frab)

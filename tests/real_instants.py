@@ -21,15 +21,9 @@ Prints "N events at the source's instants" for each, or the differences
 import csv
 import datetime
 import sys
-import xml.etree.ElementTree as ET
 import zoneinfo
 
-try:
-    import icalendar
-except ImportError:
-    sys.exit("real_instants.py: python3-icalendar is not installed")
-
-UTC = datetime.timezone.utc
+from instants import UTC, frab_events, ics_events
 
 
 def spec(args):
@@ -93,36 +87,15 @@ def key(e):
     return (e[0], e[1] or e[0], e[2])
 
 
-def ics_events(path):
-    with open(path, "rb") as f:
-        cal = icalendar.Calendar.from_ical(f.read())
-    out = []
-    for ev in cal.walk("VEVENT"):
-        start = ev["DTSTART"].dt
-        if start.tzinfo is None:
-            return None
-        end = ev["DTEND"].dt.astimezone(UTC) if "DTEND" in ev else None
-        out.append((start.astimezone(UTC), end, str(ev["SUMMARY"])))
-    return sorted(out, key=key)
-
-
-def frab_events(path):
-    out = []
-    for ev in ET.parse(path).getroot().iter("event"):
-        start = datetime.datetime.fromisoformat(ev.findtext("date"))
-        if start.tzinfo is None:
-            return None
-        h, m = ev.findtext("duration").split(":")
-        end = start + datetime.timedelta(hours=int(h), minutes=int(m))
-        out.append((start.astimezone(UTC), end.astimezone(UTC),
-                    ev.findtext("title") or ""))
-    return sorted(out, key=key)
+def floating(events):
+    return any(s.tzinfo is None for s, _, _ in events)
 
 
 def compare(name, got, want, ends):
-    if got is None:
+    if floating(got):
         print("%s: floating times" % name)
         return False
+    got = sorted(got, key=key)
     if not ends:
         got = [(a, None, t) for a, _, t in got]
         want = [(a, None, t) for a, _, t in want]
