@@ -347,10 +347,13 @@ run(struct exporter *x, const struct format *f, unsigned long long *n)
 		}
 		return 0;
 	}
-	size_t canon[TK_NCANON];
-	for (size_t i = 0; i < TK_NCANON; i++)
-		canon[i] = i;
-	struct tk_rows *rows = common_sorted(c, canon, TK_NCANON);
+	/* Formats read columns beyond the chosen ones (frab's guid, ...). */
+	size_t ncols = tk_ncols(c->r);
+	size_t *all = tk_xcalloc(ncols + 1, sizeof(*all));
+	for (size_t i = 0; i < ncols; i++)
+		all[i] = i;
+	struct tk_rows *rows = common_sorted(c, all, ncols);
+	free(all);
 	for (size_t i = 0; i < tk_rows_count(rows); i++) {
 		tk_rows_get(rows, i, &rec);
 		++*n;

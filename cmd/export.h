@@ -59,8 +59,8 @@ struct format {
 /*
  * begin is called once; when it succeeds, end is always called (so that
  * the format can free its state), even after record failed; no record is
- * passed after a failure.  With -s, the records passed hold every
- * canonical field and every chosen field; other columns are empty.
+ * passed after a failure.  With -s, the records passed hold every column
+ * too.
  */
 
 /* The formats: each is defined in its cmd/fmt_NAME.c. */
