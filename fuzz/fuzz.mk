@@ -27,8 +27,9 @@ FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # Built by fuzz-build but run only when named, so that the CI's fuzz
 # budget stays as it is: grep's raw-record test against reading every
-# record (make fuzz FUZZ_TARGETS=prefilter).
-FUZZ_EXTRA = prefilter
+# record (make fuzz FUZZ_TARGETS=prefilter), and the reader of dates,
+# times and zone files of ics and frab (FUZZ_TARGETS=when).
+FUZZ_EXTRA = prefilter when
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -59,6 +60,10 @@ fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/when: fuzz/when.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(LIB_SRC) $(LIBS)
 
 fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
