@@ -144,6 +144,13 @@ void scheduled_get(struct scheduled *s, size_t i, struct tk_record *rec);
  */
 long long scheduled_local(const struct scheduled *s, size_t i, long long t,
     int zoned, char *buf, size_t size);
+/*
+ * The talks whose value of column c (an identifier: uid, guid, slug) is
+ * that of an earlier talk, as one flag per talk (caller frees), each said
+ * in a warning that names what; none when c is -1.
+ */
+unsigned char *scheduled_repeats(struct scheduled *s, long c,
+    const char *what);
 void scheduled_free(struct scheduled *s);
 
 /*

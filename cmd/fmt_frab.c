@@ -16,6 +16,7 @@ struct frab {
 	unsigned long *id;    /* the event ids, by talk */
 	/* The columns of these headers, or -1: carried into the XML. */
 	long guid, slug, subtitle, language, links, person_ids;
+	unsigned char *guid_rep, *slug_rep; /* by talk: a value seen before */
 	struct tk_str title, acronym;
 	char *acronym_buf;
 };
@@ -139,7 +140,7 @@ persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 
 /* One <link>. */
 static void
-link(struct exporter *x, const struct tk_str *href, const struct tk_str *v,
+put_link(struct exporter *x, const struct tk_str *href, const struct tk_str *v,
     size_t *bad)
 {
 	puts_(x, "          <link href=\"");
@@ -165,11 +166,11 @@ links(struct exporter *x, const struct tk_record *rec, size_t *bad)
 		return;
 	puts_(x, "        <links>\n");
 	if (url->n > 0)
-		link(x, url, &rec->f[TK_TITLE], bad);
+		put_link(x, url, &rec->f[TK_TITLE], bad);
 	for (pos = 0; export_next_line(more, &pos, &line);)
 		if (line.n > 0 && !(line.n == url->n &&
 		    memcmp(line.p, url->p, url->n) == 0))
-			link(x, &line, &line, bad);
+			put_link(x, &line, &line, bad);
 	puts_(x, "        </links>\n");
 }
 
@@ -192,7 +193,7 @@ event(struct exporter *x, size_t i)
 	puts_(x, "      <event id=\"");
 	puts_(x, num);
 	puts_(x, "\" guid=\"");
-	if (col(&rec, s->guid)->n > 0) {
+	if (col(&rec, s->guid)->n > 0 && !s->guid_rep[i]) {
 		text(x, col(&rec, s->guid), &bad);
 	} else {
 		guid(s, &rec, s->id[i], buf, sizeof(buf));
@@ -215,7 +216,7 @@ event(struct exporter *x, size_t i)
 	snprintf(buf, sizeof(buf), "%02lld:%02lld", dur / 60, dur % 60);
 	element_s(x, in, "duration", buf);
 	element(x, in, "room", &rec.f[TK_ROOM], &bad);
-	if (col(&rec, s->slug)->n > 0) {
+	if (col(&rec, s->slug)->n > 0 && !s->slug_rep[i]) {
 		element(x, in, "slug", col(&rec, s->slug), &bad);
 	} else {
 		tk_buf_add(&b, s->acronym.p, s->acronym.n);
@@ -515,9 +516,14 @@ frab_end(struct exporter *x)
 	if (scheduled_end(x, &s->sch) < 0) {
 		rc = -1;
 	} else {
+		/* The schema wants each guid and slug once. */
+		s->guid_rep = scheduled_repeats(&s->sch, s->guid, "guid");
+		s->slug_rep = scheduled_repeats(&s->sch, s->slug, "slug");
 		number(s);
 		schedule(x);
 	}
+	free(s->guid_rep);
+	free(s->slug_rep);
 	scheduled_free(&s->sch);
 	free(s->id);
 	free(s->acronym_buf);

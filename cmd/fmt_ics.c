@@ -15,6 +15,7 @@ struct ics {
 	struct scheduled sch;     /* the talks with a time */
 	long long stamp;          /* DTSTAMP */
 	long uid;                 /* the column of a uid or guid, or -1 */
+	unsigned char *uid_rep;   /* by talk: a uid seen before */
 	struct outdir *dir;       /* --each speaker */
 	struct tk_buf line, text;
 	struct tk_buf cal;        /* the calendar being made */
@@ -154,7 +155,7 @@ put_uid(struct ics *s, const struct tk_record *rec, size_t i)
 	struct tk_str slot = { tmp, 0 };
 	long off;
 
-	if (s->uid >= 0 && rec->f[s->uid].n > 0)
+	if (s->uid >= 0 && rec->f[s->uid].n > 0 && !s->uid_rep[i])
 		return put_text(s, "UID", &rec->f[s->uid]);
 	/* The start as written, so that adding --tz keeps the UIDs. */
 	slot.n = (size_t)snprintf(tmp, sizeof(tmp), "%lld", tk_when_local(w,
@@ -398,16 +399,23 @@ ics_end(struct exporter *x)
 	/* A calendar missing some talks would look complete: none at all. */
 	if (scheduled_end(x, &s->sch) < 0) {
 		rc = -1;
-	} else if (s->dir) {
+		goto done;
+	}
+	/* A CalDAV server refuses a second event with the same UID. */
+	s->uid_rep = scheduled_repeats(&s->sch, s->uid, s->uid < 0 ? "" :
+	    tk_colname(x->c->r, (size_t)s->uid));
+	if (s->dir) {
 		rc = each_speaker(x);
 	} else {
-		idx = tk_xcalloc(s->sch.n, sizeof(*idx));
+		idx = tk_xcalloc(s->sch.n + 1, sizeof(*idx));
 		for (size_t i = 0; i < s->sch.n; i++)
 			idx[i] = i;
 		put_calendar(x, idx, s->sch.n);
 		tk_out_write(&x->c->out, s->cal.p, s->cal.n);
 		free(idx);
 	}
+done:
+	free(s->uid_rep);
 	outdir_close(s->dir);
 	scheduled_free(&s->sch);
 	tk_buf_free(&s->line);

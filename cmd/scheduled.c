@@ -193,3 +193,70 @@ scheduled_free(struct scheduled *s)
 	free(s->row);
 	free(s->when);
 }
+
+/* A talk's value of a column that must be unique, for sorting. */
+struct ident {
+	char *v;
+	size_t n, i;
+	const char *file;
+	unsigned long line;
+};
+
+static int
+by_value(const void *a, const void *b)
+{
+	const struct ident *x = a, *y = b;
+	int c = memcmp(x->v, y->v, x->n < y->n ? x->n : y->n);
+
+	if (c == 0 && x->n != y->n)
+		c = x->n < y->n ? -1 : 1;
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+unsigned char *
+scheduled_repeats(struct scheduled *s, long c, const char *what)
+{
+	unsigned char *rep = tk_xcalloc(s->n + 1, 1);
+	struct ident *id = tk_xcalloc(s->n + 1, sizeof(*id));
+	size_t *pos = tk_xcalloc(s->n + 1, sizeof(*pos));
+	size_t *first = tk_xcalloc(s->n + 1, sizeof(*first));
+	struct tk_record rec;
+	size_t n = 0;
+
+	for (size_t i = 0; c >= 0 && i < s->n; i++) {
+		scheduled_get(s, i, &rec);
+		if (rec.f[c].n == 0)
+			continue;
+		id[n] = (struct ident){ tk_xstrndup(rec.f[c].p, rec.f[c].n),
+			rec.f[c].n, i, rec.file, rec.line };
+		n++;
+	}
+	qsort(id, n, sizeof(*id), by_value);
+	for (size_t k = 0, f = 0; k < n; k++) {
+		pos[id[k].i] = k;
+		if (k == 0 || id[k].n != id[f].n ||
+		    memcmp(id[k].v, id[f].v, id[k].n) != 0) {
+			f = k;
+			continue;
+		}
+		rep[id[k].i] = 1;
+		first[id[k].i] = f;
+	}
+	/* Said in input order. */
+	for (size_t i = 0; i < s->n; i++) {
+		const struct ident *d = &id[pos[i]], *o = &id[first[i]];
+		struct tk_err e;
+		if (!rep[i])
+			continue;
+		tk_fail(&e, d->file, d->line, 0, "%s '%.*s' is that of the "
+		    "talk at %s:%lu too: this talk gets one made for it", what,
+		    (int)(d->n > 80 ? 80 : d->n), d->v, o->file, o->line);
+		report(&e);
+	}
+	for (size_t k = 0; k < n; k++)
+		free(id[k].v);
+	free(id);
+	free(pos);
+	free(first);
+	return rep;
+}
