@@ -13,14 +13,26 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-unused-parameter
 PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) $(CFLAGS)
+# expat and jansson are used only by talks import (cmd/import/).
+IMPORT_CFLAGS != pkg-config --cflags expat jansson 2>/dev/null || true
+IMPORT_LIBS != pkg-config --libs expat jansson 2>/dev/null || \
+	echo -lexpat -ljansson
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
+	$(IMPORT_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
 
-LIB_SRC != ls lib/*.c
+LIB_SRC != ls lib/*.c lib/check/*.c
+# talks import: the driver, one file per input form, what they share.
+IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
+	cmd/import/record.c cmd/import/people.c cmd/import/stamp.c \
+	cmd/import/json.c cmd/import/page.c cmd/import/frab.c \
+	cmd/import/frab_xml.c cmd/import/frab_json.c cmd/import/pretalx.c \
+	cmd/import/sessionize.c
 CMD_SRC != ls cmd/*.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
-CMD_OBJ = $(CMD_SRC:.c=.o)
-HDRS != ls lib/*.h cmd/*.h
+CMD_OBJ = $(CMD_SRC:.c=.o) $(IMPORT_SRC:.c=.o)
+HDRS != ls lib/*.h lib/check/*.h cmd/*.h
+IMPORT_HDRS = cmd/import/import.h cmd/import/frab.h
 MANS != ls man/*.[0-9]
 
 UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
@@ -31,7 +43,8 @@ UNIT_BIN = $(UNIT_SRC:.c=)
 all: talks
 
 talks: $(CMD_OBJ) lib/libtalks.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) lib/libtalks.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) lib/libtalks.a $(LIBS) \
+	    $(IMPORT_LIBS)
 
 lib/libtalks.a: $(LIB_OBJ)
 	rm -f $@
@@ -41,9 +54,16 @@ lib/libtalks.a: $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB_OBJ) $(CMD_OBJ): $(HDRS)
+$(IMPORT_SRC:.c=.o): $(IMPORT_HDRS)
 
 tests/unit/test_%: tests/unit/test_%.c tests/unit/unit.h lib/libtalks.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libtalks.a $(LIBS)
+
+# The dates and times of talks import, which live in cmd/import/.
+tests/unit/test_stamp: tests/unit/test_stamp.c tests/unit/unit.h \
+    cmd/import/stamp.o lib/libtalks.a
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
+	    cmd/import/stamp.o lib/libtalks.a $(LIBS)
 
 # Every test: unit tests of lib/, then the golden command-line cases.
 check: talks $(UNIT_BIN)
@@ -107,7 +127,8 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks lib/*.o cmd/*.o lib/libtalks.a $(UNIT_BIN)
+	rm -f talks lib/*.o lib/check/*.o cmd/*.o cmd/import/*.o lib/libtalks.a \
+	    $(UNIT_BIN)
 	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk

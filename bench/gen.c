@@ -5,7 +5,13 @@
  * Marker words: "quokka" in about 3% of records (sometimes "Quokka"),
  * "pandas" in about 25%, "python" in about 75%; "xylograph" in none.
  * The filler words contain none of them.
- * Usage: gen N csv|tsv
+ *
+ * "schedule" writes a schedule as CSV instead: rooms, days, start and
+ * end or duration, speakers with emails, and a few problems of each
+ * kind that talks check finds (a room or a speaker booked twice, a name
+ * written two ways, an address that is not one, a time that cannot be
+ * read).  The csv and tsv files stay as they were.
+ * Usage: gen N csv|tsv|schedule
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +163,132 @@ field_done(int tsv, int last_field)
 	len = 0;
 }
 
+#define ROOMS 24
+#define SLOTS 18 /* a day: 09:00 to 17:30, every 30 minutes */
+
+/*
+ * The email of a name: its ASCII letters, lower case, dots for spaces,
+ * then at and the domain.
+ */
+static void
+email_of(const char *first_name, char initial, const char *last_name,
+    const char *at)
+{
+	const char *parts[3] = { first_name, NULL, last_name };
+	char mid[2] = { (char)(initial + 32), '\0' };
+
+	parts[1] = mid;
+	for (int i = 0; i < 3; i++) {
+		if (i > 0)
+			add(".");
+		for (const char *p = parts[i]; *p; p++)
+			if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+				buf[len++] = (char)(*p | 32);
+	}
+	add(at);
+	add("example.org");
+}
+
+/* A speaker: first name, initial, last name; a variant has two spaces. */
+static void
+speaker(unsigned who, int variant)
+{
+	const char *f = first[who % NEL(first)];
+	const char *l = last[who / NEL(first) % NEL(last)];
+	char mid[4] = { (char)('A' + who / NEL(first) / NEL(last) % 26), '.',
+		' ', '\0' };
+
+	add(f);
+	add(variant ? "  " : " ");
+	add(mid);
+	add(l);
+}
+
+static int
+schedule(long n)
+{
+	static const char *levels3[] = { "Beginner", "Intermediate",
+		"Advanced" };
+	unsigned npeople = NEL(first) * NEL(last) * 26;
+	char tmp[64];
+
+	fputs("id,title,speaker,email,track,level,room,day,start,end,duration,"
+	    "description,abstract,bio\n", stdout);
+	for (long i = 0; i < n; i++) {
+		long slot = i / ROOMS;
+		unsigned room = (unsigned)(i % ROOMS), ns = pick(8) ? 1 : 2;
+		unsigned who[2], shift = pick(400) == 0;
+		long day = slot / SLOTS, minute = 9 * 60 + slot % SLOTS * 30;
+		long y = 2030 + day / 336, d = day % 336;
+
+		snprintf(tmp, sizeof(tmp), "%ld", i + 1);
+		add(tmp);
+		field_done(0, 0);
+		sentence(3 + pick(7), 1);
+		len--;
+		field_done(0, 0);
+		for (unsigned k = 0; k < ns; k++) {
+			who[k] = pick(npeople);
+			if (k > 0)
+				add("; ");
+			speaker(who[k], pick(500) == 0);
+		}
+		field_done(0, 0);
+		for (unsigned k = 0; k < ns; k++) {
+			unsigned w = who[k];
+			if (k > 0)
+				add("; ");
+			email_of(first[w % NEL(first)], (char)('A' + w /
+			    NEL(first) / NEL(last) % 26),
+			    last[w / NEL(first) % NEL(last)], pick(500) ? "@" :
+			    " at ");
+		}
+		field_done(0, 0);
+		add(tracks[pick(NEL(tracks))]);
+		field_done(0, 0);
+		add(levels3[pick(3)]);
+		field_done(0, 0);
+		snprintf(tmp, sizeof(tmp), "Room %02u", room + 1);
+		add(tmp);
+		field_done(0, 0);
+		snprintf(tmp, sizeof(tmp), "%04ld-%02ld-%02ld", y, d / 28 + 1,
+		    d % 28 + 1);
+		add(tmp);
+		field_done(0, 0);
+		/* One talk in 400 starts 15 minutes early: a room overlap. */
+		minute -= shift ? 15 : 0;
+		if (pick(1000) == 0)
+			snprintf(tmp, sizeof(tmp), "%ld.%02ld", minute / 60,
+			    minute % 60);
+		else
+			snprintf(tmp, sizeof(tmp), "%02ld:%02ld", minute / 60,
+			    minute % 60);
+		add(tmp);
+		field_done(0, 0);
+		if (pick(3)) {
+			minute += 25;
+			snprintf(tmp, sizeof(tmp), "%02ld:%02ld", minute / 60,
+			    minute % 60);
+			add(tmp);
+			field_done(0, 0);
+			field_done(0, 0);
+		} else {
+			field_done(0, 0);
+			add("25");
+			field_done(0, 0);
+		}
+		if (pick(20))
+			sentence(15 + pick(20), 1);
+		field_done(0, 0);
+		paragraphs(2 + pick(3), 2 + pick(2), 12, 16);
+		field_done(0, 0);
+		if (pick(10))
+			paragraphs(1, 2 + pick(3), 10, 12);
+		field_done(0, 1);
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -164,9 +296,11 @@ main(int argc, char **argv)
 	int tsv;
 
 	if (argc != 3 || (n = atol(argv[1])) <= 0) {
-		fputs("usage: gen N csv|tsv\n", stderr);
+		fputs("usage: gen N csv|tsv|schedule\n", stderr);
 		return 2;
 	}
+	if (strcmp(argv[2], "schedule") == 0)
+		return schedule(n);
 	tsv = strcmp(argv[2], "tsv") == 0;
 	fputs(tsv ? "id\ttitle\tspeaker\ttrack\tlevel\tdescription\tabstract"
 	    "\tbio\n" : "id,title,speaker,track,level,description,abstract,"

@@ -37,6 +37,9 @@ has_cmd() { "$talks" help "$1" >/dev/null 2>&1; }
 timed() { "$out/timeit" "$@"; }
 
 secs() { echo "$1" | cut -d' ' -f1; }
+# The name of the variable for a file's extension, and its row's label.
+var() { echo "$1" | tr . _; }
+label() { case $1 in schedule.csv) echo "$name.sched" ;; *) echo "$name.$1" ;; esac; }
 mib() { echo "$1" | awk '{ printf "%.1f", $2 / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" ||
     b <= 0) print "-"; else printf "%.2f", a / b }'; }
@@ -54,23 +57,24 @@ for n in $sizes; do
 	[ "$n" -gt 100000 ] && runs=${BENCH_RUNS:-3}
 	slow_runs=3 slow_warm=1
 	[ "$n" -gt 100000 ] && slow_runs=1 slow_warm=0
-	for ext in csv tsv; do
+	# talks-N.schedule.csv: rooms, days, times and emails, for check.
+	for ext in csv tsv schedule.csv; do
 		f=$out/talks-$n.$ext
-		[ -s "$f" ] || "$out/gen" "$n" "$ext" >"$f" || exit 2
+		[ -s "$f" ] || "$out/gen" "$n" "${ext%%.*}" >"$f" || exit 2
 	done
 	csv=$out/talks-$n.csv
 	tsv=$out/talks-$n.tsv
 	name=$n
-	for ext in csv tsv; do
+	for ext in csv tsv schedule.csv; do
 		f=$out/talks-$n.$ext
 		t=""
 		[ $ext = tsv ] && t=-t
 		lc=$(timed "$runs" 1 "$tmp" "$out/csvpass" $t "$f")
 		wc=$(timed "$runs" 1 "$tmp" wc -l "$f")
-		eval "lc_$ext=\$(secs \"\$lc\")"
-		row "$name.$ext" "(libcsv pass)" - - - - "$(secs "$lc")" - - - \
+		eval "lc_$(var "$ext")=\$(secs \"\$lc\")"
+		row "$(label "$ext")" "(libcsv pass)" - - - - "$(secs "$lc")" - - - \
 		    "$(mib "$lc")MiB"
-		row "$name.$ext" "(wc -l)" - - - - - - "$(secs "$wc")" - \
+		row "$(label "$ext")" "(wc -l)" - - - - - - "$(secs "$wc")" - \
 		    "$(ls -l "$f" | awk '{ printf "%.0fMB", $5 / 1e6 }')"
 	done
 	ck=no
@@ -99,14 +103,14 @@ for n in $sizes; do
 			esac
 		done
 		if ! has_cmd "$sub"; then
-			row "$name.$ext" "$jname" n/a - - - - - - - "(no talks $sub yet)"
+			row "$(label "$ext")" "$jname" n/a - - - - - - - "(no talks $sub yet)"
 			return
 		fi
 		# shellcheck disable=SC2086
 		tk=$(timed "$runs" 1 "$tmp" "$talks" $sub $targs "$f")
 		tks=$(secs "$tk")
 		pl=$(TALKS_PATH=plain timed "$runs" 1 "$tmp" "$talks" $sub $targs "$f")
-		eval "lcs=\$lc_$ext"
+		eval "lcs=\$lc_$(var "$ext")"
 		rs=- rr=- ms=- mr=- cs=- cr=-
 		if [ -n "$ref" ]; then
 			r=$(timed "$runs" 1 "$tmp" $ref "$f")
@@ -123,7 +127,7 @@ for n in $sizes; do
 			cs=$(secs "$c")
 			cr=$(ratio "$cs" "$tks")
 		fi
-		row "$name.$ext" "$jname" "$tks" "$(mib "$tk")" "$(secs "$pl")" \
+		row "$(label "$ext")" "$jname" "$tks" "$(mib "$tk")" "$(secs "$pl")" \
 		    "$(ratio "$(secs "$pl")" "$tks")" "$lcs" "$(ratio "$lcs" "$tks")" \
 		    "$rs" "$rr" "$ms $mr $cs $cr"
 	}
@@ -157,6 +161,8 @@ for n in $sizes; do
 	    -- 'csvjson "$1"'
 	job "export -t csv" csv export -- -t csv -- -- $I --ocsv cat \
 	    -- 'csvformat "$1"'
+	# Every rule; its target is at most two libcsv passes (lc/talks 0.5).
+	job "check" schedule.csv check -- -- -- --
 	I=--itsv
 	job "list" tsv list -- -- -- $I --otsv cut -o -f title,speaker,track,level \
 	    -- 'csvcut -t -c title,speaker,track,level "$1"'

@@ -13,7 +13,9 @@ static const char usage[] =
     "                      [--order input|name|count] [--header]\n"
     "                      [--levels [-t text|tsv|csv]]\n"
     "                      [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                      [--csv | --tsv | -d CHAR] [FILE ...]\n";
+    "                      [--csv | --tsv | -d CHAR] "
+    "[--tsv-escapes on|off]\n"
+    "                      [FILE ...]\n";
 
 enum { OPT_BY = OPT_LOCAL, OPT_ORDER, OPT_LEVELS };
 

@@ -12,7 +12,7 @@
  */
 enum {
 	OPT_CSV = 256, OPT_TSV, OPT_TRACK, OPT_LEVEL, OPT_SPEAKER, OPT_HEADER,
-	OPT_HELP, OPT_LOCAL = 300
+	OPT_HELP, OPT_TSV_ESCAPES, OPT_LOCAL = 300
 };
 
 #define COMMON_SHORT "d:f:s:r0"
@@ -20,6 +20,7 @@ enum {
 #define COMMON_LONG \
 	{ "csv", no_argument, NULL, OPT_CSV }, \
 	{ "tsv", no_argument, NULL, OPT_TSV }, \
+	{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES }, \
 	{ "delimiter", required_argument, NULL, 'd' }, \
 	{ "fields", required_argument, NULL, 'f' }, \
 	{ "sort", required_argument, NULL, 's' }, \
@@ -45,6 +46,8 @@ struct common {
 	size_t *keys, nkeys;      /* the sort keys */
 	struct tk_out out;        /* standard output */
 	int status;               /* 2 once an error was reported */
+	int sign_later;           /* common_sign is called by the command */
+	size_t signed_file;       /* 1 + the file warned about by common_sign */
 };
 
 void common_init(struct common *c, const char *cmd, const char *usage);
@@ -100,6 +103,15 @@ struct tk_rows *common_sorted(struct common *c, const size_t *extra,
 struct tk_rows *common_rows(const struct common *c, const size_t *extra,
     size_t nextra);
 
+/*
+ * Warns, once a file, that rec's file looks like a spreadsheet's TSV
+ * read as escaped (rec->tsv_sign).  common_next does it for every record
+ * it returns, unless sign_later is set: then the command calls it for
+ * the records it uses (grep: the selected ones, as the reader does not
+ * look at the records its prefilter skips).
+ */
+void common_sign(struct common *c, const struct tk_record *rec);
+
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
 
@@ -110,6 +122,13 @@ void report(const struct tk_err *e);
 void misuse(const struct common *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 
+/*
+ * The decimal value arg of option opt, from min to max; anything else
+ * is a usage error.
+ */
+unsigned long long common_number(const struct common *c, const char *opt,
+    const char *arg, unsigned long long min, unsigned long long max);
+
 /* Writes rec's chosen fields as one line of talks list. */
 void put_line(struct common *c, const struct tk_record *rec);
 
@@ -118,6 +137,7 @@ void put_header_line(struct common *c);
 
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_grep(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -1,5 +1,6 @@
 /* common.c - options, input and output shared by every subcommand. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,17 +50,35 @@ void
 misuse(const struct common *c, const char *fmt, ...)
 {
 	va_list ap;
-
-	char msg[512];
+	char msg[TK_MSG_MAX];
 
 	/* The message quotes arguments, which may hold control characters. */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	tk_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "talks %s: ", c->cmd);
 	put_clean(msg);
 	fprintf(stderr, " (see 'talks %s --help')\n", c->cmd);
 	exit(2);
+}
+
+unsigned long long
+common_number(const struct common *c, const char *opt, const char *arg,
+    unsigned long long min, unsigned long long max)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < min ||
+	    v > max) {
+		if (max == ULLONG_MAX)
+			misuse(c, "bad %s value '%s': give a number", opt, arg);
+		misuse(c, "bad %s value '%s': give a number from %llu to %llu",
+		    opt, arg, min, max);
+	}
+	return v;
 }
 
 static int
@@ -83,6 +102,17 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 		return 1;
 	case OPT_TSV:
 		c->in.dialect = TK_TSV;
+		return 1;
+	case OPT_TSV_ESCAPES:
+		if (strcmp(arg, "on") == 0)
+			c->in.tsv_escapes = TK_ESC_ON;
+		else if (strcmp(arg, "off") == 0)
+			c->in.tsv_escapes = TK_ESC_OFF;
+		else if (strcmp(arg, "auto") == 0)
+			c->in.tsv_escapes = TK_ESC_AUTO;
+		else
+			misuse(c, "bad --tsv-escapes value '%s': use on, off "
+			    "or auto", arg);
 		return 1;
 	case 'd':
 		c->in.delim = parse_delim(c, arg);
@@ -196,6 +226,30 @@ common_open(struct common *c, int argc, char **argv,
 	return 0;
 }
 
+void
+common_sign(struct common *c, const struct tk_record *rec)
+{
+	struct tk_err w;
+
+	if (!rec->tsv_sign || c->signed_file == rec->fileno + 1)
+		return;
+	c->signed_file = rec->fileno + 1;
+	tk_fail(&w, rec->file, rec->line, 0, "a quoted field or a backslash "
+	    "that starts no escape, as a spreadsheet writes TSV, after the "
+	    "first %zu KiB: the file is read with its \\t, \\n, \\r "
+	    "and \\\\ decoded (--tsv-escapes off reads it as written)",
+	    TK_TSV_LOOK >> 10);
+	report(&w);
+}
+
+/* common_sign for common_next, unless the command calls it itself. */
+static void
+early_sign(struct common *c, const struct tk_record *rec)
+{
+	if (!c->sign_later)
+		common_sign(c, rec);
+}
+
 int
 common_next(struct common *c, struct tk_record *rec)
 {
@@ -211,6 +265,8 @@ common_next(struct common *c, struct tk_record *rec)
 			c->status = 2;
 			continue;
 		}
+		if (rec->tsv_sign)
+			early_sign(c, rec);
 		if (tk_filter_match(c->filter, rec))
 			return 1;
 	}

@@ -44,7 +44,8 @@ static const char synopsis[] =
     " [--unique]\n"
     "                    [--page] [--output-dir DIR] [--name TEMPLATE]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                    [--csv | --tsv | -d CHAR] [FILE ...]\n"
+    "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                    [FILE ...]\n"
     "formats:\n";
 
 /* The usage text with one line per format (static storage). */

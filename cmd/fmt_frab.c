@@ -118,15 +118,19 @@ static void
 persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 {
 	struct frab *s = x->state;
+	const struct tk_str *ids = col(rec, s->person_ids);
 	struct tk_person p;
+	struct tk_str id;
+	size_t pos = 0;
 
 	puts_(x, "        <persons>\n");
 	for (size_t i = 0; tk_person(rec, i, &p); i++) {
-		struct tk_str id = tk_item(col(rec, s->person_ids), i);
+		/* The ids are listed as the speakers are, one each. */
+		int has_id = tk_next_item(ids, &pos, &id);
 		if (p.name.n == 0)
 			continue;
 		puts_(x, "          <person");
-		if (positive(&id)) {
+		if (has_id && positive(&id)) {
 			puts_(x, " id=\"");
 			text(x, &id, bad);
 			puts_(x, "\"");
@@ -150,27 +154,48 @@ put_link(struct exporter *x, const struct tk_str *href, const struct tk_str *v,
 	puts_(x, "</link>\n");
 }
 
-/* The url, named by the title, and each line of a links column. */
+/* Splits a line of a "links" column: an address, a space, a title. */
+static void
+split_link(const struct tk_str *line, struct tk_str *href,
+    struct tk_str *title)
+{
+	const char *sp = memchr(line->p, ' ', line->n);
+
+	href->p = line->p;
+	href->n = sp ? (size_t)(sp - line->p) : line->n;
+	title->p = sp ? sp + 1 : "";
+	title->n = sp ? line->n - href->n - 1 : 0;
+}
+
+/*
+ * The talk's url, as a link named by its title unless the lines of a
+ * "links" column have it, then those links.
+ */
 static void
 links(struct exporter *x, const struct tk_record *rec, size_t *bad)
 {
 	struct frab *s = x->state;
-	const struct tk_str *url = &rec->f[TK_URL], *more = col(rec, s->links);
-	struct tk_str line;
+	const struct tk_str *l = col(rec, s->links), *url = &rec->f[TK_URL];
+	struct tk_str line, href, title;
 	size_t pos = 0;
-	int any = url->n > 0;
+	int own = 0, any = url->n > 0;
 
-	while (export_next_line(more, &pos, &line))
-		any |= line.n > 0;
+	while (l->n > 0 && export_next_line(l, &pos, &line)) {
+		split_link(&line, &href, &title);
+		any |= href.n > 0;
+		own |= href.n == url->n && href.n > 0 &&
+		    memcmp(href.p, url->p, url->n) == 0;
+	}
 	if (!any)
 		return;
 	puts_(x, "        <links>\n");
-	if (url->n > 0)
+	if (url->n > 0 && !own)
 		put_link(x, url, &rec->f[TK_TITLE], bad);
-	for (pos = 0; export_next_line(more, &pos, &line);)
-		if (line.n > 0 && !(line.n == url->n &&
-		    memcmp(line.p, url->p, url->n) == 0))
-			put_link(x, &line, &line, bad);
+	for (pos = 0; l->n > 0 && export_next_line(l, &pos, &line);) {
+		split_link(&line, &href, &title);
+		if (href.n > 0)
+			put_link(x, &href, &title, bad);
+	}
 	puts_(x, "        </links>\n");
 }
 

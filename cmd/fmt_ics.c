@@ -328,8 +328,8 @@ each_speaker(struct exporter *x)
 		if (tk_speakers_add(ss, &rec, i) == 0) {
 			struct tk_err e;
 			tk_fail(&e, rec.file, rec.line, 0, "talk '%.*s' has "
-			    "no speaker, skipped", (int)(rec.f[TK_TITLE].n > 80 ?
-			    80 : rec.f[TK_TITLE].n), rec.f[TK_TITLE].p);
+			    "no speaker, skipped", tk_cut(rec.f[TK_TITLE].p,
+			    rec.f[TK_TITLE].n, 80), rec.f[TK_TITLE].p);
 			report(&e);
 		}
 	}

@@ -284,9 +284,8 @@ skip(const struct tk_tmpl_vals *v, const char *why)
 	struct tk_err e;
 
 	tk_fail(&e, v->rec->file, v->rec->line, 0, "speaker '%.*s' of talk "
-	    "'%.*s' %s, skipped", (int)(v->speaker->n > 60 ? 60 :
-	    v->speaker->n), v->speaker->p, (int)(t->n > 60 ? 60 : t->n), t->p,
-	    why);
+	    "'%.*s' %s, skipped", tk_cut(v->speaker->p, v->speaker->n, 60),
+	    v->speaker->p, tk_cut(t->p, t->n, 60), t->p, why);
 	report(&e);
 }
 

@@ -109,7 +109,7 @@ no_speaker(const struct tk_record *rec)
 	struct tk_err e;
 
 	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no speaker, "
-	    "skipped", (int)(t->n > 80 ? 80 : t->n), t->p);
+	    "skipped", tk_cut(t->p, t->n, 80), t->p);
 	report(&e);
 }
 

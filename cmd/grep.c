@@ -15,6 +15,7 @@ static const char usage[] =
     "[--header]\n"
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
     "                  [--speaker NAME] [--csv | --tsv | -d CHAR]\n"
+    "                  [--tsv-escapes on|off]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 
@@ -118,27 +119,6 @@ read_patterns(struct grep *g, const char *name)
 	return 0;
 }
 
-/* Parses the decimal value of option opt, from min to max. */
-static unsigned long long
-number(const struct grep *g, const char *opt, const char *arg,
-    unsigned long long min, unsigned long long max)
-{
-	unsigned long long v;
-	char *end;
-
-	errno = 0;
-	v = strtoull(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end != '\0' || errno || v < min ||
-	    v > max) {
-		if (max == ULLONG_MAX)
-			misuse(&g->c, "bad %s value '%s': give a number", opt,
-			    arg);
-		misuse(&g->c, "bad %s value '%s': give a number from %llu "
-		    "to %llu", opt, arg, min, max);
-	}
-	return v;
-}
-
 static int
 color_wanted(const struct grep *g, const char *when)
 {
@@ -185,12 +165,12 @@ option(struct grep *g, int opt, const char *arg)
 	case 'o': g->only = 1; break;
 	case 'H': g->names = 1; break;
 	case 'h': g->names = 0; break;
-	case 'm': g->limit = number(g, "-m", arg, 0, ULLONG_MAX); break;
+	case 'm': g->limit = common_number(&g->c, "-m", arg, 0, ULLONG_MAX); break;
 	case 't': g->to = format(g, arg); break;
 	case OPT_COLOR: g->color = color_wanted(g, arg); break;
 	case OPT_MATCH_LIMIT:
-		g->mo.match_limit = (unsigned long)number(g, "--match-limit",
-		    arg, 1, 4294967295UL);
+		g->mo.match_limit = (unsigned long)common_number(&g->c,
+		    "--match-limit", arg, 1, 4294967295UL);
 		break;
 	}
 	return 0;
@@ -514,6 +494,7 @@ search(struct grep *g, struct tk_rows *rows)
 	while (common_next(&g->c, &rec)) {
 		if (g->per[rec.fileno] >= g->limit || selected(g, &rec) != 1)
 			continue;
+		common_sign(&g->c, &rec);
 		g->per[rec.fileno]++;
 		g->total++;
 		if (g->mode == M_QUIET)
@@ -646,6 +627,8 @@ cmd_grep(int argc, char **argv)
 
 	memset(&g, 0, sizeof(g));
 	common_init(&g.c, "grep", usage);
+	/* The prefilter skips records unseen: warn of selected ones only. */
+	g.c.sign_later = 1;
 	g.names = -1;
 	g.limit = ULLONG_MAX;
 	if ((first = options(&g, argc, argv)) < 0) {

@@ -8,7 +8,8 @@
 static const char usage[] =
     "usage: talks list [-0cr] [-f FIELDS] [-s FIELDS] [--header]\n"
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                  [--csv | --tsv | -d CHAR] [FILE ...]\n";
+    "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                  [FILE ...]\n";
 
 /*
  * Tells the reader which columns list looks at: the printed ones, the

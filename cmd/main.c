@@ -20,10 +20,12 @@ struct command {
 
 static const struct command commands[] = {
 	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level" },
+	{ "check", cmd_check, "the problems of a schedule, one line each" },
 	{ "export", cmd_export,
 	    "the records in another format: csv, json, html ..." },
 	{ "grep", cmd_grep, "the talks whose fields match a pattern" },
-	{ "import", cmd_import, "records from a published page of talks" },
+	{ "import", cmd_import,
+	    "records from published schedules and talk pages" },
 	{ "list", cmd_list, "one line per talk, the fields chosen" },
 };
 

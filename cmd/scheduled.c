@@ -10,10 +10,6 @@
 
 #include "export.h"
 
-/* The headers that hold the day of the end, as pretalx writes them. */
-static const char *const end_day_names[] = { "end (date)", "end date",
-	"end day", NULL };
-
 int
 scheduled_init(struct exporter *x, struct scheduled *s)
 {
@@ -28,10 +24,7 @@ scheduled_init(struct exporter *x, struct scheduled *s)
 	s->topts.order = x->o->order;
 	s->topts.zone = s->zone;
 	s->topts.r = x->c->r;
-	s->topts.end_day = -1;
-	for (size_t i = 0; end_day_names[i] && s->topts.end_day < 0; i++)
-		s->topts.end_day = tk_find_col(x->c->r, end_day_names[i],
-		    strlen(end_day_names[i]));
+	s->topts.end_day = tk_end_day_col(x->c->r);
 	if (s->topts.order == TK_DATES_AUTO)
 		s->dates = tk_dates_new(&s->topts);
 	s->rows = export_rows_all(x);
@@ -48,7 +41,7 @@ skip(struct exporter *x, struct scheduled *s, const struct tk_record *rec)
 	if (!x->o->verbose)
 		return;
 	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no day or "
-	    "start, skipped", (int)(t->n > 80 ? 80 : t->n), t->p);
+	    "start, skipped", tk_cut(t->p, t->n, 80), t->p);
 	report(&e);
 }
 
@@ -250,7 +243,7 @@ scheduled_repeats(struct scheduled *s, long c, const char *what)
 			continue;
 		tk_fail(&e, d->file, d->line, 0, "%s '%.*s' is that of the "
 		    "talk at %s:%lu too: this talk gets one made for it", what,
-		    (int)(d->n > 80 ? 80 : d->n), d->v, o->file, o->line);
+		    tk_cut(d->v, d->n, 80), d->v, o->file, o->line);
 		report(&e);
 	}
 	for (size_t k = 0; k < n; k++)

@@ -9,7 +9,8 @@
 # Targets: the record reader in each dialect (reader-csv, reader-tsv,
 # reader-semi), the grep matcher (match), the page reader of talks import
 # (page) and the export templates with the file names made from data
-# (template).
+# (template); built but run only when named, prefilter, check and import
+# (below).
 #
 # Each target starts from a corpus made at run time from testdata/ (the
 # seed files and testdata/bad/); what libFuzzer adds to it stays in
@@ -27,9 +28,11 @@ FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # Built by fuzz-build but run only when named, so that the CI's fuzz
 # budget stays as it is: grep's raw-record test against reading every
-# record (make fuzz FUZZ_TARGETS=prefilter), and the reader of dates,
-# times and zone files of ics and frab (FUZZ_TARGETS=when).
-FUZZ_EXTRA = prefilter when
+# record (make fuzz FUZZ_TARGETS=prefilter), the rules of talks check on
+# any file (make fuzz FUZZ_TARGETS=check), talks import with its XML
+# and JSON readers (make fuzz FUZZ_TARGETS=import), and the reader of
+# dates, times and zone files (make fuzz FUZZ_TARGETS=when).
+FUZZ_EXTRA = prefilter check import when
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -57,6 +60,10 @@ fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
 
+fuzz/out/check: fuzz/check.c $(LIB_SRC) $(HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/check.c $(LIB_SRC) $(LIBS)
+
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
@@ -64,6 +71,12 @@ fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
 fuzz/out/when: fuzz/when.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/import: fuzz/import.c $(LIB_SRC) $(IMPORT_SRC) cmd/common.c $(HDRS) \
+    $(IMPORT_HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(IMPORT_CFLAGS) -o $@ fuzz/import.c \
+	    $(IMPORT_SRC) cmd/common.c $(LIB_SRC) $(LIBS) $(IMPORT_LIBS)
 
 fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
 	@mkdir -p fuzz/out

@@ -6,8 +6,8 @@
  * the patterns, one a line; the rest is the file.  The file is read on
  * the fast paths, in whole and in 64-byte chunks, with the matcher's raw
  * test as the reader's prefilter and without it, and grep's view must
- * be the same: the same selected records at the same lines, the same
- * error at the same line and column.
+ * be the same: the same selected records at the same lines, marked the
+ * same (tsv_sign), the same error at the same line and column.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -71,6 +71,7 @@ read_view(const char *path, const struct tk_inopts *o, enum tk_path how,
 		v->nsel++;
 		mix(v, rec.line);
 		mix(v, (unsigned long long)sel);
+		mix(v, (unsigned long long)rec.tsv_sign);
 	}
 	tk_close(r);
 }

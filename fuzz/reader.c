@@ -6,10 +6,13 @@
  * back in the same dialect and read again, and the two readings must
  * hold the same values, so a wrong record fails as loudly as a crash.
  * The first byte picks a small record limit now and then, so that the
- * limit's paths are fuzzed too.  The input is also read on the portable
- * and vector paths, and with chunks of 64 bytes, and each reading must
- * equal the plain one: the same records, the same error at the same
- * line and column.
+ * limit's paths are fuzzed too, or the form of TSV: 0xfe --tsv-escapes
+ * off, 0xfd on, 0xfc the form decided from the first line and 64 KiB of
+ * filler records put after it, so that the rest is past the part looked
+ * at.  The input is also read on the portable and vector paths, and with
+ * chunks of 64 bytes, and each reading must equal the plain one: the
+ * same records marked the same (tsv_sign), the same error at the same
+ * line and column.  What talks writes holds no such mark.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -30,16 +33,18 @@ struct table {
 	char **name;     /* column names */
 	size_t ncol;
 	struct tk_str *v; /* nrec * ncol values, copied */
-	size_t nrec, cap;
+	char *sign;      /* nrec tsv_sign marks */
+	size_t nrec, cap, nsign;
 	int rc;          /* of the last tk_read */
 	struct tk_err e; /* when rc < 0 */
 };
 
 static void
-inopts(struct tk_inopts *o, size_t max)
+inopts(struct tk_inopts *o, size_t max, enum tk_tsv_escapes esc)
 {
 	memset(o, 0, sizeof(*o));
 	o->max_record = max;
+	o->tsv_escapes = esc;
 	switch (FUZZ_DIALECT) {
 	case 't':
 		o->dialect = TK_TSV;
@@ -68,7 +73,8 @@ memfile(const void *p, size_t n, char *path, size_t size)
 
 /* Reads the records of path on a path until the end or the first error. */
 static int
-load(const char *path, size_t max, enum tk_path how, struct table *t)
+load(const char *path, size_t max, enum tk_tsv_escapes esc, enum tk_path how,
+    struct table *t)
 {
 	struct tk_inopts o;
 	struct tk_reader *r;
@@ -77,7 +83,7 @@ load(const char *path, size_t max, enum tk_path how, struct table *t)
 	char *paths[1] = { (char *)path };
 	int rc;
 
-	inopts(&o, max);
+	inopts(&o, max, esc);
 	r = tk_open(paths, 1, &o);
 	tk_set_path(r, how);
 	memset(t, 0, sizeof(*t));
@@ -92,7 +98,10 @@ load(const char *path, size_t max, enum tk_path how, struct table *t)
 			t->cap = t->cap ? 2 * t->cap : 8;
 			t->v = tk_xrealloc(t->v, t->cap * t->ncol *
 			    sizeof(*t->v));
+			t->sign = tk_xrealloc(t->sign, t->cap);
 		}
+		t->sign[t->nrec] = (char)(rec.tsv_sign != 0);
+		t->nsign += rec.tsv_sign != 0;
 		for (size_t c = 0; c < t->ncol; c++) {
 			struct tk_str *d = &t->v[t->nrec * t->ncol + c];
 			d->n = rec.f[c].n;
@@ -120,6 +129,7 @@ drop(struct table *t)
 		free(t->name[c]);
 	free(t->name);
 	free(t->v);
+	free(t->sign);
 }
 
 /* Writes t back in the dialect, header first. */
@@ -172,6 +182,8 @@ static void
 same(const struct table *a, const struct table *b)
 {
 	same_records(a, b);
+	if (a->nrec > 0 && memcmp(a->sign, b->sign, a->nrec) != 0)
+		abort();
 	if (b->rc != a->rc)
 		abort();
 	if (a->rc < 0 && (a->e.line != b->e.line || a->e.col != b->e.col ||
@@ -181,7 +193,8 @@ same(const struct table *a, const struct table *b)
 
 /* Reads path on the fast paths and in small chunks; each equals a. */
 static void
-paths_agree(const char *path, size_t max, const struct table *a)
+paths_agree(const char *path, size_t max, enum tk_tsv_escapes esc,
+    const struct table *a)
 {
 	static const enum tk_path fast[] = { TK_PATH_PORTABLE,
 		TK_PATH_VECTOR };
@@ -191,12 +204,31 @@ paths_agree(const char *path, size_t max, const struct table *a)
 		if (small)
 			setenv("TALKS_CHUNK", "64", 1);
 		for (size_t i = 0; i < sizeof(fast) / sizeof(fast[0]); i++) {
-			load(path, max, fast[i], &b);
+			load(path, max, esc, fast[i], &b);
 			same(a, &b);
 			drop(&b);
 		}
 		unsetenv("TALKS_CHUNK");
 	}
+}
+
+/* The input's first line, filler records of one field, then the rest. */
+static int
+padded(const uint8_t *data, size_t size, char *path, size_t pathsize)
+{
+	const uint8_t *nl = memchr(data, '\n', size);
+	size_t head = nl ? (size_t)(nl - data) + 1 : size;
+	size_t fill = ((size_t)64 << 10) + 16;
+	char *b = tk_xmalloc(size + fill);
+	int fd;
+
+	memcpy(b, data, head);
+	for (size_t i = 0; i < fill; i += 4)
+		memcpy(b + head + i, "pad\n", 4);
+	memcpy(b + head + fill, data + head, size - head);
+	fd = memfile(b, size + fill, path, pathsize);
+	free(b);
+	return fd;
 }
 
 int
@@ -205,18 +237,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char path[64], path2[64];
 	struct table a, b;
 	size_t max = 0;
+	enum tk_tsv_escapes esc = TK_ESC_AUTO;
 	int fd, fd2;
 
 	if (size > 0 && data[0] == 0xff)
 		max = (size_t)(size > 1 ? data[1] : 0) + 1;
-	fd = memfile(data, size, path, sizeof(path));
-	load(path, max ? max : ((size_t)1 << 20), TK_PATH_PLAIN, &a);
-	paths_agree(path, max ? max : ((size_t)1 << 20), &a);
+	if (size > 0 && data[0] == 0xfe)
+		esc = TK_ESC_OFF;
+	if (size > 0 && data[0] == 0xfd)
+		esc = TK_ESC_ON;
+	if (size > 0 && data[0] == 0xfc)
+		fd = padded(data, size, path, sizeof(path));
+	else
+		fd = memfile(data, size, path, sizeof(path));
+	load(path, max ? max : ((size_t)1 << 20), esc, TK_PATH_PLAIN, &a);
+	paths_agree(path, max ? max : ((size_t)1 << 20), esc, &a);
 	close(fd);
 	if (a.nrec > 0 && max == 0) {
 		fd2 = memfile("", 0, path2, sizeof(path2));
 		dump(&a, fd2);
-		if (load(path2, (size_t)1 << 30, TK_PATH_PLAIN, &b) != 0)
+		if (load(path2, (size_t)1 << 30, TK_ESC_AUTO, TK_PATH_PLAIN,
+		    &b) != 0 || b.nsign != 0)
 			abort();
 		same_records(&a, &b);
 		drop(&b);

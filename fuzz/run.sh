@@ -22,6 +22,13 @@ run_one() {
 			[ -f "$f" ] || continue
 			[ "$(wc -c <"$f")" -le 65536 ] || continue
 			cp "$f" "$c/seed-$(basename "$f")"
+		done
+		# The forms of TSV: --tsv-escapes off, on, and signs late.
+		for f in testdata/small/*.tsv; do
+			for b in 376 375 374; do
+				{ printf "\\$b"; cat "$f"; } \
+				    >"$c/seed-$b-$(basename "$f")"
+			done
 		done ;;
 	match)
 		# Options byte, patterns, NUL, subject: a talk of the seed data.
@@ -51,6 +58,10 @@ run_one() {
 		{ printf '\004a"b\0'; cat testdata/small/raw.csv; } >"$c/seed-pair"
 		{ printf '\014k\\s\0'; cat testdata/small/escapes.tsv; } \
 		    >"$c/seed-escape" ;;
+	check)
+		for f in testdata/check/*.csv testdata/pybay2016-schedule.csv; do
+			cp "$f" "$c/seed-$(basename "$f")"
+		done ;;
 	template)
 		for f in testdata/templates/*; do
 			[ -f "$f" ] || continue
@@ -83,11 +94,22 @@ run_one() {
 			[ -f "$f" ] || continue
 			cp "$f" "$c/seed-$(echo "$f" | tr / _)"
 		done ;;
+	import)
+		# Form byte (0: sniffed, 2: frab, ...), then the file.
+		for f in testdata/import/*; do
+			[ -f "$f" ] || continue
+			for b in 000 002 103 304; do
+				{ printf "\\$b"; cat "$f"; } \
+				    >"$c/seed-$b-$(basename "$f")"
+			done
+		done ;;
 	esac
-	dict=
-	case $t in reader-*) dict=-dict=fuzz/reader.dict ;; esac
+	opts=
+	case $t in reader-*) opts=-dict=fuzz/reader.dict ;; esac
+	# talks import reports every bad input: keep its stderr out of the log.
+	case $t in import) opts=-close_fd_mask=2 ;; esac
 	echo "fuzz: $t for ${secs}s"
-	nice -n 10 "fuzz/out/$t" $dict -max_total_time="$secs" \
+	nice -n 10 "fuzz/out/$t" $opts -max_total_time="$secs" \
 	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix="fuzz/out/$t-" -print_final_stats=1 \
 	    "$c" >"fuzz/out/$t.log" 2>&1

@@ -30,7 +30,7 @@ setup(void)
 {
 	static char path[64];
 	static char *paths[1] = { path };
-	struct tk_inopts o = { TK_CSV, ',', 0 };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',' };
 	struct tk_err e;
 	int fd = memfd_create("talks", 0);
 

@@ -52,6 +52,22 @@ tk_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void
+tk_vformat(char *out, size_t size, const char *fmt, va_list ap)
+{
+	char tmp[TK_MSG_MAX + 4];
+	int k = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	size_t n = k < 0 ? 0 : (size_t)k;
+
+	if (n >= sizeof(tmp))
+		n = sizeof(tmp) - 1;
+	if (size > sizeof(tmp) - 3)
+		size = sizeof(tmp) - 3;
+	n = (size_t)tk_cut(tmp, n, size - 1);
+	memcpy(out, tmp, n);
+	out[n] = '\0';
+}
+
 int
 tk_fail(struct tk_err *e, const char *file, unsigned long line,
     unsigned long col, const char *fmt, ...)
@@ -62,7 +78,7 @@ tk_fail(struct tk_err *e, const char *file, unsigned long line,
 	e->line = line;
 	e->col = col;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	tk_vformat(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
 	return -1;
 }

@@ -32,6 +32,7 @@ struct fast {
 	size_t chunk;    /* the largest record read here, in bytes */
 	struct span *sp;
 	size_t nsp, spcap;
+	size_t nquoted;  /* of the spans */
 	struct tk_str *f;
 	size_t fcap;
 	char *arena;
@@ -150,7 +151,7 @@ scan_record(struct fast *f, const struct src *s, size_t *len, int *term,
     unsigned long *lines)
 {
 	const char *b = s->buf + s->beg;
-	size_t n = s->end - s->beg, i = 0, j;
+	size_t n = s->end - s->beg, i = 0, j, nq = 0;
 	int delim = s->delim, eof = s->eof;
 
 	f->nsp = 0;
@@ -160,6 +161,7 @@ scan_record(struct fast *f, const struct src *s, size_t *len, int *term,
 		if (i < n && b[i] == '"') {
 			int rc;
 			flags = F_QUOTED;
+			nq++;
 			rc = scan_quoted(f, b, n, i, eof, &j, &flags, lines);
 			if (rc != SCAN_DONE)
 				return rc;
@@ -178,6 +180,7 @@ scan_record(struct fast *f, const struct src *s, size_t *len, int *term,
 		if (j == n || b[j] != delim) {
 			*len = j;
 			*term = j == n ? 0 : b[j];
+			f->nquoted = nq;
 			return j > f->max ? SCAN_PLAIN : SCAN_DONE;
 		}
 		i = j + 1;
@@ -218,13 +221,35 @@ refill(struct fast *f, struct src *s, struct tk_err *e)
 	return n > 0;
 }
 
-/* Turns the spans into values; want says which columns to decode. */
+/* Whether a quoted field of those build decodes shows a spreadsheet's TSV. */
+static int
+quoted_sign(const struct fast *f, const struct src *s,
+    const unsigned char *want)
+{
+	const char *b = s->buf + s->beg;
+
+	for (size_t i = 0; i < f->nsp && i < s->ncols; i++) {
+		const struct span *sp = &f->sp[i];
+		if ((sp->flags & F_QUOTED) && (want == NULL || want[i]) &&
+		    tsv_quoted_sign(b + sp->a + 1, sp->b - sp->a - 2))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Turns the spans into values; want says which columns to decode.  In
+ * those, signs of a spreadsheet's TSV are looked for as plain_next looks
+ * for them, where it costs nothing more: in quoted fields, which are
+ * rare in TSV, and in the escapes, which are decoded anyway.
+ */
 static void
 build(struct fast *f, const struct src *s, const unsigned char *want,
     size_t len, struct rawrec *rr)
 {
 	const char *b = s->buf + s->beg;
 	size_t used = 0;
+	int sign = 0;
 
 	if (f->nsp > f->fcap) {
 		f->fcap = f->nsp * 2;
@@ -255,8 +280,11 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 				v = d;
 			}
 			if (s->tsv && n > 0 && memchr(v, '\\', n)) {
-				n = tsv_unescape(d, v, n);
+				int kept = 0;
+				n = tsv_unescape(d, v, n, &kept);
 				v = d;
+				if (kept && s->watch)
+					sign = 1;
 			}
 			if (v == d)
 				used += n;
@@ -267,6 +295,9 @@ build(struct fast *f, const struct src *s, const unsigned char *want,
 	rr->f = f->f;
 	rr->nf = f->nsp;
 	rr->line = s->line;
+	rr->sign = sign;
+	if (f->nquoted && s->watch && quoted_sign(f, s, want))
+		rr->sign = 1;
 }
 
 /* Moves s past the record just scanned (len bytes, then term). */

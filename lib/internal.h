@@ -22,7 +22,8 @@ struct src {
 	unsigned long line;
 	unsigned long col0; /* bytes of line already consumed before beg */
 	int prev_cr;        /* the last byte consumed was a CR */
-	int tsv;            /* one of the TSV forms, see talks(5) */
+	int tsv;            /* TSV in the escaped form: decode \t, \n, \r, \\ */
+	int watch;          /* that form is a guess: look for the other */
 	int delim;
 	size_t ncols;       /* columns in the header */
 	size_t *map;        /* header column -> reader column */
@@ -44,6 +45,7 @@ struct rawrec {
 	struct tk_str *f;
 	size_t nf;
 	unsigned long line;
+	int sign;           /* a decoded field shows the other form (watch) */
 };
 
 /* The reference path: libcsv on every byte. */
@@ -122,8 +124,19 @@ enum tk_path env_path(void);
 /* The size in $name (a number, then K, M or G), or dflt if unset or bad. */
 size_t env_size(const char *name, size_t dflt);
 
-/* Decodes the TSV escapes of src (n bytes) into dst; returns the length. */
-size_t tsv_unescape(char *dst, const char *src, size_t n);
+/*
+ * Decodes the TSV escapes of src (n bytes) into dst; returns the length.
+ * Sets *kept when a backslash starts no escape and is kept as it is.
+ */
+size_t tsv_unescape(char *dst, const char *src, size_t n, int *kept);
+
+/*
+ * Whether the text of a quoted field (v, n bytes, "" undone or not) shows
+ * a spreadsheet's TSV: talks quotes only values that start with '"', and
+ * writes tabs and line breaks as escapes.  The other sign, a backslash
+ * that starts no escape, is what tsv_unescape keeps.
+ */
+int tsv_quoted_sign(const char *v, size_t n);
 
 /* Says that memory ran out and ends the program, as tk_xmalloc does. */
 void tk_oom(void) __attribute__((noreturn));

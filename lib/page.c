@@ -236,12 +236,7 @@ track_line(const struct tk_page *p, size_t i, size_t *comma)
 static int
 quote_len(const char *l, size_t n)
 {
-	if (n <= QUOTE_MAX)
-		return (int)n;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)l[n] & 0xc0) == 0x80)
-		n--;
-	return (int)n;
+	return tk_cut(l, n, QUOTE_MAX);
 }
 
 /* Fills e with "what "line i"why", at line i. */
@@ -433,7 +428,7 @@ parse_block(struct tk_page *p)
 static int
 next_block(struct tk_page *p, struct tk_err *e)
 {
-	struct tk_inopts opts = { TK_AUTO, 0, 0 };
+	struct tk_inopts opts = { .dialect = TK_AUTO };
 	int rc;
 
 	if (p->state == PG_NEW) {

@@ -33,6 +33,11 @@ struct plain {
 	unsigned long fld_line; /* where the current field started */
 	unsigned long line;     /* the line being fed */
 	int toobig;
+	int quoted;             /* quote_seen between calls to libcsv */
+	int watch;              /* look for signs of a spreadsheet's TSV */
+	int sign;               /* and one was seen in the current record */
+	const unsigned char *want; /* the header columns looked at, or NULL */
+	size_t ncols;
 };
 
 /* libcsv grows its field buffer through this, so a limit holds there too. */
@@ -46,10 +51,20 @@ limited_realloc(void *p, size_t n)
 	return realloc(p, n);
 }
 
+/*
+ * libcsv asks this of the first byte of every field, of the bytes of
+ * unquoted fields but '"', and of the byte after each '"' inside a quoted
+ * field: a '"' it is asked about belongs to a quoted field.  It has no
+ * context pointer, so the answer is kept here, and in struct plain
+ * between calls to libcsv, until on_field takes it.
+ */
+static int quote_seen;
+
 static int
 no_space(unsigned char c)
 {
-	(void)c;
+	if (c == '"')
+		quote_seen = 1;
 	return 0;
 }
 
@@ -99,6 +114,7 @@ plain_start(struct plain *p, const struct src *s)
 	csv_set_opts(&p->csv, STRICT);
 	csv_set_delim(&p->csv, (unsigned char)s->delim);
 	p->tsv = s->tsv;
+	p->quoted = p->sign = 0;
 	p->len = p->nf = 0;
 	p->complete = 0;
 	p->at_boundary = 1;
@@ -108,7 +124,9 @@ static void
 on_field(void *data, size_t n, void *ctx)
 {
 	struct plain *p = ctx;
+	int quoted = quote_seen, kept = 0;
 
+	quote_seen = 0;
 	if (p->nf == 0)
 		p->off[0] = 0;
 	/* Each field costs memory beyond its bytes: limit their count too. */
@@ -120,10 +138,17 @@ on_field(void *data, size_t n, void *ctx)
 		p->cap = (p->len + n) * 2;
 		p->buf = tk_xrealloc(p->buf, p->cap);
 	}
+	/* Signs are looked for where the fast paths decode. */
+	if (p->watch && p->nf < p->ncols && (p->want == NULL ||
+	    p->want[p->nf]) && quoted && tsv_quoted_sign(data, n))
+		p->sign = 1;
 	if (p->tsv && memchr(data, '\\', n))
-		n = tsv_unescape(p->buf + p->len, data, n);
+		n = tsv_unescape(p->buf + p->len, data, n, &kept);
 	else if (n > 0)
 		memcpy(p->buf + p->len, data, n);
+	if (kept && p->watch && p->nf < p->ncols && (p->want == NULL ||
+	    p->want[p->nf]))
+		p->sign = 1;
 	p->len += n;
 	if (p->nf + 2 > p->offcap) {
 		p->offcap *= 2;
@@ -174,6 +199,7 @@ feed(struct plain *p, struct src *s, const char *piece, size_t n,
 {
 	size_t off = 0;
 
+	quote_seen = p->quoted;
 	while (off < n) {
 		off += csv_parse(&p->csv, piece + off, n - off, on_field,
 		    on_record, p);
@@ -188,6 +214,7 @@ feed(struct plain *p, struct src *s, const char *piece, size_t n,
 		    p);
 		csv_set_opts(&p->csv, STRICT);
 	}
+	p->quoted = quote_seen;
 	return 0;
 }
 
@@ -240,6 +267,8 @@ finish(struct plain *p, struct rawrec *rr)
 	rr->f = p->f;
 	rr->nf = p->nf;
 	rr->line = p->rec_line;
+	rr->sign = p->sign;
+	p->sign = 0;
 	p->complete = 0;
 	p->len = 0;
 	p->nf = 0;
@@ -250,6 +279,9 @@ plain_next(struct plain *p, struct src *s, struct rawrec *rr,
     struct tk_err *e)
 {
 	p->toobig = 0;
+	p->watch = s->watch && s->streaming;
+	p->want = s->want;
+	p->ncols = s->ncols;
 	for (;;) {
 		if (consume(p, s, e) < 0)
 			return -1;
@@ -262,9 +294,11 @@ plain_next(struct plain *p, struct src *s, struct rawrec *rr,
 			return -1;
 		if (n > 0)
 			continue;
+		quote_seen = p->quoted;
 		if (csv_fini(&p->csv, on_field, on_record, p) != 0)
 			return tk_fail(e, s->name, p->fld_line, 0,
 			    "unterminated quoted field");
+		p->quoted = quote_seen = 0;
 		if (p->toobig)
 			return parse_error(p, s, 0, e);
 		if (!p->complete)
@@ -275,18 +309,20 @@ plain_next(struct plain *p, struct src *s, struct rawrec *rr,
 }
 
 size_t
-tsv_unescape(char *dst, const char *src, size_t n)
+tsv_unescape(char *dst, const char *src, size_t n, int *kept)
 {
 	size_t o = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		char c = src[i];
-		if (c == '\\' && i + 1 < n) {
-			char d = src[i + 1];
+		if (c == '\\') {
+			char d = i + 1 < n ? src[i + 1] : 0;
 			if (d == 't' || d == 'n' || d == 'r' || d == '\\') {
 				c = d == 't' ? '\t' : d == 'n' ? '\n' :
 				    d == 'r' ? '\r' : '\\';
 				i++;
+			} else {
+				*kept = 1;
 			}
 		}
 		dst[o++] = c;

@@ -126,13 +126,13 @@ list_headers(const struct rawrec *h, char *out, size_t size)
 	out[0] = '\0';
 	for (size_t i = 0; i < h->nf && o + 8 < size; i++) {
 		int k = snprintf(out + o, size - o, "%s'%.*s'", i ? ", " : "",
-		    (int)(h->f[i].n > 40 ? 40 : h->f[i].n), h->f[i].p);
+		    tk_cut(h->f[i].p, h->f[i].n, 40), h->f[i].p);
 		if (k < 0)
 			break;
 		o += (size_t)k;
 	}
 	if (o + 8 >= size)
-		snprintf(out + size - 8, 8, ", ...");
+		snprintf(out + tk_cut(out, size - 1, size - 8), 8, ", ...");
 }
 
 struct named {
@@ -169,7 +169,7 @@ check_duplicates(struct src *s, const struct rawrec *h, struct tk_err *e)
 		if (v[k].folded[0] && strcmp(v[k].folded, v[k - 1].folded) == 0)
 			rc = tk_fail(e, s->name, h->line, 0,
 			    "duplicate column '%.*s' (columns %zu and %zu)",
-			    (int)(h->f[v[k].i].n > 60 ? 60 : h->f[v[k].i].n),
+			    tk_cut(h->f[v[k].i].p, h->f[v[k].i].n, 60),
 			    h->f[v[k].i].p, v[k - 1].i + 1, v[k].i + 1);
 	for (size_t i = 0; i < h->nf; i++)
 		free(v[i].folded);
@@ -441,6 +441,7 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 	rec->file = s->name;
 	rec->line = rr->line;
 	rec->fileno = (size_t)(s - r->src);
+	rec->tsv_sign = rr->sign;
 	return 1;
 }
 

@@ -130,6 +130,7 @@ tk_rows_get(struct tk_rows *rows, size_t i, struct tk_record *rec)
 	rec->f = rows->vals;
 	rec->nf = tk_ncols(rows->r);
 	rec->fileno = w->fileno;
+	rec->tsv_sign = 0;
 	rec->file = tk_filename(rows->r, w->fileno);
 	rec->line = w->line;
 }

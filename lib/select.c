@@ -22,7 +22,8 @@ known_names(const struct tk_reader *r, struct tk_err *e)
 		o += (size_t)k;
 	}
 	if (o + 8 >= size)
-		snprintf(e->msg + size - 8, 8, ", ...)");
+		snprintf(e->msg + tk_cut(e->msg, size - 1, size - 8), 8,
+		    ", ...)");
 	else
 		snprintf(e->msg + o, size - o, ")");
 }
@@ -42,7 +43,7 @@ tk_parse_fields(const struct tk_reader *r, const char *list, size_t **cols,
 		long c = tk_find_col(r, p, len);
 		if (c < 0) {
 			tk_fail(e, NULL, 0, 0, "unknown field '%.*s'",
-			    (int)(len > 60 ? 60 : len), p);
+			    tk_cut(p, len, 60), p);
 			known_names(r, e);
 			free(*cols);
 			*cols = NULL;

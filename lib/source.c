@@ -49,6 +49,133 @@ sniff_delim(const char *p, size_t n)
 	return ',';
 }
 
+/* Whether some backslash of p[0 .. n) starts no escape (\t \n \r \\). */
+static int
+odd_backslash(const char *p, size_t n)
+{
+	const char *end = p + n, *q;
+
+	while ((q = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		if (q + 1 == end || (q[1] != 't' && q[1] != 'n' &&
+		    q[1] != 'r' && q[1] != '\\'))
+			return 1;
+		p = q + 2;
+	}
+	return 0;
+}
+
+int
+tsv_quoted_sign(const char *v, size_t n)
+{
+	return n > 0 && (v[0] != '"' || memchr(v, '\t', n) ||
+	    memchr(v, '\n', n) || memchr(v, '\r', n));
+}
+
+/*
+ * Whether a field (f, n bytes as its file has them, quotes included when
+ * quoted) shows a spreadsheet's TSV.
+ */
+static int
+field_sign(const char *f, size_t n, int quoted)
+{
+	/*
+	 * In a quoted field the closing quote follows the text, so that a
+	 * backslash before it, which ends the text, is odd; so is one
+	 * before a "" pair, which the text has as '"'.
+	 */
+	if (quoted)
+		return tsv_quoted_sign(f + 1, n - 2) ||
+		    odd_backslash(f + 1, n - 1);
+	return odd_backslash(f, n);
+}
+
+static int
+is_break(char c)
+{
+	return c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Whether the fields that end inside p[0 .. n) show a spreadsheet's TSV
+ * (eof: the file ends at p + n).  Fields are split as the readers split
+ * them: a field that starts with '"' is quoted, and only those need
+ * walking through; between them a backslash is odd or not whatever the
+ * field it is in.  At text after a closing quote, which the readers
+ * report, the look ends.
+ */
+static int
+spreadsheet_signs(const char *p, size_t n, int eof)
+{
+	size_t i = 0, k, j;
+	const char *q;
+
+	for (;;) {
+		/* The next quote that starts a field. */
+		for (k = i; (q = memchr(p + k, '"', n - k)) != NULL;
+		    k = (size_t)(q - p) + 1)
+			if (q == p || is_break(q[-1]))
+				break;
+		if (q == NULL) {
+			/* The last field may go on past n: leave it out. */
+			for (k = n; !eof && k > i && !is_break(p[k - 1]); k--)
+				;
+			return odd_backslash(p + i, k - i);
+		}
+		k = (size_t)(q - p);
+		if (odd_backslash(p + i, k - i))
+			return 1;
+		/* The closing quote: a '"' that is not the first of "". */
+		for (j = k + 1;; j += 2) {
+			if ((q = memchr(p + j, '"', n - j)) == NULL)
+				return 0;
+			j = (size_t)(q - p);
+			if (j + 1 == n && !eof)
+				return 0;
+			if (j + 1 == n || p[j + 1] != '"')
+				break;
+		}
+		j++;
+		if (j < n && !is_break(p[j]))
+			return 0;
+		if (field_sign(p + k, j - k, 1))
+			return 1;
+		if ((i = j) == n)
+			return 0;
+	}
+}
+
+/*
+ * Decides the form of a TSV file: the escaped one unless its first
+ * TK_TSV_LOOK bytes (or its first line, when that is longer) show a
+ * spreadsheet's; then s->watch says to look for one in the rest.
+ */
+static int
+tsv_form(struct src *s, const struct tk_inopts *o, struct tk_err *e)
+{
+	size_t lim;
+	const char *lf, *cr;
+
+	if (o->tsv_escapes != TK_ESC_AUTO) {
+		s->tsv = o->tsv_escapes == TK_ESC_ON;
+		return 0;
+	}
+	while (s->end < TK_TSV_LOOK && !s->eof)
+		if (src_fill(s, SRC_FIRST_CHUNK, e) < 0)
+			return -1;
+	lf = memchr(s->buf, '\n', s->end);
+	cr = memchr(s->buf, '\r', lf ? (size_t)(lf - s->buf) : s->end);
+	lim = cr ? (size_t)(cr - s->buf) + 1 : lf ? (size_t)(lf - s->buf) + 1 :
+	    s->end;
+	if (lim < TK_TSV_LOOK)
+		lim = TK_TSV_LOOK;
+	if (lim > s->end)
+		lim = s->end;
+	s->tsv = !spreadsheet_signs(s->buf + s->beg, lim - s->beg,
+	    s->eof && lim == s->end);
+	s->watch = s->tsv;
+	return 0;
+}
+
 long
 src_fill(struct src *s, size_t want, struct tk_err *e)
 {
@@ -128,8 +255,10 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		s->delim = sniff_delim(s->buf + s->beg, s->end - s->beg);
 		s->tsv = s->delim == '\t';
 	}
-	if (s->tsv)
+	if (s->tsv) {
 		s->delim = '\t';
+		return tsv_form(s, o, e);
+	}
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #ifndef TALKS_H
 #define TALKS_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,14 +64,26 @@ size_t tk_fold_name(const char *s, size_t n, char *out);
  * file; line and col are 0 when unknown.  file points into the reader
  * (valid until tk_close) or to a static string.
  */
+#define TK_MSG_MAX 512
+
 struct tk_err {
 	const char *file;
 	unsigned long line;
 	unsigned long col;
-	char msg[512];
+	char msg[TK_MSG_MAX];
 };
 
-/* Fills e; returns -1 so that callers can write return tk_fail(...). */
+/*
+ * Formats into out (size bytes, at most TK_MSG_MAX) as vsnprintf does,
+ * but cuts a text too long where a character starts (see tk_cut).
+ */
+void tk_vformat(char *out, size_t size, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+/*
+ * Fills e, its message as tk_vformat makes it; returns -1 so that callers
+ * can write return tk_fail(...).
+ */
 int tk_fail(struct tk_err *e, const char *file, unsigned long line,
     unsigned long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -87,11 +100,22 @@ char *tk_xstrndup(const char *s, size_t n);
 
 enum tk_dialect { TK_AUTO, TK_CSV, TK_TSV };
 
+/*
+ * The two forms of TSV (see talks(5)), both with quoted fields as in CSV:
+ * escaped, \t, \n, \r and \\ decoded, as talks writes it; or read as
+ * written, as spreadsheets write it.  TK_ESC_AUTO decides per file from
+ * its first TK_TSV_LOOK bytes.
+ */
+enum tk_tsv_escapes { TK_ESC_AUTO, TK_ESC_ON, TK_ESC_OFF };
+
+#define TK_TSV_LOOK ((size_t)64 << 10)
+
 /* How to read the input files. */
 struct tk_inopts {
 	enum tk_dialect dialect; /* TK_AUTO: from the file name, else header */
 	int delim;               /* with TK_CSV: the delimiter, 0 for ',' */
 	size_t max_record;       /* 0: TK_MAX_RECORD, or $TALKS_MAX_RECORD */
+	enum tk_tsv_escapes tsv_escapes; /* the form of TSV files */
 };
 
 #define TK_MAX_RECORD ((size_t)256 << 20)
@@ -115,6 +139,14 @@ struct tk_record {
 	const char *file;   /* the name to show for the record's file */
 	unsigned long line; /* the line where the record starts, from 1 */
 	size_t fileno;      /* index of the file among those opened */
+	/*
+	 * The file is TSV read in the escaped form because its first
+	 * TK_TSV_LOOK bytes showed no sign of a spreadsheet's, and a column
+	 * of this record that is decoded (tk_want_cols) shows one (see
+	 * talks(5)): the caller may warn that the guess was wrong.  Records
+	 * a prefilter refuses are not looked at.
+	 */
+	int tsv_sign;
 };
 
 struct tk_reader;
@@ -486,6 +518,13 @@ size_t tk_utf8_seq(const char *p, size_t n, int *ok);
 int tk_utf8_valid(const char *s, size_t n);
 
 /*
+ * How many bytes of s (n bytes) to quote in a message: all of them when
+ * n <= max, else at most max, cut where a character starts (never
+ * inside a UTF-8 sequence), for printf's "%.*s".
+ */
+int tk_cut(const char *s, size_t n, size_t max);
+
+/*
  * The writers below replace what is not valid UTF-8 by U+FFFD, as
  * tk_utf8_seq splits it, and return the number of replacements made,
  * so that the caller can warn.
@@ -713,6 +752,12 @@ int tk_parse_stamp(const struct tk_str *v, enum tk_date_order order,
     struct tk_stamp *s);
 
 /*
+ * Reads v (blanks around allowed) as an ISO 8601 date, YYYY-MM-DD, into
+ * the date of t, as machine-written schedules have it; 0, or -1.
+ */
+int tk_parse_day(const struct tk_str *v, struct tk_time *t);
+
+/*
  * As tk_parse_stamp, but v may also be a range of two of them
  * ("09:00 - 10:00", "9:00-10:30 Uhr", "14h30\u201315h15", "2-3pm"):
  * then *range is 1 and b holds the second.
@@ -800,6 +845,12 @@ struct tk_time_opts {
 	const struct tk_reader *r;    /* to number columns in messages */
 	long end_day;                 /* the column of the end's day, or -1 */
 };
+
+/*
+ * The column of the end's day: a header "end (date)" (as pretalx writes
+ * it), "end date" or "end day"; -1 when r has none.
+ */
+long tk_end_day_col(const struct tk_reader *r);
 
 /*
  * The columns that hold dates (day, start, end, opts' end_day) decide,

@@ -41,7 +41,7 @@ fail_at(struct tk_err *e, const char *name, const char *s, size_t i,
 	position(s, i, &line, &col);
 	if (what)
 		return tk_fail(e, name, line, col, "%s '%.*s'", msg,
-		    (int)(wn > 60 ? 60 : wn), what);
+		    tk_cut(what, wn, 60), what);
 	return tk_fail(e, name, line, col, "%s", msg);
 }
 

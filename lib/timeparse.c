@@ -391,6 +391,21 @@ tk_parse_stamp(const struct tk_str *v, enum tk_date_order order,
 	return read_stamp(trimmed(v->p, v->n), order, s, 0);
 }
 
+int
+tk_parse_day(const struct tk_str *v, struct tk_time *t)
+{
+	struct tk_str d = trimmed(v->p, v->n);
+	struct tk_stamp s;
+
+	if (d.n != 10 || d.p[4] != '-' || d.p[7] != '-' ||
+	    read_stamp(d, TK_DATES_YMD, &s, 0) < 0 || s.has_time)
+		return -1;
+	t->year = s.year;
+	t->mon = s.mon;
+	t->mday = s.mday;
+	return 0;
+}
+
 /* The length of the range dash at p[k] ('-', en dash, em dash), or 0. */
 static size_t
 dash(const char *p, size_t n, size_t k)

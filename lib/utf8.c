@@ -47,6 +47,19 @@ tk_utf8_seq(const char *s, size_t n, int *ok)
 }
 
 int
+tk_cut(const char *s, size_t n, size_t max)
+{
+	size_t k = max;
+
+	if (n <= max)
+		return (int)n;
+	/* A character has at most 3 bytes after its first. */
+	while (k > 0 && k + 3 > max && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return (int)k;
+}
+
+int
 tk_utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0;

@@ -39,13 +39,13 @@ column_of(const struct tk_time_opts *o, int k)
 	return k == COL_END_DAY ? o->end_day : canon[k];
 }
 
-/* v for messages: cut short, control characters as spaces. */
+/* v for messages: cut short between characters, controls as spaces. */
 static void
 shown(const struct tk_str *v, char *out, size_t size)
 {
-	size_t n = 0;
+	size_t n = 0, m = (size_t)tk_cut(v->p, v->n, size - 4);
 
-	for (size_t i = 0; i < v->n && n + 4 < size; i++)
+	for (size_t i = 0; i < m; i++)
 		out[n++] = (unsigned char)v->p[i] < 0x20 ? ' ' : v->p[i];
 	if (n < v->n)
 		memcpy(out + n, "...", 3), n += 3;
@@ -62,9 +62,11 @@ col_name(const struct tk_time_opts *o, size_t fileno, long c, char *out,
 	size_t num = o->r ? tk_file_col(o->r, fileno, (size_t)c) : 0;
 
 	if (num)
-		snprintf(out, size, "column %zu (%.60s)", num, name);
+		snprintf(out, size, "column %zu (%.*s)", num,
+		    tk_cut(name, strlen(name), 60), name);
 	else
-		snprintf(out, size, "%.60s", name);
+		snprintf(out, size, "%.*s", tk_cut(name, strlen(name), 60),
+		    name);
 }
 
 /* ------------------------------------------------------------ messages */
@@ -108,6 +110,18 @@ refuse(struct tk_err *e, const struct tk_time_opts *o,
 	return tk_fail(e, rec->file, rec->line, 0, "%s: bad %s '%s' (%s); "
 	    "write %s%s", col, noun[what], val, tk_bad_reason(code), forms,
 	    more);
+}
+
+long
+tk_end_day_col(const struct tk_reader *r)
+{
+	static const char *const names[] = { "end (date)", "end date",
+		"end day", NULL };
+	long c = -1;
+
+	for (size_t i = 0; names[i] && c < 0; i++)
+		c = tk_find_col(r, names[i], strlen(names[i]));
+	return c;
 }
 
 /* ------------------------------------------------------- the date order */
@@ -265,10 +279,23 @@ date_differs(const struct tk_stamp *a, const struct tk_stamp *b)
 	return a->year != b->year || a->mon != b->mon || a->mday != b->mday;
 }
 
-/* Fails: the date in column c (value v) is not the one in column dc. */
+/* Whether a is on the date after b. */
+static int
+next_day(const struct tk_stamp *a, const struct tk_stamp *b)
+{
+	struct tk_time x = { a->year, a->mon, a->mday, 0, 0, 0 };
+	struct tk_time y = { b->year, b->mon, b->mday, 0, 0, 0 };
+
+	return tk_time_epoch(&x) - tk_time_epoch(&y) == 86400;
+}
+
+/*
+ * Fails: the date in column c is not the one in column dc (nor, with
+ * next set, the one after it).
+ */
 static int
 not_on(struct tk_err *e, const struct tk_time_opts *o,
-    const struct tk_record *rec, long c, long dc)
+    const struct tk_record *rec, long c, long dc, int next)
 {
 	char a[96], b[96], va[64], vb[64];
 
@@ -277,7 +304,8 @@ not_on(struct tk_err *e, const struct tk_time_opts *o,
 	shown(field(rec, c), va, sizeof(va));
 	shown(field(rec, dc), vb, sizeof(vb));
 	return tk_fail(e, rec->file, rec->line, 0, "%s: '%s' is not on the "
-	    "day in %s, '%s'", a, va, b, vb);
+	    "day in %s, '%s'%s", a, va, b, vb, next ? ", nor on the next" :
+	    "");
 }
 
 /* Reads the day of the end from opts' end_day column into x. */
@@ -296,7 +324,7 @@ end_day(const struct tk_record *rec, const struct tk_time_opts *o,
 		return refuse(e, o, rec, o->end_day, v, W_DATE,
 		    rc < 0 ? rc : -TK_BAD_FORM, ord);
 	if (x->has_date && date_differs(x, &d))
-		return not_on(e, o, rec, TK_END, o->end_day);
+		return not_on(e, o, rec, TK_END, o->end_day, 0);
 	if (!x->has_date)
 		same_date(x, &d);
 	if (!x->has_zone && d.has_zone) {
@@ -368,8 +396,9 @@ tk_when(const struct tk_record *rec, const struct tk_time_opts *o,
 		if (!d.has_date)
 			return 0;
 		same_date(&a, &d);
-	} else if (d.has_date && date_differs(&a, &d)) {
-		return not_on(e, o, rec, TK_START, TK_DAY);
+	} else if (d.has_date && date_differs(&a, &d) && !next_day(&a, &d)) {
+		/* Or the next date: a day of a schedule runs past midnight. */
+		return not_on(e, o, rec, TK_START, TK_DAY, 1);
 	}
 	/* A frab date holds the start's offset: 2026-01-31T09:30:00+01:00. */
 	if (!a.has_zone && d.has_zone) {
@@ -445,7 +474,7 @@ tk_parse_epoch(const char *name, const char *s, long long *t,
 	v = strtoll(s, &end, 10);
 	if (errno || *end != '\0' || v < 0 || s[0] < '0' || s[0] > '9')
 		return tk_fail(e, name, 0, 0, "not a number of seconds: "
-		    "'%.40s'", s);
+		    "'%.*s'", tk_cut(s, strlen(s), 40), s);
 	*t = v;
 	return 0;
 }

@@ -399,7 +399,8 @@ tk_zone_open(const char *dir, const char *name, struct tk_err *e)
 	if (dir == NULL || *dir == '\0')
 		dir = TK_ZONEINFO;
 	if (!good_name(name)) {
-		tk_fail(e, NULL, 0, 0, "unknown time zone '%.200s'", name);
+		tk_fail(e, NULL, 0, 0, "unknown time zone '%.*s'",
+		    tk_cut(name, strlen(name), 200), name);
 		return NULL;
 	}
 	path = tk_xmalloc(strlen(dir) + strlen(name) + 2);
@@ -410,12 +411,15 @@ tk_zone_open(const char *dir, const char *name, struct tk_err *e)
 	rc = data ? read_tzif(z, data, n) : -1;
 	if (rc < 0) {
 		if (rc == -2)
-			tk_fail(e, NULL, 0, 0, "time zone '%.200s' counts leap "
+			tk_fail(e, NULL, 0, 0, "time zone '%.*s' counts leap "
 			    "seconds, which calendars do not: give the zone "
-			    "without them", name);
+			    "without them", tk_cut(name, strlen(name), 200),
+			    name);
 		else
-			tk_fail(e, NULL, 0, 0, "unknown time zone '%.200s' (no "
-			    "zone of that name in %.200s)", name, dir);
+			tk_fail(e, NULL, 0, 0, "unknown time zone '%.*s' (no "
+			    "zone of that name in %.*s)",
+			    tk_cut(name, strlen(name), 200), name,
+			    tk_cut(dir, strlen(dir), 200), dir);
 		free(data);
 		tk_zone_close(z);
 		return NULL;

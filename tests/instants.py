@@ -1,82 +1,99 @@
-"""instants.py - the instants of the events of an iCalendar file (read with
-Debian's python3-icalendar) and of a frab schedule XML file, in UTC, so
-that a golden case can compare them with what its fixture means.
+"""instants.py - the instants of talks, one line each: title, start and
+end in UTC (or "floating" times where there is no offset or zone), so that
+golden cases compare when talks are, however each format writes it.
 
-Usage: instants.py CALENDAR.ics [SCHEDULE.xml]
+Usage: instants.py csv   (records with title, start and end: talks export -t csv)
+       instants.py ics   (an iCalendar file, read with python3-icalendar)
+       instants.py frab  (a frab schedule XML whose events have a <date>)
+Reads standard input; lines come in input order.
 
-Prints one line per event of the calendar, ordered by start and title:
-start and end in UTC ("Z"), or as floating clock times (no "Z") when the
-event has no zone, and the title.  With a schedule, then prints "frab: the
-same" when its events have the same instants and titles (start from
-<date>, end from <date> plus <duration>), else its own lines.
-tests/real_instants.py reads events with the functions here.
+       instants.py same CALENDAR.ics SCHEDULE.xml
+Prints the calendar's events ordered by start, end and title, then "frab:
+the same" when the schedule's events are at the same instants with the
+same titles (an event without an end lasts no time in frab), else its
+own.  tests/real_instants.py reads events with from_ics and from_frab.
 """
+import csv
 import datetime
+import io
 import sys
-import xml.etree.ElementTree as ET
-
-try:
-    import icalendar
-except ImportError:
-    sys.exit("instants.py: python3-icalendar is not installed (make deps)")
-
-UTC = datetime.timezone.utc
 
 
-def utc(dt):
-    """dt in UTC when it has a zone; floating (naive) times as they are."""
-    if isinstance(dt, datetime.datetime) and dt.tzinfo is not None:
-        return dt.astimezone(UTC)
-    return dt
-
-
-def order(e):
-    return (str(e[0]), str(e[1] or e[0]), e[2])
-
-
-def ics_events(path):
-    """(start, end or None, title) of each VEVENT, in order."""
-    with open(path, "rb") as f:
-        cal = icalendar.Calendar.from_ical(f.read())
-    out = []
-    for ev in cal.walk("VEVENT"):
-        end = utc(ev["DTEND"].dt) if "DTEND" in ev else None
-        out.append((utc(ev["DTSTART"].dt), end, str(ev.get("SUMMARY", ""))))
-    return sorted(out, key=order)
-
-
-def frab_events(path):
-    """(start, end, title) of each event: end is date plus duration."""
-    out = []
-    for ev in ET.parse(path).getroot().iter("event"):
-        start = datetime.datetime.fromisoformat(ev.findtext("date"))
-        h, m = ev.findtext("duration").split(":")[:2]
-        end = start + datetime.timedelta(hours=int(h), minutes=int(m))
-        out.append((utc(start), utc(end), ev.findtext("title") or ""))
-    return sorted(out, key=order)
-
-
-def text(dt):
+def show(dt):
     if dt is None:
         return "-"
-    if isinstance(dt, datetime.datetime) and dt.tzinfo is not None:
-        return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return dt.isoformat()
+    if not isinstance(dt, datetime.datetime):
+        return dt.isoformat()
+    if dt.tzinfo is None:
+        return dt.isoformat() + " floating"
+    return dt.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def show(events):
-    for start, end, title in events:
-        print(text(start), text(end), title)
+def parse(v):
+    if not v:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(v)
+    except ValueError:
+        return "bad " + v
+
+
+def from_csv(data):
+    for row in csv.DictReader(io.StringIO(data, newline="")):
+        s, e = parse(row.get("start")), parse(row.get("end"))
+        yield row["title"], s, e
+
+
+def from_ics(data):
+    try:
+        import icalendar
+    except ImportError:
+        sys.exit("instants.py: python3-icalendar is not installed (make deps)")
+    cal = icalendar.Calendar.from_ical(data)
+    for c in cal.walk("VEVENT"):
+        e = c.get("DTEND")
+        yield str(c["SUMMARY"]), c["DTSTART"].dt, e.dt if e else None
+
+
+def from_frab(data):
+    import xml.etree.ElementTree as ET
+    for ev in ET.fromstring(data).iter("event"):
+        s = parse(ev.findtext("date"))
+        h, m = ev.findtext("duration").split(":")[:2]
+        yield ev.findtext("title"), s, s + datetime.timedelta(
+            hours=int(h), minutes=int(m))
+
+
+def ordered(rows):
+    return sorted(rows, key=lambda r: (show(r[1]), show(r[2] or r[1]), r[0]))
+
+
+def same(ics_path, frab_path):
+    with open(ics_path, "rb") as f:
+        ics = ordered(from_ics(f.read().decode("utf-8")))
+    with open(frab_path, "rb") as f:
+        frab = ordered(from_frab(f.read().decode("utf-8")))
+    for title, s, e in ics:
+        print("%s\t%s\t%s" % (title, show(s), show(e)))
+    if [(t, s, e or s) for t, s, e in ics] == frab:
+        print("frab: the same")
+        return
+    print("frab:")
+    for title, s, e in frab:
+        print("%s\t%s\t%s" % (title, show(s), show(e)))
+
+
+def main():
+    if sys.argv[1] == "same":
+        same(sys.argv[2], sys.argv[3])
+        return
+    data = sys.stdin.buffer.read().decode("utf-8")
+    rows = {"csv": from_csv, "ics": from_ics,
+            "frab": from_frab}[sys.argv[1]](data)
+    for title, s, e in rows:
+        print("%s\t%s\t%s" % (title, show(s) if not isinstance(s, str) else s,
+                              show(e) if not isinstance(e, str) else e))
 
 
 if __name__ == "__main__":
-    ics = ics_events(sys.argv[1])
-    show(ics)
-    if len(sys.argv) > 2:
-        frab = frab_events(sys.argv[2])
-        # An event without an end lasts no time in frab.
-        if [(s, e or s, t) for s, e, t in ics] == frab:
-            print("frab: the same")
-        else:
-            print("frab:")
-            show(frab)
+    main()

@@ -23,7 +23,16 @@ import datetime
 import sys
 import zoneinfo
 
-from instants import UTC, frab_events, ics_events
+from instants import from_frab, from_ics
+
+UTC = datetime.timezone.utc
+
+
+def events(read, path):
+    """(start, end or None, title) of the events of file path."""
+    with open(path, "rb") as f:
+        rows = read(f.read().decode("utf-8"))
+        return [(s, e, t) for t, s, e in rows]
 
 
 def spec(args):
@@ -87,15 +96,16 @@ def key(e):
     return (e[0], e[1] or e[0], e[2])
 
 
-def floating(events):
-    return any(s.tzinfo is None for s, _, _ in events)
+def floating(rows):
+    return any(s.tzinfo is None for s, _, _ in rows)
 
 
 def compare(name, got, want, ends):
     if floating(got):
         print("%s: floating times" % name)
         return False
-    got = sorted(got, key=key)
+    got = sorted([(s.astimezone(UTC), e and e.astimezone(UTC), t)
+                  for s, e, t in got], key=key)
     if not ends:
         got = [(a, None, t) for a, _, t in got]
         want = [(a, None, t) for a, _, t in want]
@@ -117,6 +127,6 @@ want = expected(sys.argv[1], s)
 ends = any(e is not None for _, e, _ in want)
 # frab has a duration for every event; an event without an end has 00:00.
 want_frab = [(a, e or a, t) for a, e, t in want]
-ok = compare("ics", ics_events(sys.argv[2]), want, ends)
-ok = compare("frab", frab_events(sys.argv[3]), want_frab, ends) and ok
+ok = compare("ics", events(from_ics, sys.argv[2]), want, ends)
+ok = compare("frab", events(from_frab, sys.argv[3]), want_frab, ends) and ok
 sys.exit(0 if ok else 1)

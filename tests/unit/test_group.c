@@ -158,7 +158,7 @@ static void
 test_members(void)
 {
 	char *paths[] = { "testdata/pybay2016.csv" };
-	struct tk_inopts in = { TK_AUTO, 0, 0 };
+	struct tk_inopts in = { .dialect = TK_AUTO };
 	struct tk_reader *r = tk_open(paths, 1, &in);
 	size_t cols[] = { TK_TITLE, TK_LEVEL }, keys[] = { TK_TITLE };
 	struct tk_groups *g = tk_groups_new(r, cols, 2);

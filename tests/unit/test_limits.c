@@ -30,7 +30,8 @@ make(const char *head, int c, size_t n, const char *tail)
 static int
 count(char *p, size_t max, struct tk_err *e, int *errors)
 {
-	struct tk_inopts o = { TK_CSV, ',', max };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',',
+	    .max_record = max };
 	struct tk_reader *r = tk_open(&p, 1, &o);
 	struct tk_record rec;
 	struct tk_err e1;
@@ -93,7 +94,7 @@ main(void)
 	/* A field's own name takes the field before an alias of it does. */
 	{
 		char *p = make("title,speaker bio,bio\nA,long,short\n", 0, 0, "");
-		struct tk_inopts o = { TK_AUTO, 0, 0 };
+		struct tk_inopts o = { .dialect = TK_AUTO };
 		struct tk_reader *r = tk_open(&p, 1, &o);
 		struct tk_record rec;
 		long c = tk_find_col(r, "speaker bio", 11);

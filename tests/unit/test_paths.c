@@ -55,15 +55,20 @@ put_field(struct tk_buf *b, int delim, unsigned maxpieces)
 
 static const char *const breaks[] = { "\n", "\r\n", "\r" };
 
-/* A file: a header of 3 columns and records, some of them broken. */
+/*
+ * A file: a header of 3 columns (unless noheader) and records, some of
+ * them broken.
+ */
 static void
-gen_input(struct tk_buf *b, int delim)
+gen_input(struct tk_buf *b, int delim, int noheader)
 {
 	unsigned nrec = rnd(12), maxpieces = 1 + rnd(20);
 	const char *eol = breaks[rnd(3)];
 	char d = (char)delim;
+	size_t start = b->n;
 
-	putf(b, "title%cspeaker%cabstract%s", d, d, eol);
+	if (!noheader)
+		putf(b, "title%cspeaker%cabstract%s", d, d, eol);
 	for (unsigned r = 0; r < nrec; r++) {
 		unsigned nf = 3;
 		if (rnd(8) == 0)
@@ -81,9 +86,9 @@ gen_input(struct tk_buf *b, int delim)
 			tk_buf_add(b, eol, strlen(eol));
 	}
 	/* Mutations: a byte changed, inserted or removed. */
-	for (unsigned m = rnd(3); m > 0 && b->n > 0; m--) {
+	for (unsigned m = rnd(3); m > 0 && b->n > start; m--) {
 		static const char bytes[] = "\"\",\t\r\nx\\;";
-		size_t at = rnd((unsigned)b->n);
+		size_t at = start + rnd((unsigned)(b->n - start));
 		char c = bytes[rnd(sizeof(bytes) - 1)];
 		switch (rnd(3)) {
 		case 0:
@@ -101,22 +106,32 @@ gen_input(struct tk_buf *b, int delim)
 	}
 }
 
-/* Reads file on path with chunk size chunk into a transcript. */
 /* The columns a caller may ask for with tk_want_cols. */
 static const size_t some_cols[] = { TK_TITLE, TK_ABSTRACT };
 
+/* How a file is read. */
+struct how {
+	int delim;
+	size_t max;                /* the record limit, 0 for the default */
+	enum tk_tsv_escapes esc;
+	int some;                  /* only some_cols are decoded */
+	int nosign;                /* leave tsv_sign out of the transcript */
+};
+
+/* Reads file on path with chunk size chunk into a transcript. */
 static void
-transcript(const char *file, int delim, size_t max, enum tk_path path,
-    const char *chunk, int some, struct tk_buf *out)
+transcript(const char *file, const struct how *h, enum tk_path path,
+    const char *chunk, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file };
-	struct tk_inopts o = { TK_CSV, delim, max };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = h->delim,
+	    .max_record = h->max, .tsv_escapes = h->esc };
 	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
 	int rc;
 
-	if (delim == '\t')
+	if (h->delim == '\t')
 		o.dialect = TK_TSV;
 	if (chunk)
 		setenv("TALKS_CHUNK", chunk, 1);
@@ -124,7 +139,7 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
 		unsetenv("TALKS_CHUNK");
 	r = tk_open(paths, 1, &o);
 	tk_set_path(r, path);
-	if (some)
+	if (h->some)
 		tk_want_cols(r, some_cols, 2);
 	out->n = 0;
 	tk_buf_add(out, "", 0);
@@ -134,9 +149,10 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
 			    e.line, e.col, e.msg);
 			continue;
 		}
-		putf(out, "R %lu %zu", rec.line, rec.nf);
+		putf(out, "R %lu %zu%s", rec.line, rec.nf,
+		    rec.tsv_sign && !h->nosign ? " S" : "");
 		for (size_t c = 0; c < rec.nf; c++) {
-			if (some && c != TK_TITLE && c != TK_ABSTRACT)
+			if (h->some && c != TK_TITLE && c != TK_ABSTRACT)
 				continue;
 			putf(out, " %zu:", rec.f[c].n);
 			tk_buf_add(out, rec.f[c].p, rec.f[c].n);
@@ -144,6 +160,83 @@ transcript(const char *file, int delim, size_t max, enum tk_path path,
 		tk_buf_add(out, "\n", 1);
 	}
 	tk_close(r);
+}
+
+/*
+ * Whether the field p[0 .. n), quoted or not, as a reader splits it,
+ * shows a spreadsheet's TSV (talks(5)): written here from the rules
+ * byte by byte, apart from the reader's own code.
+ */
+static int
+field_shows(const char *p, size_t n, int quoted)
+{
+	char v[4096];
+	size_t k = 0;
+
+	if (quoted) {
+		for (size_t i = 1; i + 1 < n && k < sizeof(v); i++) {
+			v[k++] = p[i];
+			if (p[i] == '"')
+				i++;
+		}
+		for (size_t i = 0; i < k; i++)
+			if (v[i] == '\t' || v[i] == '\n' || v[i] == '\r')
+				return 1;
+		if (k > 0 && v[0] != '"')
+			return 1;
+	} else {
+		for (; k < n && k < sizeof(v); k++)
+			v[k] = p[k];
+	}
+	for (size_t i = 0; i < k; i++) {
+		if (v[i] != '\\')
+			continue;
+		if (i + 1 == k || !strchr("tnr\\", v[i + 1]))
+			return 1;
+		i++;
+	}
+	return 0;
+}
+
+/*
+ * Whether a whole TSV file (p, n bytes) shows a spreadsheet's TSV in a
+ * field, up to where a reader finds an error.
+ */
+static int
+file_shows(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n) {
+		size_t j = i;
+		int quoted = p[i] == '"';
+		if (quoted) {
+			for (j = i + 1; j < n; j++) {
+				if (p[j] != '"')
+					continue;
+				if (j + 1 < n && p[j + 1] == '"')
+					j++;
+				else
+					break;
+			}
+			if (j == n)
+				return 0;       /* unterminated */
+			j++;
+			if (j < n && p[j] != '\t' && p[j] != '\n' &&
+			    p[j] != '\r')
+				return 0;       /* text after the quote */
+		} else {
+			while (j < n && p[j] != '\t' && p[j] != '\n' &&
+			    p[j] != '\r')
+				j++;
+		}
+		if (field_shows(p + i, j - i, quoted))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
 }
 
 static void
@@ -164,35 +257,51 @@ show(const char *what, const struct tk_buf *b)
 	putchar('\n');
 }
 
+/* Filler records, so that what follows is past the part looked at. */
+static void
+pad(struct tk_buf *b)
+{
+	putf(b, "title\tspeaker\tabstract\n");
+	while (b->n <= TK_TSV_LOOK)
+		putf(b, "pad\tx\ty\\ty\\ny\\\\ %0600d\n", 0);
+}
+
 static void
 differential(void)
 {
 	static const char *const chunks[] = { NULL, "1", "7", "16", "33",
 	    "64", "129", "400" };
 	static const int delims[] = { ',', '\t', ';' };
+	static const enum tk_tsv_escapes escs[] = { TK_ESC_AUTO, TK_ESC_AUTO,
+	    TK_ESC_ON, TK_ESC_OFF };
 	char file[] = "/tmp/talks-paths-XXXXXX";
 	struct tk_buf in = { 0 }, want = { 0 }, got = { 0 };
 	int fd = mkstemp(file), shown = 0;
+	int forms[3] = { 0 };   /* escaped, as written, marked late */
 
 	check(fd >= 0);
 	for (int round = 0; round < 1500; round++) {
-		int delim = delims[rnd(3)];
+		struct how h = { delims[rnd(3)], 0, escs[rnd(4)], 0, 0 };
+		int padded = h.delim == '\t' && h.esc == TK_ESC_AUTO &&
+		    rnd(8) == 0;
 		/* Sometimes a record limit that some records pass. */
-		size_t max = rnd(4) ? 0 : 20 + rnd(200);
+		h.max = rnd(4) || padded ? 0 : 20 + rnd(200);
+		h.some = rnd(4) == 0;
 		in.n = 0;
-		gen_input(&in, delim);
+		if (padded)
+			pad(&in);
+		gen_input(&in, h.delim, padded);
 		if (ftruncate(fd, 0) != 0 || pwrite(fd, in.p, in.n, 0) !=
 		    (ssize_t)in.n) {
 			check(!"write");
 			break;
 		}
-		int some = rnd(4) == 0;
-		transcript(file, delim, max, TK_PATH_PLAIN, NULL, some, &want);
+		transcript(file, &h, TK_PATH_PLAIN, NULL, &want);
 		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
 			for (size_t c = 0; c < sizeof(chunks) /
 			    sizeof(chunks[0]); c++) {
-				transcript(file, delim, max, (enum tk_path)p,
-				    chunks[c], some, &got);
+				transcript(file, &h, (enum tk_path)p,
+				    chunks[c], &got);
 				int same = got.n == want.n &&
 				    memcmp(got.p, want.p, want.n) == 0;
 				check(same);
@@ -205,7 +314,36 @@ differential(void)
 				}
 			}
 		}
+		if (h.delim != '\t' || h.esc != TK_ESC_AUTO)
+			continue;
+		/*
+		 * A file read whole before its first record is read in the
+		 * form its fields show; one with a part after that is read
+		 * escaped, and marks the records that show the other.
+		 */
+		h.esc = !padded && file_shows(in.p, in.n) ? TK_ESC_OFF :
+		    TK_ESC_ON;
+		forms[padded ? 2 : h.esc == TK_ESC_OFF] += !padded ||
+		    strstr(want.p, " S ") != NULL;
+		h.nosign = padded;
+		transcript(file, &h, TK_PATH_PLAIN, NULL, &got);
+		if (padded) {
+			h.esc = TK_ESC_AUTO;
+			transcript(file, &h, TK_PATH_PLAIN, NULL, &want);
+		}
+		int same = got.n == want.n && memcmp(got.p, want.p, want.n) ==
+		    0 && (padded || !strstr(want.p, " S "));
+		check(same);
+		if (!same && shown++ < 2) {
+			printf("the form: %s\n", padded ? "padded" :
+			    h.esc == TK_ESC_OFF ? "as written" : "escaped");
+			show("input", &in);
+			show("auto", &want);
+			show("forced", &got);
+		}
 	}
+	/* Each form was met: the checks above were not idle. */
+	check(forms[0] > 10 && forms[1] > 10 && forms[2] > 3);
 	unsetenv("TALKS_CHUNK");
 	close(fd);
 	unlink(file);
@@ -307,7 +445,7 @@ main(void)
 {
 	const struct scan_ops *v = scan_vector();
 	char *none[] = { "/nonexistent" };
-	struct tk_inopts o = { TK_AUTO, 0, 0 };
+	struct tk_inopts o = { .dialect = TK_AUTO };
 	struct tk_reader *r = tk_open(none, 1, &o);
 
 	/* The vector path is the default where the CPU has it. */

@@ -238,7 +238,8 @@ transcript(const char *file, int delim, enum tk_path path,
     const char *chunk, struct tk_matcher *m, int pre, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file, (char *)file };
-	struct tk_inopts o = { delim == '\t' ? TK_TSV : TK_CSV, delim, 0 };
+	struct tk_inopts o = { .dialect = delim == '\t' ? TK_TSV : TK_CSV,
+	    .delim = delim };
 	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
@@ -262,7 +263,8 @@ transcript(const char *file, int delim, enum tk_path path,
 		}
 		if (selected(m, &rec) == 0)
 			continue;
-		putf(out, "R %zu %lu\n", rec.fileno, rec.line);
+		putf(out, "R %zu %lu%s\n", rec.fileno, rec.line,
+		    rec.tsv_sign ? " S" : "");
 	}
 	tk_close(r);
 }
@@ -344,7 +346,7 @@ test_skips(void)
 {
 	char *paths[] = { "testdata/small/raw.csv",
 	    "testdata/bad/extra-fields.csv" };
-	struct tk_inopts o = { TK_CSV, ',', 0 };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',' };
 	struct tk_record rec;
 	struct tk_err e;
 	struct tk_reader *r = tk_open(paths, 2, &o);
@@ -388,7 +390,7 @@ test_rests(void)
 	char file[] = "/tmp/talks-prefilter-XXXXXX";
 	struct tk_str s = { "ab", 2 };
 	struct tk_match_opts mo = { 0 };
-	struct tk_inopts o = { TK_CSV, ',', 0 };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',' };
 	char *paths[] = { file };
 	struct tk_matcher *m;
 	struct tk_reader *r;

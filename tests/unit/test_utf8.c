@@ -1,4 +1,7 @@
-/* test_utf8.c - UTF-8 checking and the JSON, XML and plain escapers. */
+/*
+ * test_utf8.c - UTF-8 checking, the JSON, XML and plain escapers, and
+ * cutting text quoted in messages.
+ */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -125,9 +128,61 @@ test_xml(void)
 	check(nbad == 1);
 }
 
+/* Cuts of mixed 1 to 4 byte characters at every length. */
+static void
+test_cut(void)
+{
+	static const char *const ch[] = { "a", "\xc3\xa9", "\xe6\x97\xa5",
+	    "\xf0\x9f\x98\x80" };
+	char s[256];
+	size_t n = 0, bad = 0;
+
+	while (n < sizeof(s) - 4) {
+		const char *c = ch[rnd(4)];
+		memcpy(s + n, c, strlen(c));
+		n += strlen(c);
+	}
+	for (size_t max = 0; max <= n + 1; max++) {
+		size_t k = (size_t)tk_cut(s, n, max);
+		if (max >= n) {
+			bad += k != n;
+			continue;
+		}
+		/* At a character's start, and the longest such cut. */
+		size_t next = k + 1;
+		while (next < n && ((unsigned char)s[next] & 0xc0) == 0x80)
+			next++;
+		bad += k > max || ((unsigned char)s[k] & 0xc0) == 0x80 ||
+		    next <= max || !tk_utf8_valid(s, k);
+	}
+	check(bad == 0);
+	/* Bytes that are no character: never more than 3 bytes back. */
+	check(tk_cut("\x80\x80\x80\x80\x80\x80", 6, 5) == 2);
+	check(tk_cut("ab", 2, 0) == 0);
+}
+
+/* Messages too long are cut where a character starts. */
+static void
+test_message_cut(void)
+{
+	char title[3 * 300 + 1];
+	struct tk_err e;
+
+	for (int i = 0; i < 300; i++)
+		memcpy(title + 3 * i, "\xe6\x97\xa5", 3);
+	title[sizeof(title) - 1] = '\0';
+	for (int pre = 0; pre < 3; pre++) {
+		tk_fail(&e, NULL, 0, 0, "%.*stalk '%s'", pre, "xx", title);
+		check(strlen(e.msg) < sizeof(e.msg) && strlen(e.msg) + 3 >=
+		    sizeof(e.msg) - 1 && tk_utf8_valid(e.msg, strlen(e.msg)));
+	}
+}
+
 int
 main(void)
 {
+	test_cut();
+	test_message_cut();
 	test_seq();
 	test_valid();
 	test_plain();

@@ -307,7 +307,8 @@ static struct tk_record
 R(const char *day, const char *start, const char *end, const char *dur,
     const char *end_day)
 {
-	struct tk_record rec = { rec_f, TK_NCANON + 1, "t.csv", 7, 0 };
+	struct tk_record rec = { .f = rec_f, .nf = TK_NCANON + 1,
+	    .file = "t.csv", .line = 7 };
 
 	for (int i = 0; i <= TK_NCANON; i++)
 		rec_f[i] = S("");
@@ -437,9 +438,13 @@ test_when(void)
 	check(when("2016-08-20", "10:00", "2016-08-20T09:00", "", &w, &e) ==
 	    -1);
 	check(strcmp(e.msg, "end: the end is before the start") == 0);
+	/* A day of a schedule runs past midnight: the next date is on it. */
+	check(when("2016-08-20", "2016-08-21T00:30", "", "", &w, &e) == 1 &&
+	    w.start == E(2016, 8, 21, 0, 30, 0));
+	check(when("2016-08-20", "2016-08-22T00:30", "", "", &w, &e) == -1);
 	check(when("2016-08-21", "2016-08-20T10:00", "", "", &w, &e) == -1);
 	check(strcmp(e.msg, "start: '2016-08-20T10:00' is not on the day in "
-	    "day, '2016-08-21'") == 0);
+	    "day, '2016-08-21', nor on the next") == 0);
 	check(when("2016-08-20", "10:00", "2016-08-20T11:00Z", "", &w, &e) ==
 	    -1);
 	check(strcmp(e.msg, "end: the end has a zone but the start has "
