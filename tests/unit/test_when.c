@@ -472,6 +472,15 @@ FR(size_t fileno, unsigned long line, const char *day, const char *start)
 }
 
 static void
+see(struct tk_dates *d, size_t fileno, unsigned long line, const char *day,
+    const char *start)
+{
+	struct tk_record rec = FR(fileno, line, day, start);
+
+	tk_dates_see(d, &rec);
+}
+
+static void
 test_order(void)
 {
 	struct tk_dates *d;
@@ -482,16 +491,11 @@ test_order(void)
 
 	/* Each file decides on its own, and each column. */
 	d = tk_dates_new(&o);
-	rec = FR(0, 2, "07/10/2018", "9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(0, 3, "13/10/2018", "13/10/2018 9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(1, 2, "10/07/2018", "10/07/2018 9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(1, 3, "10/13/2018", "10/08/2018 9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(1, 4, "", "10/18/2018 9:30");
-	tk_dates_see(d, &rec);
+	see(d, 0, 2, "07/10/2018", "9:30");
+	see(d, 0, 3, "13/10/2018", "13/10/2018 9:30");
+	see(d, 1, 2, "10/07/2018", "10/07/2018 9:30");
+	see(d, 1, 3, "10/13/2018", "10/08/2018 9:30");
+	see(d, 1, 4, "", "10/18/2018 9:30");
 	check(tk_dates_decide(d, &e) == 0);
 	o.dates = d;
 	rec = FR(0, 2, "07/10/2018", "9:30");
@@ -504,12 +508,9 @@ test_order(void)
 
 	/* Every value could be either: ask, naming the first. */
 	d = tk_dates_new(&o);
-	rec = FR(0, 2, "05/05/2018", "9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(0, 3, "07/10/2018", "9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(0, 4, "08/10/2018", "9:30");
-	tk_dates_see(d, &rec);
+	see(d, 0, 2, "05/05/2018", "9:30");
+	see(d, 0, 3, "07/10/2018", "9:30");
+	see(d, 0, 4, "08/10/2018", "9:30");
 	check(tk_dates_decide(d, &e) == -1);
 	check(strcmp(e.file, "a.csv") == 0 && e.line == 3);
 	check(strcmp(e.msg, "day: '07/10/2018' could be day-first or "
@@ -519,10 +520,8 @@ test_order(void)
 
 	/* Both kinds in one column. */
 	d = tk_dates_new(&o);
-	rec = FR(1, 2, "", "13/10/2018 9:30");
-	tk_dates_see(d, &rec);
-	rec = FR(1, 5, "", "10/14/2018 9:30");
-	tk_dates_see(d, &rec);
+	see(d, 1, 2, "", "13/10/2018 9:30");
+	see(d, 1, 5, "", "10/14/2018 9:30");
 	check(tk_dates_decide(d, &e) == -1);
 	check(strcmp(e.file, "b.csv") == 0 && e.line == 5);
 	check(strcmp(e.msg, "start: '10/14/2018 9:30' is month-first, but "
@@ -532,8 +531,7 @@ test_order(void)
 
 	/* Nothing to decide. */
 	d = tk_dates_new(&o);
-	rec = FR(0, 2, "2018-10-07", "9:30");
-	tk_dates_see(d, &rec);
+	see(d, 0, 2, "2018-10-07", "9:30");
 	check(tk_dates_decide(d, &e) == 0);
 	tk_dates_free(d);
 }
