@@ -21,59 +21,109 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	$(IMPORT_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
 
-LIB_SRC != ls lib/*.c lib/check/*.c
-# talks import: the driver, one file per input form, what they share.
+# The library by stage (see lib/talks.h); a stage uses those before it.
+LIB_UTIL = lib/util/alloc.c lib/util/buf.c lib/util/fold.c lib/util/grow.c
+LIB_SCAN = lib/scan/scan.c lib/scan/scan_avx2.c
+LIB_READ = lib/read/fields.c lib/read/source.c lib/read/plain.c \
+	lib/read/fast.c lib/read/reader.c lib/read/page.c
+LIB_MATCH = lib/match/match.c
+LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
+	lib/select/rows.c lib/select/group.c lib/select/speakers.c \
+	lib/select/civil.c lib/select/timeparse.c lib/select/zone.c \
+	lib/select/when.c
+LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
+	lib/write/template.c lib/write/safename.c lib/write/slug.c
+LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
+	lib/check/sched.c lib/check/people.c lib/check/email.c \
+	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
+LIB_SRC = $(LIB_UTIL) $(LIB_SCAN) $(LIB_READ) $(LIB_MATCH) $(LIB_SELECT) \
+	$(LIB_WRITE) $(LIB_CHECK)
+LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
+	lib/read/internal.h lib/match/match.h lib/select/select.h \
+	lib/select/internal.h lib/write/write.h lib/check/check.h \
+	lib/check/checker.h
+
+# The command line: a file per subcommand, export's formats in a folder.
+CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \
+	cmd/check.c
+# talks import: the driver, one file per input form, what they share;
+# expat and jansson are used only here.
 IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
 	cmd/import/record.c cmd/import/people.c cmd/import/stamp.c \
 	cmd/import/json.c cmd/import/page.c cmd/import/frab.c \
 	cmd/import/frab_xml.c cmd/import/frab_json.c cmd/import/pretalx.c \
 	cmd/import/sessionize.c
-CMD_SRC != ls cmd/*.c
-LIB_OBJ = $(LIB_SRC:.c=.o)
-CMD_OBJ = $(CMD_SRC:.c=.o) $(IMPORT_SRC:.c=.o)
-HDRS != ls lib/*.h lib/check/*.h cmd/*.h
-IMPORT_HDRS = cmd/import/import.h cmd/import/frab.h
-MANS != ls man/*.[0-9]
+EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/schedule.c \
+	cmd/export/outdir.c cmd/export/fmt_csv.c cmd/export/fmt_tsv.c \
+	cmd/export/fmt_json.c cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
+	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c
 
-UNIT_SRC != ls tests/unit/test_*.c 2>/dev/null || true
-UNIT_BIN = $(UNIT_SRC:.c=)
+MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
+	man/talks-export.1 man/talks-import.1 man/talks-check.1 man/talks.5
 
-.PHONY: all check check-halves check-real check-san check-valgrind install uninstall clean lint deps bench bench-deps
+UNIT_SRC = tests/unit/test_escape_runs.c tests/unit/test_group.c \
+	tests/unit/test_limits.c tests/unit/test_match.c \
+	tests/unit/test_page.c tests/unit/test_paths.c \
+	tests/unit/test_prefilter.c tests/unit/test_reader.c \
+	tests/unit/test_template.c tests/unit/test_utf8.c tests/unit/test_when.c \
+	tests/unit/test_check.c tests/unit/test_tsvform.c tests/unit/test_stamp.c
 
-all: talks
+# Where objects and programs go: here, or build-san/ for check-san (the
+# value ends with a slash, so that the normal build has no prefix).
+OBJDIR =
+LIB_OBJ = $(LIB_SRC:%.c=$(OBJDIR)%.o)
+CMD_OBJ = $(CMD_SRC:%.c=$(OBJDIR)%.o) $(EXPORT_SRC:%.c=$(OBJDIR)%.o) \
+	$(IMPORT_SRC:%.c=$(OBJDIR)%.o)
+LIB_A = $(OBJDIR)lib/libtalks.a
+UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
+DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
-talks: $(CMD_OBJ) lib/libtalks.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) lib/libtalks.a $(LIBS) \
+.PHONY: all check check-halves check-real check-san check-valgrind \
+	check-layers install uninstall clean lint deps bench bench-deps
+
+all: $(OBJDIR)talks
+
+$(OBJDIR)talks: $(CMD_OBJ) $(LIB_A)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_A) $(LIBS) \
 	    $(IMPORT_LIBS)
 
-lib/libtalks.a: $(LIB_OBJ)
+$(LIB_A): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-.c.o:
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# Each object lists the headers it includes in its .d file (-MMD), so
+# that a change to a header rebuilds only what uses it.
+$(OBJDIR)%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMD_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(LIB_OBJ) $(CMD_OBJ): $(HDRS)
-$(IMPORT_SRC:.c=.o): $(IMPORT_HDRS)
+# cmd/ sees cmd.h; lib/ does not.
+$(CMD_OBJ): CMD_CFLAGS = -Icmd
 
-tests/unit/test_%: tests/unit/test_%.c tests/unit/unit.h lib/libtalks.a
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< lib/libtalks.a $(LIBS)
+$(OBJDIR)tests/unit/test_%: tests/unit/test_%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< $(LIB_A) $(LIBS)
+
+-include $(DEPS)
 
 # The dates and times of talks import, which live in cmd/import/.
-tests/unit/test_stamp: tests/unit/test_stamp.c tests/unit/unit.h \
-    cmd/import/stamp.o lib/libtalks.a
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< \
-	    cmd/import/stamp.o lib/libtalks.a $(LIBS)
+$(OBJDIR)tests/unit/test_stamp: tests/unit/test_stamp.c \
+    $(OBJDIR)cmd/import/stamp.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< \
+	    $(OBJDIR)cmd/import/stamp.o $(LIB_A) $(LIBS)
 
 # Every test: unit tests of lib/, then the golden command-line cases.
 check: talks $(UNIT_BIN)
 	sh tests/run.sh
 
 # The suite with every run of talks and of the unit tests behind
-# $(WRAPPER), on the parsing paths in $(PATHS) (default all); run.sh runs
-# as many cases side by side as there are CPUs.
-check-halves: talks $(UNIT_BIN)
-	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" sh tests/run.sh
+# $(WRAPPER), on the parsing paths in $(PATHS) (default all), with the
+# programs built in $(OBJDIR); run.sh runs as many cases side by side as
+# there are CPUs.
+check-halves: $(OBJDIR)talks $(UNIT_BIN)
+	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" \
+	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh
 
 # Every export over the real files in ../shared/real/, when it is there:
 # the schedules among them must give calendars and frab schedules at the
@@ -81,12 +131,13 @@ check-halves: talks $(UNIT_BIN)
 check-real: talks
 	sh tests/check-real.sh
 
-# The same suite built with the address and undefined-behaviour sanitizers.
+# The same suite built with the address and undefined-behaviour
+# sanitizers, in build-san/ so that the normal build is left as it is.
 SAN = -fsanitize=address,undefined
+SAN_DIR = build-san/
 check-san:
-	$(MAKE) clean
-	$(MAKE) check-halves CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="$(SAN)"
-	$(MAKE) clean
+	$(MAKE) check-halves OBJDIR=$(SAN_DIR) LDFLAGS="$(SAN)" \
+	    CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # The same suite with every run of talks and of the unit tests under
 # valgrind's memcheck: any error, or memory lost for good, fails the case
@@ -98,6 +149,11 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--suppressions=$(CURDIR)/tests/valgrind.supp
 check-valgrind:
 	$(MAKE) check-halves WRAPPER="$(VALGRIND)" PATHS=vector
+
+# No circle of includes or calls in lib/, and no stage that reaches a
+# later one (tests/layers.py).
+check-layers: $(LIB_A)
+	python3 tests/layers.py
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)
@@ -127,8 +183,8 @@ uninstall:
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
 clean:
-	rm -f talks lib/*.o lib/check/*.o cmd/*.o cmd/import/*.o lib/libtalks.a \
-	    $(UNIT_BIN)
+	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS)
+	rm -rf $(SAN_DIR)
 	rm -f $(FUZZ_BINS)
 
 include fuzz/fuzz.mk

@@ -167,6 +167,19 @@ drop_by_column(struct bytrack *b)
 	b->c.ncols = k;
 }
 
+/*
+ * Tells the reader the columns by-track looks at: the one grouped by,
+ * the levels for --levels, and for the lists the printed and sort ones.
+ */
+static void
+want_columns(struct bytrack *b)
+{
+	size_t extra[] = { b->by, TK_LEVEL };
+
+	common_want(&b->c, b->form == FORM_LIST ? WANT_PRINTED | WANT_SORTED :
+	    0, extra, b->form == FORM_LEVELS ? 2 : 1);
+}
+
 /* Makes the group table: rows kept only for the lists. */
 static void
 make_groups(struct bytrack *b)
@@ -202,12 +215,9 @@ count_cell(struct bytrack *b, size_t gi, size_t li)
 	struct cells *w;
 
 	if (gi >= b->ncell) {
-		size_t n = b->ncell ? b->ncell * 2 : 16;
-		while (n <= gi)
-			n *= 2;
-		b->cell = tk_xrealloc(b->cell, n * sizeof(*b->cell));
-		memset(b->cell + b->ncell, 0, (n - b->ncell) * sizeof(*b->cell));
-		b->ncell = n;
+		size_t n = b->ncell;
+		TK_GROW(b->cell, b->ncell, gi + 1);
+		memset(b->cell + n, 0, (b->ncell - n) * sizeof(*b->cell));
 	}
 	w = &b->cell[gi];
 	if (li >= w->cap) {
@@ -514,6 +524,7 @@ cmd_by_track(int argc, char **argv)
 		misuse(&b.c, "--by: %s", e.msg);
 	}
 	drop_by_column(&b);
+	want_columns(&b);
 	make_groups(&b);
 	while (common_next(&b.c, &rec))
 		add_record(&b, &rec);

@@ -15,7 +15,8 @@ static const char usage[] =
     "                   [--ignore RULES] [--require FIELDS] [--gap MINUTES]\n"
     "                   [--max FIELDS=N] [--allow FIELDS=VALUE,...]\n"
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                   [--csv | --tsv | -d CHAR] [FILE ...]\n"
+    "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                   [FILE ...]\n"
     "rules:\n"
     "  room-overlap     two talks in one room at once\n"
     "  speaker-overlap  one speaker in two talks at once (--gap: too close)\n"
@@ -448,17 +449,13 @@ put_counts(struct check *ch, const struct tk_checker *k, unsigned mask)
 		tk_out_puts(o, "}\n");
 }
 
-/* Tells the reader the columns the rules and the filters look at. */
+/* Tells the reader the columns the rules look at (and the filters). */
 static void
 want_columns(struct check *ch, const struct tk_checker *k)
 {
 	size_t n, *cols = tk_check_cols(k, &n);
 
-	cols = tk_xrealloc(cols, (n + 3) * sizeof(*cols));
-	cols[n++] = TK_TRACK;
-	cols[n++] = TK_LEVEL;
-	cols[n++] = TK_SPEAKER;
-	tk_want_cols(ch->c.r, cols, n);
+	common_want(&ch->c, 0, cols, n);
 	free(cols);
 }
 
@@ -521,6 +518,7 @@ cmd_check(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "tsv", no_argument, NULL, OPT_TSV },
+		{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "track", required_argument, NULL, OPT_TRACK },
 		{ "level", required_argument, NULL, OPT_LEVEL },

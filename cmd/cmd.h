@@ -1,4 +1,8 @@
-/* cmd.h - what the subcommands share: options, input, output, messages. */
+/*
+ * cmd.h - what the subcommands share: options, the environment, input,
+ * output, messages.  common.c reads every environment variable that
+ * changes what the library does, once, into the options it passes.
+ */
 #ifndef TALKS_CMD_H
 #define TALKS_CMD_H
 
@@ -36,7 +40,13 @@ enum {
 struct common {
 	const char *cmd;          /* "list", "grep", ... */
 	const char *usage;        /* the synopsis lines, for --help */
+	/*
+	 * The reader's options: the dialect from the options, the path,
+	 * chunk and record limit from $TALKS_PATH, $TALKS_CHUNK and
+	 * $TALKS_MAX_RECORD (tests set them).
+	 */
 	struct tk_inopts in;
+	int no_raw;               /* $TALKS_PREFILTER is "off" (tests) */
 	struct tk_filter *filter;
 	const char *fields;       /* -f, or NULL for the default */
 	const char *sort;         /* -s, or NULL */
@@ -50,6 +60,11 @@ struct common {
 	size_t signed_file;       /* 1 + the file warned about by common_sign */
 };
 
+/*
+ * Starts a run of subcommand cmd: reads the environment into c->in and
+ * c->no_raw, and opens standard output with the scan kernels of the
+ * chosen path.
+ */
 void common_init(struct common *c, const char *cmd, const char *usage);
 
 /*
@@ -80,6 +95,20 @@ int common_open(struct common *c, int argc, char **argv,
  */
 int common_fields(const struct common *c, const char *list, size_t **cols,
     size_t *n);
+
+/* What common_want is told that a command looks at, besides extra. */
+enum { WANT_PRINTED = 1, WANT_SORTED = 2 };
+
+/*
+ * Decides the columns that the command looks at and tells the reader,
+ * so that the fast paths need not decode the others: the printed ones
+ * (c->cols) with WANT_PRINTED, the sort keys with WANT_SORTED, always
+ * the fields that the filters test, and the nextra columns in extra
+ * (searched, grouped by).  Call after common_open, before the first
+ * record is read.
+ */
+void common_want(struct common *c, int what, const size_t *extra,
+    size_t nextra);
 
 /*
  * Reads the next record that passes the filters: 1, or 0 at the end.

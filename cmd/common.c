@@ -9,14 +9,63 @@
 
 #include "cmd.h"
 
+/* The size in $name: a number, then K, M or G; 0 when unset or bad. */
+static size_t
+env_size(const char *name)
+{
+	const char *v = getenv(name);
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	n = strtoull(v, &end, 10);
+	switch (*end) {
+	case 'k': case 'K': n <<= 10; end++; break;
+	case 'm': case 'M': n <<= 20; end++; break;
+	case 'g': case 'G': n <<= 30; end++; break;
+	}
+	return *end ? 0 : (size_t)n;
+}
+
+/* The parsing path $TALKS_PATH asks for: plain, portable, else the fastest. */
+static enum tk_path
+env_path(void)
+{
+	const char *v = getenv("TALKS_PATH");
+
+	if (v != NULL && strcmp(v, "plain") == 0)
+		return TK_PATH_PLAIN;
+	if (v != NULL && strcmp(v, "portable") == 0)
+		return TK_PATH_PORTABLE;
+	return TK_PATH_DEFAULT;
+}
+
+/*
+ * Reads the environment variables that tests use to steer the library
+ * (talks(1) lists them); 0 leaves the library's default.
+ */
+static void
+read_env(struct common *c)
+{
+	const char *pre = getenv("TALKS_PREFILTER");
+
+	c->in.path = env_path();
+	c->in.chunk = env_size("TALKS_CHUNK");
+	c->in.max_record = env_size("TALKS_MAX_RECORD");
+	c->no_raw = pre != NULL && strcmp(pre, "off") == 0;
+}
+
 void
 common_init(struct common *c, const char *cmd, const char *usage)
 {
 	memset(c, 0, sizeof(*c));
 	c->cmd = cmd;
 	c->usage = usage;
+	read_env(c);
 	c->filter = tk_filter_new();
 	tk_out_init(&c->out, STDOUT_FILENO);
+	tk_out_set_path(&c->out, c->in.path);
 	optind = 0;
 	opterr = 0;
 }
@@ -250,6 +299,37 @@ early_sign(struct common *c, const struct tk_record *rec)
 		common_sign(c, rec);
 }
 
+/* Appends cols to kept, skipping the columns already there. */
+static size_t
+add_kept(size_t *kept, size_t n, const size_t *cols, size_t ncols)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		size_t k = 0;
+		while (k < n && kept[k] != cols[i])
+			k++;
+		if (k == n)
+			kept[n++] = cols[i];
+	}
+	return n;
+}
+
+void
+common_want(struct common *c, int what, const size_t *extra, size_t nextra)
+{
+	size_t filtered[3], nf = tk_filter_fields(c->filter, filtered), n = 0;
+	size_t *cols = tk_xcalloc(c->ncols + c->nkeys + nf + nextra,
+	    sizeof(*cols));
+
+	if (what & WANT_PRINTED)
+		n = add_kept(cols, n, c->cols, c->ncols);
+	if (what & WANT_SORTED)
+		n = add_kept(cols, n, c->keys, c->nkeys);
+	n = add_kept(cols, n, filtered, nf);
+	n = add_kept(cols, n, extra, nextra);
+	tk_want_cols(c->r, cols, n);
+	free(cols);
+}
+
 int
 common_next(struct common *c, struct tk_record *rec)
 {
@@ -285,20 +365,6 @@ common_finish(struct common *c)
 	free(c->cols);
 	free(c->keys);
 	return c->status;
-}
-
-/* Appends cols to kept, skipping the columns already there. */
-static size_t
-add_kept(size_t *kept, size_t n, const size_t *cols, size_t ncols)
-{
-	for (size_t i = 0; i < ncols; i++) {
-		size_t k = 0;
-		while (k < n && kept[k] != cols[i])
-			k++;
-		if (k == n)
-			kept[n++] = cols[i];
-	}
-	return n;
 }
 
 struct tk_rows *

@@ -35,7 +35,7 @@ enum mode { M_LIST, M_ONLY, M_ROWS, M_FILES, M_COUNT, M_QUIET };
 struct grep {
 	struct common c;
 	struct tk_str *pats;      /* -e, --file and PATTERN, in order */
-	size_t npats;
+	size_t npats, patcap;
 	char **bufs;              /* the contents of --file files */
 	size_t nbufs;
 	struct tk_match_opts mo;
@@ -56,9 +56,7 @@ struct grep {
 static void
 add_pattern(struct grep *g, const char *p, size_t n)
 {
-	if ((g->npats & (g->npats - 1)) == 0)
-		g->pats = tk_xrealloc(g->pats,
-		    (g->npats ? g->npats * 2 : 1) * sizeof(*g->pats));
+	TK_GROW(g->pats, g->patcap, g->npats + 1);
 	g->pats[g->npats].p = p;
 	g->pats[g->npats].n = n;
 	g->npats++;
@@ -74,8 +72,7 @@ slurp(FILE *fp, size_t *len)
 	*len = 0;
 	while ((k = fread(buf + *len, 1, cap - *len - 1, fp)) > 0) {
 		*len += k;
-		if (cap - *len - 1 == 0)
-			buf = tk_xrealloc(buf, cap *= 2);
+		TK_GROW(buf, cap, *len + 2);
 	}
 	buf[*len] = '\0';
 	return buf;
@@ -551,6 +548,30 @@ raw_may_match(void *ctx, const char *p, size_t n, int delim)
 	return tk_matcher_raw(ctx, p, n, delim);
 }
 
+/*
+ * Tells the reader the columns grep looks at: the searched ones, and
+ * those that the mode writes or sorts by.
+ */
+static void
+want_columns(struct grep *g)
+{
+	size_t *cols = tk_xcalloc(g->nscols + 1, sizeof(*cols));
+	int what = 0;
+
+	cols[0] = TK_TITLE;
+	memcpy(cols + 1, g->scols, g->nscols * sizeof(*cols));
+	if (g->mode == M_LIST || g->mode == M_ROWS)
+		what = WANT_PRINTED | WANT_SORTED;
+	else if (g->mode == M_ONLY)
+		what = WANT_SORTED;
+	/* -o writes the title; the other modes need only the searched. */
+	if (g->mode == M_ONLY)
+		common_want(&g->c, what, cols, g->nscols + 1);
+	else
+		common_want(&g->c, what, cols + 1, g->nscols);
+	free(cols);
+}
+
 /* Resolves --in and sets up what searching needs; -1 after an error. */
 static int
 prepare(struct grep *g, int nfiles)
@@ -559,6 +580,7 @@ prepare(struct grep *g, int nfiles)
 		g->scols = tk_all_fields(g->c.r, &g->nscols);
 	else if (common_fields(&g->c, g->in, &g->scols, &g->nscols) < 0)
 		return -1;
+	want_columns(g);
 	g->searched = tk_xcalloc(tk_ncols(g->c.r), 1);
 	for (size_t i = 0; i < g->nscols; i++)
 		g->searched[g->scols[i]] = 1;
@@ -597,6 +619,7 @@ run(struct grep *g, int argc, char **argv)
 	struct tk_rows *rows;
 	struct tk_err e;
 
+	g->mo.no_raw = g->c.no_raw;
 	if ((g->m = tk_matcher_new(g->pats, g->npats, &g->mo, &e)) == NULL) {
 		report(&e);
 		return -1;

@@ -1,7 +1,5 @@
 /* list.c - talks list: one line per talk, the fields chosen. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cmd.h"
 
@@ -10,27 +8,6 @@ static const char usage[] =
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                  [FILE ...]\n";
-
-/*
- * Tells the reader which columns list looks at: the printed ones, the
- * sort keys and the fields that filters test, so that the others (long
- * abstracts) need not be decoded.
- */
-static void
-want_columns(struct common *c)
-{
-	static const size_t filtered[] = { TK_TRACK, TK_LEVEL, TK_SPEAKER };
-	size_t n = c->ncols + c->nkeys;
-	size_t *cols = tk_xcalloc(n + 3, sizeof(*cols));
-
-	for (size_t i = 0; i < c->ncols; i++)
-		cols[i] = c->cols[i];
-	for (size_t i = 0; i < c->nkeys; i++)
-		cols[c->ncols + i] = c->keys[i];
-	memcpy(cols + n, filtered, sizeof(filtered));
-	tk_want_cols(c->r, cols, n + 3);
-	free(cols);
-}
 
 /* Prints the records sorted; they must all be read first. */
 static void
@@ -75,7 +52,8 @@ cmd_list(int argc, char **argv)
 		common_finish(&c);
 		return 2;
 	}
-	want_columns(&c);
+	/* Long abstracts that are not printed need not be decoded. */
+	common_want(&c, count ? 0 : WANT_PRINTED | WANT_SORTED, NULL, 0);
 	if (c.header && !count)
 		put_header_line(&c);
 	if (count) {

@@ -1,10 +1,16 @@
 /*
  * main.c - talks: dispatches to the subcommands.
  *
+ * cmd/ is the command line over the library of lib/talks.h: one file per
+ * subcommand, common.c for what they share (the common options, the
+ * environment, read once into the library's options, the columns a
+ * command decodes, standard output), and export in cmd/export/, whose
+ * formats only render what its driver gathers.
+ *
  * Adding a subcommand takes: a file cmd/NAME.c with cmd_NAME(), its
- * prototype in cmd.h, a row in the table below (kept sorted), a page
- * man/talks-NAME.1 listed in talks(1), and a test directory
- * testdata/golden/NAME/.
+ * prototype in cmd.h, a row in the table below (kept sorted), the file
+ * in the Makefile's CMD_SRC, a page man/talks-NAME.1 listed in talks(1),
+ * and a test directory testdata/golden/NAME/.
  */
 #include <errno.h>
 #include <stdio.h>

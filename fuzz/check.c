@@ -10,6 +10,7 @@
  * (never more than the bytes).
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +73,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tk_check_allow allow = { TK_TRACK, allowed, 2 };
 	struct tk_check_opts o = { TK_RULES_ALL, 600, require, 3, &max, 1,
 		&allow, 1 };
-	struct tk_inopts in = { TK_CSV, ',', 1 << 20 };
+	struct tk_inopts in = { .dialect = TK_CSV, .delim = ',',
+	    .max_record = 1 << 20 };
 	struct tk_checker *k;
 	struct tk_reader *r;
 	struct tk_record rec;

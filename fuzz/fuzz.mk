@@ -37,48 +37,48 @@ FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
 
-fuzz/out/reader-csv: fuzz/reader.c $(LIB_SRC) $(HDRS)
+fuzz/out/reader-csv: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'c'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
-fuzz/out/reader-tsv: fuzz/reader.c $(LIB_SRC) $(HDRS)
+fuzz/out/reader-tsv: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'t'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
-fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(HDRS)
+fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'s'" -o $@ fuzz/reader.c \
 	    $(LIB_SRC) $(LIBS)
 
-fuzz/out/match: fuzz/match.c $(LIB_SRC) $(HDRS)
+fuzz/out/match: fuzz/match.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(HDRS)
+fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/check: fuzz/check.c $(LIB_SRC) $(HDRS)
+fuzz/out/check: fuzz/check.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/check.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/page: fuzz/page.c $(LIB_SRC) $(HDRS)
+fuzz/out/page: fuzz/page.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/when: fuzz/when.c $(LIB_SRC) $(HDRS)
+fuzz/out/when: fuzz/when.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(LIB_SRC) $(LIBS)
 
-fuzz/out/import: fuzz/import.c $(LIB_SRC) $(IMPORT_SRC) cmd/common.c $(HDRS) \
-    $(IMPORT_HDRS)
+fuzz/out/import: fuzz/import.c $(LIB_SRC) $(IMPORT_SRC) cmd/common.c $(LIB_HDRS) \
+    cmd/import/import.h cmd/import/frab.h
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(IMPORT_CFLAGS) -o $@ fuzz/import.c \
 	    $(IMPORT_SRC) cmd/common.c $(LIB_SRC) $(LIBS) $(IMPORT_LIBS)
 
-fuzz/out/template: fuzz/template.c $(LIB_SRC) $(HDRS)
+fuzz/out/template: fuzz/template.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/template.c $(LIB_SRC) $(LIBS)
 

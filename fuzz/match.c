@@ -6,6 +6,7 @@
  * through must lie in the subject, be non-empty, in order and apart,
  * and there must be one exactly when tk_matcher_test says so.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -6,6 +6,7 @@
  * picks a small block limit now and then.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

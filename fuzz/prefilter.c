@@ -10,6 +10,7 @@
  * same (tsv_sign), the same error at the same line and column.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,18 +41,22 @@ mix(struct view *v, unsigned long long x)
 	v->sum = (v->sum ^ x) * 1099511628211ULL;
 }
 
+/* Reads path on a path, in chunks of chunk bytes (0: the default). */
 static void
-read_view(const char *path, const struct tk_inopts *o, enum tk_path how,
-    struct tk_matcher *m, int pre, struct view *v)
+read_view(const char *path, const struct tk_inopts *opts, enum tk_path how,
+    size_t chunk, struct tk_matcher *m, int pre, struct view *v)
 {
 	char *paths[1] = { (char *)path };
-	struct tk_reader *r = tk_open(paths, 1, o);
+	struct tk_inopts o = *opts;
+	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
 	int rc;
 
+	o.path = how;
+	o.chunk = chunk;
+	r = tk_open(paths, 1, &o);
 	memset(v, 0, sizeof(*v));
-	tk_set_path(r, how);
 	if (pre)
 		tk_set_prefilter(r, raw_test, m);
 	while ((rc = tk_read(r, &rec, &e)) != 0) {
@@ -122,18 +127,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    write(fd, nul + 1, (size_t)(end - nul - 1)) != end - nul - 1))
 		abort();
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	for (int small = 0; small < 2; small++) {
-		if (small)
-			setenv("TALKS_CHUNK", "64", 1);
+	for (size_t chunk = 0; chunk <= 64; chunk += 64) {
 		for (size_t i = 0; i < sizeof(fast) / sizeof(fast[0]); i++) {
 			struct view a, b;
-			read_view(path, &io, fast[i], m, 0, &a);
-			read_view(path, &io, fast[i], m, 1, &b);
+			read_view(path, &io, fast[i], chunk, m, 0, &a);
+			read_view(path, &io, fast[i], chunk, m, 1, &b);
 			if (a.sum != b.sum || a.nsel != b.nsel ||
 			    a.nerr != b.nerr)
 				abort();
 		}
-		unsetenv("TALKS_CHUNK");
 	}
 	close(fd);
 	tk_matcher_free(m);

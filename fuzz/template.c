@@ -8,6 +8,7 @@
  * through tk_safe_name, whose result must be a usable file name.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

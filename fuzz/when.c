@@ -7,6 +7,7 @@
  * be in range, and an end is never before its start.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,8 @@ static void
 values(const uint8_t *data, size_t size)
 {
 	struct tk_str f[TK_NCANON];
-	struct tk_record rec = { f, TK_NCANON, "fuzz", 1, 0 };
+	struct tk_record rec = { .f = f, .nf = TK_NCANON, .file = "fuzz",
+		.line = 1 };
 	struct tk_time_opts o = { TK_DATES_AUTO, NULL, NULL, NULL, -1 };
 	static const int cols[] = { TK_DAY, TK_START, TK_END, TK_DURATION };
 	struct tk_stamp a, b;

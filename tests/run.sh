@@ -25,12 +25,16 @@
 # TALKS_WRAPPER, when set, is a command line put before every run of talks
 # and of the unit tests, e.g. valgrind (see make check-valgrind).
 # TALKS_JOBS is how many run side by side (default: the number of CPUs).
+# TALKS_BUILD is the folder, under the top and ending with '/', where the
+# programs to test were built (default: the top; make check-san uses
+# build-san/).
 # The last three lines count the golden cases, the unit tests' assertions
 # and both: "N passed, N failed, N skipped".
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-PATH="$top:$PATH"
+build=${TALKS_BUILD:-}
+PATH="$top${build:+/${build%/}}:$PATH"
 export PATH
 LC_ALL=C
 export LC_ALL
@@ -44,8 +48,8 @@ if [ -n "$TALKS_WRAPPER" ]; then
 	# A talks of its own first on PATH; others may run it (setpriv).
 	bin=$TALKS_RESULTS/bin
 	mkdir "$bin" && chmod 755 "$TALKS_RESULTS" "$bin" || exit 2
-	printf '#!/bin/sh\nexec %s "%s/talks" "$@"\n' "$TALKS_WRAPPER" \
-	    "$top" >"$bin/talks"
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$TALKS_WRAPPER" \
+	    "$top/${build}talks" >"$bin/talks"
 	chmod 755 "$bin/talks"
 	PATH="$bin:$PATH"
 fi
@@ -55,7 +59,7 @@ fi
 list=$TALKS_RESULTS/jobs
 : >"$list"
 if [ $# -eq 0 ]; then
-	for t in tests/unit/test_*; do
+	for t in "${build}"tests/unit/test_*; do
 		case $t in *.c|*.h) continue ;; esac
 		[ -x "$t" ] && echo "unit:$t" >>"$list"
 	done

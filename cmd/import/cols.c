@@ -142,9 +142,9 @@ cols_add(struct cols *c, const char *name, size_t n)
 	if (k >= 0)
 		return (size_t)k;
 	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 32;
-		c->name = tk_xrealloc(c->name, c->cap * sizeof(*c->name));
-		c->rank = tk_xrealloc(c->rank, c->cap * sizeof(*c->rank));
+		size_t cap = c->cap;
+		c->name = tk_grow(c->name, &cap, c->n + 1, sizeof(*c->name));
+		c->rank = tk_grow(c->rank, &c->cap, c->n + 1, sizeof(*c->rank));
 	}
 	c->name[c->n] = tk_xstrndup(name, n);
 	c->rank[c->n] = rank_of(name, n, c->n);

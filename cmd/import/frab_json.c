@@ -167,8 +167,8 @@ event(struct import *im, const struct frab_conf *cf,
 	tk_buf_add(&b, "", 0);
 	if ((v = json_object_get(ev, "id")) != NULL)
 		json_put(&b, v);
-	snprintf(im->what, sizeof(im->what), "event %.60s", b.n ? b.p :
-	    "without id");
+	snprintf(im->what, sizeof(im->what), "event %.*s", b.n ?
+	    tk_cut(b.p, b.n, 60) : 10, b.n ? b.p : "without id");
 	/* Before the links, which may come first: its own page is named so. */
 	if ((v = json_object_get(ev, "title")) != NULL)
 		json_put(&fe->title, v);
@@ -204,15 +204,15 @@ conference(struct import *im, const json_t *conf, struct frab_conf *cf)
 		if (frab_zone_ok(s))
 			cf->tz = s;
 		else if (scan)
-			im_warn(im, "time_zone_name '%.40s' is not a zone of "
-			    "the system: ignored", s);
+			im_warn(im, "time_zone_name '%.*s' is not a zone of "
+			    "the system: ignored", tk_cut(s, n, 40), s);
 	}
 	if ((s = string(conf, "day_change", &n)) != NULL) {
 		if (clock_parse(s, n, &t) == 0)
 			cf->day_change = t.hour * 3600L + t.min * 60L + t.sec;
 		else if (scan)
-			im_warn(im, "day_change '%.20s' is not HH:MM[:SS]: "
-			    "ignored", s);
+			im_warn(im, "day_change '%.*s' is not HH:MM[:SS]: "
+			    "ignored", tk_cut(s, n, 20), s);
 	}
 }
 

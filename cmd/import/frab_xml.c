@@ -196,8 +196,8 @@ start_event(struct xr *x, const char **atts)
 	x->has_room = 0;
 	x->event_at = XML_GetCurrentByteIndex(x->p);
 	x->too_large = 0;
-	snprintf(x->im->what, sizeof(x->im->what), "event %.60s",
-	    id ? id : "without id");
+	snprintf(x->im->what, sizeof(x->im->what), "event %.*s",
+	    id ? tk_cut(id, strlen(id), 60) : 10, id ? id : "without id");
 	if (id)
 		rec_leads(x->im, L_ID, id);
 	if (guid)
@@ -260,10 +260,7 @@ on_start(void *ud, const char *name, const char **atts)
 	struct xr *x = ud;
 	struct frame *f;
 
-	if (x->depth + 1 >= x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 32;
-		x->st = tk_xrealloc(x->st, x->cap * sizeof(*x->st));
-	}
+	TK_GROW(x->st, x->cap, x->depth + 2);
 	f = &x->st[x->depth];       /* the parent (st[0] is a sentinel) */
 	f->children = 1;
 	f[1].text = x->text.n;
@@ -361,7 +358,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 			    t.sec;
 		else if (scan)
 			im_warn(x->im, "day_change '%.*s' is not HH:MM[:SS]: "
-			    "ignored", (int)(n > 20 ? 20 : n), s);
+			    "ignored", tk_cut(s, n, 20), s);
 	} else if (is(name, "time_zone_name") && n > 0) {
 		x->tz.n = 0;
 		tk_buf_add(&x->tz, s, n);
@@ -370,7 +367,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 			x->conf.tz = x->tz.p;
 		else if (scan)
 			im_warn(x->im, "time_zone_name '%.*s' is not a zone of "
-			    "the system: ignored", (int)(n > 40 ? 40 : n), s);
+			    "the system: ignored", tk_cut(s, n, 40), s);
 	}
 }
 
@@ -380,8 +377,7 @@ add_kv(struct xr *x, const char *k, const char *v, size_t n)
 	struct kv *p;
 
 	if (x->nkv == x->kvcap) {
-		x->kvcap = x->kvcap ? x->kvcap * 2 : 8;
-		x->kv = tk_xrealloc(x->kv, x->kvcap * sizeof(*x->kv));
+		TK_GROW(x->kv, x->kvcap, x->nkv + 1);
 		memset(x->kv + x->nkv, 0, (x->kvcap - x->nkv) * sizeof(*x->kv));
 	}
 	p = &x->kv[x->nkv++];

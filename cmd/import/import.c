@@ -23,25 +23,6 @@ static const char usage[] =
 
 enum { OPT_LENIENT = OPT_LOCAL, OPT_FROM, OPT_SPEAKERS_OUT };
 
-/* TALKS_MAX_RECORD as the other commands read it: a number, K, M or G. */
-static size_t
-max_size(void)
-{
-	const char *v = getenv("TALKS_MAX_RECORD");
-	unsigned long long n;
-	char *end;
-
-	if (v == NULL || *v == '\0')
-		return TK_MAX_RECORD;
-	n = strtoull(v, &end, 10);
-	switch (*end) {
-	case 'k': case 'K': n <<= 10; end++; break;
-	case 'm': case 'M': n <<= 20; end++; break;
-	case 'g': case 'G': n <<= 30; end++; break;
-	}
-	return (*end || n == 0) ? TK_MAX_RECORD : (size_t)n;
-}
-
 /* Runs the reader of in's form on it; 0, or -1 after reporting. */
 static int
 run(struct import *im, struct input *in, int fd, json_t *doc)
@@ -257,7 +238,8 @@ cmd_import(int argc, char **argv)
 		common_finish(&im.c);
 		return 2;
 	}
-	im.max = max_size();
+	/* The record limit, from $TALKS_MAX_RECORD as common_init read it. */
+	im.max = im.c.in.max_record ? im.c.in.max_record : TK_MAX_RECORD;
 	in = tk_xcalloc((size_t)argc, sizeof(*in));
 	for (int i = 0; i < argc; i++) {
 		in[i].path = argv[i];

@@ -93,7 +93,8 @@ json_stamp(struct import *im, const json_t *o, const char *k, enum lead f,
 		return NULL;
 	if (stamp_parse(json_string_value(v), json_string_length(v), st) == 0)
 		return st;
-	rec_bad(im, "bad %s '%.40s'", k, json_string_value(v));
+	rec_bad(im, "bad %s '%.*s'", k, tk_cut(json_string_value(v),
+	    json_string_length(v), 40), json_string_value(v));
 	rec_leads(im, f, json_string_value(v));
 	return NULL;
 }

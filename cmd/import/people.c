@@ -29,8 +29,7 @@ key(struct tk_buf *b, size_t file, int by_id, const char *s, size_t n)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		tk_buf_addc(b, c >= 'A' && c <= 'Z' ? c + 32 : c);
+		tk_buf_addc(b, tk_lower((unsigned char)s[i]));
 	}
 }
 
@@ -63,10 +62,7 @@ people_add(struct people *pp, size_t file, const char *id, size_t idn,
 		person_set(p, P_NAME, name, nn);
 		return p;
 	}
-	if (pp->n == pp->cap) {
-		pp->cap = pp->cap ? pp->cap * 2 : 64;
-		pp->v = tk_xrealloc(pp->v, pp->cap * sizeof(*pp->v));
-	}
+	TK_GROW(pp->v, pp->cap, pp->n + 1);
 	strmap_put(&pp->map, k.p, k.n, pp->n);
 	tk_buf_free(&k);
 	p = &pp->v[pp->n++];

@@ -275,7 +275,8 @@ submission(struct px *x, const json_t *s)
 	size_t i, n = 0;
 
 	x->im->line = 0;
-	snprintf(x->im->what, sizeof(x->im->what), "submission %.60s", c);
+	snprintf(x->im->what, sizeof(x->im->what), "submission %.*s",
+	    tk_cut(c, strlen(c), 60), c);
 	if (json_is_array(slots))
 		json_array_foreach((json_t *)slots, i, sl)
 			if (json_is_object(sl)) {
@@ -304,8 +305,9 @@ read_pretalx(struct import *im, struct input *in, json_t *doc)
 	rec_form(im, FILLS, "submission");
 	if (json_is_string(next) && json_string_length(next) > 0 &&
 	    im->pass == PASS_SCAN)
-		im_warn(im, "one page of the results: the next is at %.200s",
-		    json_string_value(next));
+		im_warn(im, "one page of the results: the next is at %.*s",
+		    tk_cut(json_string_value(next), json_string_length(next),
+		    200), json_string_value(next));
 	json_array_foreach((json_t *)results, i, s) {
 		if (!json_is_object(s)) {
 			if (im->pass == PASS_SCAN)

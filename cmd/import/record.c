@@ -218,7 +218,7 @@ vreport(struct import *im, unsigned long line, unsigned long col,
 	k = snprintf(e.msg, sizeof(e.msg), "%s%s%s", pre, what,
 	    *what ? ": " : "");
 	if (k >= 0 && (size_t)k < sizeof(e.msg))
-		vsnprintf(e.msg + k, sizeof(e.msg) - (size_t)k, fmt, ap);
+		tk_vformat(e.msg + k, sizeof(e.msg) - (size_t)k, fmt, ap);
 	report(&e);
 }
 

@@ -151,7 +151,8 @@ categories(struct sz *x, const json_t *o, struct person *p)
 		    lost.n);
 	} else if (nlost > 0) {
 		rec_warn(x->im, "category items not in the categories, kept "
-		    "as categoryItems: %.60s", lost.p);
+		    "as categoryItems: %.*s", tk_cut(lost.p, lost.n, 60),
+		    lost.p);
 		rec_field(x->im, "categoryItems", 13, lost.p, lost.n);
 	}
 	tk_buf_free(&vals);
@@ -246,8 +247,9 @@ speakers(struct sz *x, const json_t *v)
 		p = people_find(&x->im->people, x->im->in->index, x->key.p,
 		    x->key.n);
 		if (p == NULL)
-			rec_bad(x->im, "speaker '%.60s' is not one of the "
-			    "speakers", x->key.p);
+			rec_bad(x->im, "speaker '%.*s' is not one of the "
+			    "speakers", tk_cut(x->key.p, x->key.n, 60),
+			    x->key.p);
 		speakers_add(x->im, &x->sp, x->key.p, x->key.n,
 		    p ? p->f[P_NAME].p : "", p ? p->f[P_NAME].n : 0, p);
 	}
@@ -284,7 +286,8 @@ session(struct sz *x, const json_t *s)
 	x->im->line = 0;
 	tk_buf_add(&sid, "", 0);
 	json_put(&sid, json_object_get(s, "id"));
-	snprintf(x->im->what, sizeof(x->im->what), "session %.60s", sid.p);
+	snprintf(x->im->what, sizeof(x->im->what), "session %.*s",
+	    tk_cut(sid.p, sid.n, 60), sid.p);
 	a = json_stamp(x->im, s, "startsAt", L_START, &st);
 	b = json_stamp(x->im, s, "endsAt", L_END, &en);
 	rec_times(x->im, NULL, a, b, 0);

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "match/match.h"
+#include "write/write.h"
 
 struct tk_chars {
 	struct tk_matcher *m;

@@ -11,7 +11,8 @@
 #ifndef TALKS_CHECK_H
 #define TALKS_CHECK_H
 
-#include "talks.h"
+#include "read/read.h"
+#include "util/util.h"
 
 /* The rules, in the order in which problems of one record come out. */
 enum tk_rule {

@@ -5,6 +5,9 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "match/match.h"
+#include "select/select.h"
+#include "write/write.h"
 
 #define NONE SIZE_MAX
 
@@ -143,10 +146,7 @@ struct tk_checker {
  */
 void sort_u64(void *a, size_t n, size_t size, size_t off, int is_signed);
 
-/* Grows *p (of *cap elements of size) to hold n + 1. */
-void *grow(void *p, size_t *cap, size_t n, size_t size);
-
-/* Whether rule is applied. */
+/* problem.c: whether rule is applied. */
 int rule_on(const struct tk_checker *k, int rule);
 
 /* The value of column c of rec, without surrounding white space. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "write/write.h"
 
 static int
 is_atext(unsigned char c)

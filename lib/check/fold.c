@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "write/write.h"
 
 /*
  * The base letters of U+00C0 .. U+017F, one entry each: "" keeps the
@@ -162,8 +163,7 @@ tk_fold_text(const char *s, size_t n, char *out)
 
 		if (b < 0x80) {
 			if (b != ' ' && (b < '\t' || b > '\r'))
-				out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 :
-				    b);
+				out[o++] = (char)tk_lower(b);
 			i++;
 			continue;
 		}

@@ -27,7 +27,7 @@ listed(struct tk_checker *k, size_t *list, size_t a, const struct tk_str *s)
 		    memcmp(k->names.p + d->a, s->p, s->n) == 0)
 			return 1;
 	}
-	k->node = grow(k->node, &k->capnode, k->nnode, sizeof(*k->node));
+	TK_GROW(k->node, k->capnode, k->nnode + 1);
 	k->node[k->nnode].a = a;
 	k->node[k->nnode].b = s ? s->n : 0;
 	k->node[k->nnode].next = *list;
@@ -54,8 +54,7 @@ person(struct tk_checker *k, const struct tk_str *name, size_t ri)
 	if ((n = tk_fold_text(name->p, name->n, key)) == 0)
 		return NONE;
 	if ((i = keys_put(&k->people, key, n, k->nperson)) == NONE) {
-		k->person = grow(k->person, &k->capperson, k->nperson,
-		    sizeof(*k->person));
+		TK_GROW(k->person, k->capperson, k->nperson + 1);
 		p = &k->person[k->nperson];
 		p->rec = ri;
 		p->spell = k->names.n;
@@ -93,11 +92,9 @@ email_owner(struct tk_checker *k, const struct tk_str *email,
 
 	/* Addresses are the same whatever their ASCII case. */
 	for (size_t j = 0; j < email->n; j++)
-		key[j] = (char)(email->p[j] >= 'A' && email->p[j] <= 'Z' ?
-		    email->p[j] + 32 : email->p[j]);
+		key[j] = (char)tk_lower((unsigned char)email->p[j]);
 	if ((i = keys_put(&k->emails, key, email->n, k->nmail)) == NONE) {
-		k->mail = grow(k->mail, &k->capmail, k->nmail,
-		    sizeof(*k->mail));
+		TK_GROW(k->mail, k->capmail, k->nmail + 1);
 		m = &k->mail[k->nmail++];
 		m->person = who;
 		m->rec = ri;
@@ -127,7 +124,7 @@ speaker_slot(struct tk_checker *k, size_t who, size_t talk, size_t first)
 	for (size_t i = first; i < k->nspk; i++)
 		if (k->spk[i].key == who)
 			return;
-	k->spk = grow(k->spk, &k->capspk, k->nspk, sizeof(*k->spk));
+	TK_GROW(k->spk, k->capspk, k->nspk + 1);
 	s = &k->spk[k->nspk++];
 	s->key = who;
 	s->start = k->talk[talk].start;
@@ -200,7 +197,7 @@ reckey_add(struct reckeys *s, const char *key, size_t n, size_t ri)
 {
 	struct reckey *r;
 
-	s->a = grow(s->a, &s->cap, s->n, sizeof(*s->a));
+	TK_GROW(s->a, s->cap, s->n + 1);
 	r = &s->a[s->n++];
 	r->hash = text_hash(key, n);
 	r->off = s->text.n;

@@ -229,7 +229,7 @@ check_time(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 	}
 	if (check_end(k, rec, ri, &w, dayless) < 0)
 		return NONE;
-	k->talk = grow(k->talk, &k->captalk, k->ntalk, sizeof(*k->talk));
+	TK_GROW(k->talk, k->captalk, k->ntalk + 1);
 	t = &k->talk[k->ntalk];
 	t->start = w.start;
 	t->end = w.has_end ? w.end : t->start;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "talks.h"
+#include "select/internal.h"
 #include "unit.h"
 
 static size_t

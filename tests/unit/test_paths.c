@@ -13,7 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "talks.h"
+#include "scan/scan.h"
 #include "unit.h"
 #include "gen.h"
 
@@ -118,14 +119,15 @@ struct how {
 	int nosign;                /* leave tsv_sign out of the transcript */
 };
 
-/* Reads file on path with chunk size chunk into a transcript. */
+/* What reading file on path in chunks of chunk bytes (0: TK_CHUNK) gives. */
 static void
 transcript(const char *file, const struct how *h, enum tk_path path,
-    const char *chunk, struct tk_buf *out)
+    size_t chunk, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file };
 	struct tk_inopts o = { .dialect = TK_CSV, .delim = h->delim,
-	    .max_record = h->max, .tsv_escapes = h->esc };
+	    .max_record = h->max, .tsv_escapes = h->esc, .path = path,
+	    .chunk = chunk };
 	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
@@ -133,12 +135,7 @@ transcript(const char *file, const struct how *h, enum tk_path path,
 
 	if (h->delim == '\t')
 		o.dialect = TK_TSV;
-	if (chunk)
-		setenv("TALKS_CHUNK", chunk, 1);
-	else
-		unsetenv("TALKS_CHUNK");
 	r = tk_open(paths, 1, &o);
-	tk_set_path(r, path);
 	if (h->some)
 		tk_want_cols(r, some_cols, 2);
 	out->n = 0;
@@ -269,8 +266,7 @@ pad(struct tk_buf *b)
 static void
 differential(void)
 {
-	static const char *const chunks[] = { NULL, "1", "7", "16", "33",
-	    "64", "129", "400" };
+	static const size_t chunks[] = { 0, 1, 7, 16, 33, 64, 129, 400 };
 	static const int delims[] = { ',', '\t', ';' };
 	static const enum tk_tsv_escapes escs[] = { TK_ESC_AUTO, TK_ESC_AUTO,
 	    TK_ESC_ON, TK_ESC_OFF };
@@ -296,7 +292,7 @@ differential(void)
 			check(!"write");
 			break;
 		}
-		transcript(file, &h, TK_PATH_PLAIN, NULL, &want);
+		transcript(file, &h, TK_PATH_PLAIN, 0, &want);
 		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
 			for (size_t c = 0; c < sizeof(chunks) /
 			    sizeof(chunks[0]); c++) {
@@ -306,8 +302,8 @@ differential(void)
 				    memcmp(got.p, want.p, want.n) == 0;
 				check(same);
 				if (!same && shown++ < 2) {
-					printf("path %d chunk %s\n", p,
-					    chunks[c] ? chunks[c] : "-");
+					printf("path %d chunk %zu\n", p,
+					    chunks[c]);
 					show("input", &in);
 					show("plain", &want);
 					show("fast", &got);
@@ -326,10 +322,10 @@ differential(void)
 		forms[padded ? 2 : h.esc == TK_ESC_OFF] += !padded ||
 		    strstr(want.p, " S ") != NULL;
 		h.nosign = padded;
-		transcript(file, &h, TK_PATH_PLAIN, NULL, &got);
+		transcript(file, &h, TK_PATH_PLAIN, 0, &got);
 		if (padded) {
 			h.esc = TK_ESC_AUTO;
-			transcript(file, &h, TK_PATH_PLAIN, NULL, &want);
+			transcript(file, &h, TK_PATH_PLAIN, 0, &want);
 		}
 		int same = got.n == want.n && memcmp(got.p, want.p, want.n) ==
 		    0 && (padded || !strstr(want.p, " S "));
@@ -344,7 +340,6 @@ differential(void)
 	}
 	/* Each form was met: the checks above were not idle. */
 	check(forms[0] > 10 && forms[1] > 10 && forms[2] > 3);
-	unsetenv("TALKS_CHUNK");
 	close(fd);
 	unlink(file);
 	free(in.p);
@@ -449,11 +444,10 @@ main(void)
 	struct tk_reader *r = tk_open(none, 1, &o);
 
 	/* The vector path is the default where the CPU has it. */
-	unsetenv("TALKS_PATH");
 	check(tk_path_used(r) == (v ? TK_PATH_VECTOR : TK_PATH_PORTABLE));
 	tk_close(r);
+	o.path = TK_PATH_VECTOR;
 	r = tk_open(none, 1, &o);
-	tk_set_path(r, TK_PATH_VECTOR);
 	check(tk_path_used(r) == (v ? TK_PATH_VECTOR : TK_PATH_PORTABLE));
 	tk_close(r);
 

@@ -127,13 +127,12 @@ test_raw(void)
 	o.fixed = 1;
 	check(raw1("a.b", &o, "a.b", ',') == 1);
 	check(raw1("a.b", &o, "axb", ',') == 0);
-	/* $TALKS_PREFILTER=off: no raw test. */
-	o = (struct tk_match_opts){ 0 };
-	setenv("TALKS_PREFILTER", "off", 1);
+	/* no_raw ($TALKS_PREFILTER=off): no raw test. */
+	o = (struct tk_match_opts){ .no_raw = 1 };
 	m = tk_matcher_new(&s, 1, &o, &e);
 	check(m && !tk_matcher_has_raw(m));
 	tk_matcher_free(m);
-	unsetenv("TALKS_PREFILTER");
+	o.no_raw = 0;
 	m = tk_matcher_new(&s, 1, &o, &e);
 	check(m && tk_matcher_has_raw(m));
 	tk_matcher_free(m);
@@ -235,22 +234,17 @@ prefilter(void *ctx, const char *p, size_t n, int delim)
 /* The selected records of file and the errors, as grep sees them. */
 static void
 transcript(const char *file, int delim, enum tk_path path,
-    const char *chunk, struct tk_matcher *m, int pre, struct tk_buf *out)
+    size_t chunk, struct tk_matcher *m, int pre, struct tk_buf *out)
 {
 	char *paths[] = { (char *)file, (char *)file };
 	struct tk_inopts o = { .dialect = delim == '\t' ? TK_TSV : TK_CSV,
-	    .delim = delim };
+	    .delim = delim, .path = path, .chunk = chunk };
 	struct tk_reader *r;
 	struct tk_record rec;
 	struct tk_err e;
 	int rc;
 
-	if (chunk)
-		setenv("TALKS_CHUNK", chunk, 1);
-	else
-		unsetenv("TALKS_CHUNK");
 	r = tk_open(paths, 2, &o);
-	tk_set_path(r, path);
 	if (pre)
 		tk_set_prefilter(r, prefilter, m);
 	out->n = 0;
@@ -274,7 +268,7 @@ test_differential(void)
 {
 	static const enum tk_path paths[] = { TK_PATH_PLAIN,
 	    TK_PATH_PORTABLE, TK_PATH_VECTOR };
-	static const char *const chunks[] = { NULL, "7", "64" };
+	static const size_t chunks[] = { 0, 7, 64 };
 	char file[] = "/tmp/talks-prefilter-XXXXXX";
 	struct tk_buf in = { 0 }, a = { 0 }, b = { 0 };
 	int fd = mkstemp(file), bad = 0;
@@ -325,7 +319,6 @@ test_differential(void)
 	check(refused > 1000);
 	close(fd);
 	unlink(file);
-	unsetenv("TALKS_CHUNK");
 	free(in.p);
 	free(a.p);
 	free(b.p);
@@ -346,13 +339,13 @@ test_skips(void)
 {
 	char *paths[] = { "testdata/small/raw.csv",
 	    "testdata/bad/extra-fields.csv" };
-	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',' };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',',
+	    .path = TK_PATH_PORTABLE };
 	struct tk_record rec;
 	struct tk_err e;
 	struct tk_reader *r = tk_open(paths, 2, &o);
 	int rc, records = 0, errors = 0;
 
-	tk_set_path(r, TK_PATH_PORTABLE);
 	tk_set_prefilter(r, refuse_all, NULL);
 	while ((rc = tk_read(r, &rec, &e)) != 0) {
 		if (rc > 0)
@@ -390,7 +383,8 @@ test_rests(void)
 	char file[] = "/tmp/talks-prefilter-XXXXXX";
 	struct tk_str s = { "ab", 2 };
 	struct tk_match_opts mo = { 0 };
-	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',' };
+	struct tk_inopts o = { .dialect = TK_CSV, .delim = ',',
+	    .path = TK_PATH_PORTABLE };
 	char *paths[] = { file };
 	struct tk_matcher *m;
 	struct tk_reader *r;
@@ -408,7 +402,6 @@ test_rests(void)
 	fclose(fp);
 	m = tk_matcher_new(&s, 1, &mo, &e);
 	r = tk_open(paths, 1, &o);
-	tk_set_path(r, TK_PATH_PORTABLE);
 	tk_set_prefilter(r, counting, m);
 	while (tk_read(r, &rec, &e) > 0) {
 		records++;

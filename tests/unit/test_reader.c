@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include "talks.h"
+#include "read/internal.h"
+#include "select/internal.h"
 #include "unit.h"
 #include "files.h"
 

@@ -22,16 +22,16 @@ static const size_t cols2[] = { TK_TITLE, TK_ABSTRACT };
  */
 static void
 read_one(const char *path, enum tk_tsv_escapes esc, enum tk_path how,
-    int want, struct tk_buf *out)
+    size_t chunk, int want, struct tk_buf *out)
 {
 	char *paths[] = { (char *)path };
-	struct tk_inopts o = { .dialect = TK_AUTO, .tsv_escapes = esc };
+	struct tk_inopts o = { .dialect = TK_AUTO, .tsv_escapes = esc,
+	    .path = how, .chunk = chunk };
 	struct tk_reader *r = tk_open(paths, 1, &o);
 	struct tk_record rec;
 	struct tk_err e;
 	int rc;
 
-	tk_set_path(r, how);
 	if (want)
 		tk_want_cols(r, cols2, 2);
 	out->n = 0;
@@ -59,20 +59,18 @@ static void
 read_tsv(const char *name, const char *data, size_t n,
     enum tk_tsv_escapes esc, int want, struct tk_buf *out)
 {
-	static const char *const chunks[] = { NULL, "5", "64" };
+	static const size_t chunks[] = { 0, 5, 64 };
 	char *path = file(name, data, n);
 	struct tk_buf got = { 0 };
 
-	read_one(path, esc, TK_PATH_PLAIN, want, out);
+	read_one(path, esc, TK_PATH_PLAIN, 0, want, out);
 	for (size_t c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
-		if (chunks[c])
-			setenv("TALKS_CHUNK", chunks[c], 1);
 		for (int p = TK_PATH_PORTABLE; p <= TK_PATH_VECTOR; p++) {
-			read_one(path, esc, (enum tk_path)p, want, &got);
+			read_one(path, esc, (enum tk_path)p, chunks[c], want,
+			    &got);
 			check(got.n == out->n && memcmp(got.p, out->p,
 			    got.n) == 0);
 		}
-		unsetenv("TALKS_CHUNK");
 	}
 	free(got.p);
 }

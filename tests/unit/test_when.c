@@ -444,7 +444,12 @@ test_when(void)
 	check(when("2016-08-20", "2016-08-22T00:30", "", "", &w, &e) == -1);
 	check(when("2016-08-21", "2016-08-20T10:00", "", "", &w, &e) == -1);
 	check(strcmp(e.msg, "start: '2016-08-20T10:00' is not on the day in "
-	    "day, '2016-08-21', nor on the next") == 0);
+	    "day, '2016-08-21', nor on the next before 06:00") == 0);
+	/* Only early on it: the day of a schedule changes at 06:00 at most. */
+	check(when("2016-08-20", "2016-08-21T05:59:59", "", "", &w, &e) == 1 &&
+	    w.start == E(2016, 8, 21, 5, 59, 59));
+	check(when("2016-08-20", "2016-08-21T06:00", "", "", &w, &e) == -1);
+	check(when("2016-08-20", "2016-08-21 09:00", "", "", &w, &e) == -1);
 	check(when("2016-08-20", "10:00", "2016-08-20T11:00Z", "", &w, &e) ==
 	    -1);
 	check(strcmp(e.msg, "end: the end has a zone but the start has "

@@ -1,0 +1,340 @@
+/*
+ * gather.c - how talks export gathers the records of each output, as the
+ * format's table entry says: each record as it is read (or all sorted
+ * with -s), the talks of each track, or the scheduled talks with their
+ * times; per speaker when the outputs are.  Every format that needs one
+ * of these gets it from here, and only renders.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+
+static const struct tk_str none = { "", 0 };
+
+void
+batch_record(const struct batch *b, size_t i, struct tk_record *rec)
+{
+	if (b->groups)
+		tk_groups_member(b->groups, b->group, i, rec);
+	else if (b->rows)
+		tk_rows_get(b->rows, b->idx ? b->idx[i] : i, rec);
+	else
+		*rec = *b->rec;
+}
+
+const struct tk_when *
+batch_when(const struct batch *b, size_t i)
+{
+	return &b->when[b->idx ? b->idx[i] : i];
+}
+
+void
+gather_speakers(struct exporter *x)
+{
+	const struct export_opts *o = x->o;
+
+	if (x->f->speakers == SPEAKERS_NO)
+		return;
+	if (o->each && strcmp(o->each, "speaker") != 0)
+		misuse(x->c, "--each takes 'speaker', not '%s'", o->each);
+	x->per_speaker = x->f->speakers == SPEAKERS_ALWAYS || o->each != NULL;
+	x->unique = o->unique;
+	if (x->unique && !x->per_speaker)
+		misuse(x->c, "--unique needs --each speaker");
+}
+
+/* --------------------------------------------------------------- input */
+
+/* The selected records, as they are read or all sorted by -s. */
+struct input {
+	struct tk_rows *sorted;
+	size_t next;
+};
+
+static int
+next_record(struct exporter *x, struct input *in, struct tk_record *rec)
+{
+	struct common *c = x->c;
+
+	if (c->sort == NULL)
+		return common_next(c, rec);
+	if (in->sorted == NULL) {
+		/* Formats read columns beyond the chosen ones (frab's guid). */
+		size_t n = tk_ncols(c->r);
+		size_t *all = tk_xcalloc(n + 1, sizeof(*all));
+		for (size_t i = 0; i < n; i++)
+			all[i] = i;
+		in->sorted = common_sorted(c, all, n);
+		free(all);
+	}
+	if (in->next == tk_rows_count(in->sorted))
+		return 0;
+	tk_rows_get(in->sorted, in->next++, rec);
+	return 1;
+}
+
+/* A store of records that keeps every column. */
+static struct tk_rows *
+rows_all(struct exporter *x)
+{
+	size_t n = tk_ncols(x->c->r);
+	size_t *cols = tk_xcalloc(n ? n : 1, sizeof(*cols));
+	struct tk_rows *rows;
+
+	for (size_t i = 0; i < n; i++)
+		cols[i] = i;
+	rows = tk_rows_new(x->c->r, cols, n);
+	free(cols);
+	return rows;
+}
+
+/* Warns that rec has no speaker and so gives no output. */
+static void
+no_speaker(const struct tk_record *rec)
+{
+	const struct tk_str *t = &rec->f[TK_TITLE];
+	struct tk_err e;
+
+	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no speaker, "
+	    "skipped", tk_cut(t->p, t->n, 80), t->p);
+	report(&e);
+}
+
+/* ----------------------------------------------------------- each record */
+
+/* One output per speaker of rec; a talk without one is skipped. */
+static int
+each_speaker(struct exporter *x, struct tk_record *rec, size_t *index)
+{
+	struct tk_tmpl_vals v = { rec, NULL, NULL, NULL, NULL };
+	struct batch b = { .n = 1, .rec = rec, .vals = &v };
+	struct tk_person p;
+	size_t n = 0;
+
+	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		if (p.name.n == 0)
+			continue;
+		v.speaker = &p.name;
+		v.email = &p.email;
+		v.affiliation = &p.affiliation;
+		n++;
+		b.index = (*index)++;
+		if (outdir_emit(x, &b) < 0)
+			return -1;
+	}
+	if (n == 0)
+		no_speaker(rec);
+	return 0;
+}
+
+static int
+gather_each(struct exporter *x, unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct tk_record rec;
+	struct tk_tmpl_vals v = { &rec, NULL, NULL, NULL, NULL };
+	struct batch b = { .n = 1, .rec = &rec, .vals = &v };
+	size_t index = 0;
+	int rc = 0;
+
+	while (rc == 0 && next_record(x, &in, &rec)) {
+		++*nrec;
+		if (x->per_speaker) {
+			rc = each_speaker(x, &rec, &index);
+		} else {
+			b.index = index++;
+			rc = outdir_emit(x, &b);
+		}
+	}
+	tk_rows_free(in.sorted);
+	return rc;
+}
+
+/* ------------------------------------------------------ distinct speakers */
+
+/* The output of distinct speaker s, with {titles} of all its talks. */
+static int
+emit_unique(struct exporter *x, struct tk_rows *rows,
+    const struct tk_speaker *s, size_t index)
+{
+	struct tk_buf titles = { 0 };
+	struct tk_record rec;
+	struct tk_str tv;
+	int rc;
+
+	tk_buf_add(&titles, "", 0);
+	for (size_t k = 0; k < s->nrecs; k++) {
+		tk_rows_get(rows, s->recs[k], &rec);
+		if (k > 0)
+			tk_buf_adds(&titles, "; ");
+		tk_buf_add(&titles, rec.f[TK_TITLE].p, rec.f[TK_TITLE].n);
+	}
+	tv.p = titles.p;
+	tv.n = titles.n;
+	tk_rows_get(rows, s->recs[0], &rec);
+	struct tk_tmpl_vals v = { &rec, &s->name,
+		s->email.p ? &s->email : &none,
+		s->affiliation.p ? &s->affiliation : &none, &tv };
+	struct batch b = { .n = s->nrecs, .index = index, .rec = &rec,
+		.vals = &v, .rows = rows, .idx = s->recs };
+	rc = outdir_emit(x, &b);
+	tk_buf_free(&titles);
+	return rc;
+}
+
+/* --unique: every record is read first, then each speaker is an output. */
+static int
+gather_unique(struct exporter *x, unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct tk_rows *rows = rows_all(x);
+	struct tk_speakers *ss = tk_speakers_new();
+	struct tk_record rec;
+	size_t n = 0;
+	int rc = 0;
+
+	while (next_record(x, &in, &rec)) {
+		++*nrec;
+		tk_rows_add(rows, &rec);
+		if (tk_speakers_add(ss, &rec, n++) == 0)
+			no_speaker(&rec);
+	}
+	tk_rows_free(in.sorted);
+	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++)
+		rc = emit_unique(x, rows, tk_speakers_get(ss, i), i);
+	tk_speakers_free(ss);
+	tk_rows_free(rows);
+	return rc;
+}
+
+/* --------------------------------------------------------------- tracks */
+
+/* A grouping table that keeps every canonical field and every chosen one. */
+static struct tk_groups *
+groups_new(struct exporter *x)
+{
+	size_t *kept = tk_xcalloc(TK_NCANON + x->c->ncols, sizeof(*kept));
+	size_t n = 0;
+	struct tk_groups *g;
+
+	for (size_t i = 0; i < TK_NCANON; i++)
+		kept[n++] = i;
+	for (size_t i = 0; i < x->c->ncols; i++)
+		if (x->c->cols[i] >= TK_NCANON)
+			kept[n++] = x->c->cols[i];
+	g = tk_groups_new(x->c->r, kept, n);
+	free(kept);
+	return g;
+}
+
+static int
+gather_tracks(struct exporter *x, unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct tk_groups *g = groups_new(x);
+	struct tk_record rec;
+	size_t *order;
+	int rc = 0;
+
+	while (next_record(x, &in, &rec)) {
+		++*nrec;
+		tk_groups_next(g, &rec);
+		tk_groups_add(g, rec.f[TK_TRACK].p, rec.f[TK_TRACK].n, NULL);
+	}
+	tk_rows_free(in.sorted);
+	order = tk_groups_order(g, TK_ORDER_INPUT, TK_TRACK);
+	for (size_t k = 0; k < tk_groups_count(g) && rc == 0; k++) {
+		struct batch b = { .n = tk_groups_size(g, order[k]),
+			.index = k, .track = tk_groups_name(g, order[k]),
+			.groups = g, .group = order[k] };
+		rc = outdir_emit(x, &b);
+	}
+	free(order);
+	tk_groups_free(g);
+	return rc;
+}
+
+/* ------------------------------------------------------- scheduled talks */
+
+/* One output per distinct speaker, with the speaker's talks. */
+static int
+sched_speakers(struct exporter *x, struct schedule *s)
+{
+	struct tk_speakers *ss = tk_speakers_new();
+	struct tk_record rec;
+	int rc = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		tk_rows_get(s->rows, s->row[i], &rec);
+		if (tk_speakers_add(ss, &rec, s->row[i]) == 0)
+			no_speaker(&rec);
+	}
+	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++) {
+		const struct tk_speaker *sp = tk_speakers_get(ss, i);
+		tk_rows_get(s->rows, sp->recs[0], &rec);
+		struct tk_tmpl_vals v = { &rec, &sp->name,
+			sp->email.p ? &sp->email : &none,
+			sp->affiliation.p ? &sp->affiliation : &none, NULL };
+		struct batch b = { .n = sp->nrecs, .index = i, .rec = &rec,
+			.vals = &v, .rows = s->rows, .idx = sp->recs,
+			.when = s->when, .zone = s->zone };
+		rc = outdir_emit(x, &b);
+	}
+	tk_speakers_free(ss);
+	return rc;
+}
+
+/*
+ * All the records are read first, then the times of the talks; a time
+ * that cannot be read stops it.
+ */
+static int
+gather_scheduled(struct exporter *x, unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct schedule s;
+	struct tk_record rec;
+	int rc = 0;
+
+	if (schedule_init(x, &s, rows_all(x)) < 0) {
+		schedule_free(&s);
+		return -1;
+	}
+	while (next_record(x, &in, &rec)) {
+		++*nrec;
+		schedule_add(&s, &rec);
+	}
+	tk_rows_free(in.sorted);
+	/* An output missing some talks would look complete: none at all. */
+	if (schedule_end(x, &s) < 0) {
+		rc = -1;
+	} else if (x->per_speaker) {
+		rc = sched_speakers(x, &s);
+	} else {
+		struct tk_tmpl_vals v = { &rec, NULL, NULL, NULL, NULL };
+		struct batch b = { .n = s.n, .rec = s.n ? &rec : NULL,
+			.vals = &v, .rows = s.rows, .idx = s.row,
+			.when = s.when, .zone = s.zone };
+		if (s.n)
+			tk_rows_get(s.rows, s.row[0], &rec);
+		rc = outdir_emit(x, &b);
+	}
+	schedule_free(&s);
+	return rc;
+}
+
+int
+gather(struct exporter *x, unsigned long long *nrec)
+{
+	switch (x->f->gather) {
+	case GATHER_TRACK:
+		return gather_tracks(x, nrec);
+	case GATHER_SCHEDULED:
+		return gather_scheduled(x, nrec);
+	case GATHER_EACH:
+		break;
+	}
+	return x->unique ? gather_unique(x, nrec) : gather_each(x, nrec);
+}

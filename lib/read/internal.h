@@ -1,0 +1,104 @@
+/*
+ * internal.h - what the files of lib/read/ share and nothing else sees:
+ * the input files (source.c), the plain path (plain.c), the fast path
+ * (fast.c) and the alias table (fields.c).
+ */
+#ifndef TALKS_READ_INTERNAL_H
+#define TALKS_READ_INTERNAL_H
+
+#include "read/read.h"
+#include "scan/scan.h"
+
+/* The aliases of field f, ending with NULL (static strings). */
+const char *const *tk_canon_aliases(int f);
+
+
+#define SRC_FIRST_CHUNK ((size_t)64 << 10)
+#define SRC_CHUNK ((size_t)1 << 20)
+
+/*
+ * One input file.  Unread bytes are buf[beg .. end); line is the line
+ * number of buf[beg].  The first read is small, so that many files can
+ * wait with their headers read; streaming grows the buffer to SRC_CHUNK.
+ */
+struct src {
+	const char *path;   /* as named; "-" is standard input */
+	const char *name;   /* for messages */
+	int fd;
+	int eof;
+	char *buf;
+	size_t cap, beg, end;
+	unsigned long line;
+	unsigned long col0; /* bytes of line already consumed before beg */
+	int prev_cr;        /* the last byte consumed was a CR */
+	int tsv;            /* TSV in the escaped form: decode \t, \n, \r, \\ */
+	int watch;          /* that form is a guess: look for the other */
+	int delim;
+	size_t ncols;       /* columns in the header */
+	size_t *map;        /* header column -> reader column */
+	unsigned char *want; /* header columns to decode, or NULL for all */
+	int streaming;      /* records are being read */
+	int failed;         /* err holds an error to report in turn */
+	struct tk_err err;
+};
+
+int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
+/* Reads more bytes: returns the count, 0 at end of file, -1 on error. */
+long src_fill(struct src *s, size_t want, struct tk_err *e);
+/* Reads at most max bytes to buf + end, which has room for them; as above. */
+long src_read(struct src *s, size_t max, struct tk_err *e);
+void src_close(struct src *s);
+
+/* A record as its file has it, fields in header order. */
+struct rawrec {
+	struct tk_str *f;
+	size_t nf;
+	unsigned long line;
+	int sign;           /* a decoded field shows the other form (watch) */
+};
+
+/* The reference path: libcsv on every byte. */
+struct plain;
+struct plain *plain_new(size_t max_record);
+void plain_free(struct plain *p);
+/* Prepares for a new file (its delimiter and form). */
+void plain_start(struct plain *p, const struct src *s);
+/*
+ * Reads the next record of s into rr (valid until the next call):
+ * 1 record, 0 end of file, -1 error.
+ */
+int plain_next(struct plain *p, struct src *s, struct rawrec *rr,
+    struct tk_err *e);
+
+/* The fast path (fast.c), with the kernels ops of lib/scan/. */
+struct fast;
+struct fast *fast_new(size_t max_record, size_t chunk,
+    const struct scan_ops *ops);
+void fast_free(struct fast *f);
+/*
+ * Reads the next record of s like plain_next, giving p the records it
+ * cannot read as the plain path would.  want: the header columns to
+ * decode (NULL: all); the others are empty.
+ */
+int fast_next(struct fast *f, struct plain *p, struct src *s,
+    const unsigned char *want, struct rawrec *rr, struct tk_err *e);
+/*
+ * Makes fast_next skip, without decoding them, the records that fn
+ * refuses (see tk_set_prefilter); fn NULL: none.
+ */
+void fast_prefilter(struct fast *f, tk_prefilter_fn fn, void *ctx);
+/*
+ * Decodes the TSV escapes of src (n bytes) into dst; returns the length.
+ * Sets *kept when a backslash starts no escape and is kept as it is.
+ */
+size_t tsv_unescape(char *dst, const char *src, size_t n, int *kept);
+
+/*
+ * Whether the text of a quoted field (v, n bytes, "" undone or not) shows
+ * a spreadsheet's TSV: talks quotes only values that start with '"', and
+ * writes tabs and line breaks as escapes.  The other sign, a backslash
+ * that starts no escape, is what tsv_unescape keeps.
+ */
+int tsv_quoted_sign(const char *v, size_t n);
+
+#endif

@@ -1,0 +1,494 @@
+/*
+ * reader.c - the record reader: files in order, one set of columns.
+ *
+ * tk_open reads every file's header first, so that the reader's columns
+ * are known before the first record: the canonical fields, then every
+ * other header name in order of first appearance.  Each file keeps a map
+ * from its header columns to the reader's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct column {
+	char *name;   /* canonical name or the header as written */
+	char *folded; /* for lookups */
+	int present;
+};
+
+struct tk_reader {
+	struct src *src;
+	size_t nsrc, cur;
+	struct column *col;
+	size_t ncol, colcap;
+	size_t *hash;         /* open addressing: extra column + 1, or 0 */
+	size_t hashcap;
+	struct tk_str *vals;  /* the record handed out, ncol entries */
+	struct plain *plain;
+	struct fast *fast;    /* NULL on the plain path */
+	enum tk_path path;    /* as asked, then as chosen */
+	int chosen;           /* the path is chosen: reading has begun */
+	unsigned char *want;  /* reader columns to decode, or NULL for all */
+	tk_prefilter_fn pre;  /* see tk_set_prefilter */
+	void *prectx;
+	struct tk_inopts opts;
+};
+
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static void
+hash_insert(struct tk_reader *r, size_t c)
+{
+	size_t i = hash_str(r->col[c].folded) & (r->hashcap - 1);
+
+	while (r->hash[i])
+		i = (i + 1) & (r->hashcap - 1);
+	r->hash[i] = c + 1;
+}
+
+static void
+hash_grow(struct tk_reader *r)
+{
+	free(r->hash);
+	r->hashcap = r->hashcap ? r->hashcap * 2 : 64;
+	r->hash = tk_xcalloc(r->hashcap, sizeof(*r->hash));
+	for (size_t c = TK_NCANON; c < r->ncol; c++)
+		if (r->col[c].folded[0])
+			hash_insert(r, c);
+}
+
+static size_t
+add_column(struct tk_reader *r, const char *name, size_t n)
+{
+	struct column *c;
+
+	TK_GROW(r->col, r->colcap, r->ncol + 1);
+	c = &r->col[r->ncol];
+	c->name = tk_xstrndup(name, n);
+	c->folded = tk_xmalloc(n + 1);
+	tk_fold_name(name, n, c->folded);
+	c->present = 1;
+	r->ncol++;
+	if (r->ncol > TK_NCANON && c->folded[0]) {
+		if (2 * (r->ncol - TK_NCANON) > r->hashcap)
+			hash_grow(r);
+		else
+			hash_insert(r, r->ncol - 1);
+	}
+	return r->ncol - 1;
+}
+
+/* The extra column whose folded name is folded, or -1. */
+static long
+find_extra(const struct tk_reader *r, const char *folded)
+{
+	size_t i;
+
+	if (r->hashcap == 0 || folded[0] == '\0')
+		return -1;
+	i = hash_str(folded) & (r->hashcap - 1);
+	for (; r->hash[i]; i = (i + 1) & (r->hashcap - 1))
+		if (strcmp(r->col[r->hash[i] - 1].folded, folded) == 0)
+			return (long)(r->hash[i] - 1);
+	return -1;
+}
+
+static void
+trim(const char **p, size_t *n)
+{
+	while (*n > 0 && (**p == ' ' || **p == '\t')) {
+		(*p)++;
+		(*n)--;
+	}
+	while (*n > 0 && ((*p)[*n - 1] == ' ' || (*p)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+/* Describes the header for the message about a missing title column. */
+static void
+list_headers(const struct rawrec *h, char *out, size_t size)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < h->nf && o + 8 < size; i++) {
+		int k = snprintf(out + o, size - o, "%s'%.*s'", i ? ", " : "",
+		    tk_cut(h->f[i].p, h->f[i].n, 40), h->f[i].p);
+		if (k < 0)
+			break;
+		o += (size_t)k;
+	}
+	if (o + 8 >= size)
+		snprintf(out + tk_cut(out, size - 1, size - 8), 8, ", ...");
+}
+
+struct named {
+	char *folded;
+	size_t i;
+};
+
+static int
+cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Finds two header columns with the same folded name. */
+static int
+check_duplicates(struct src *s, const struct rawrec *h, struct tk_err *e)
+{
+	struct named *v = tk_xcalloc(h->nf, sizeof(*v));
+	int rc = 0;
+
+	for (size_t i = 0; i < h->nf; i++) {
+		const char *p = h->f[i].p;
+		size_t n = h->f[i].n;
+		trim(&p, &n);
+		v[i].folded = tk_xmalloc(n + 1);
+		tk_fold_name(p, n, v[i].folded);
+		v[i].i = i;
+	}
+	qsort(v, h->nf, sizeof(*v), cmp_named);
+	for (size_t k = 1; k < h->nf && rc == 0; k++)
+		if (v[k].folded[0] && strcmp(v[k].folded, v[k - 1].folded) == 0)
+			rc = tk_fail(e, s->name, h->line, 0,
+			    "duplicate column '%.*s' (columns %zu and %zu)",
+			    tk_cut(h->f[v[k].i].p, h->f[v[k].i].n, 60),
+			    h->f[v[k].i].p, v[k - 1].i + 1, v[k].i + 1);
+	for (size_t i = 0; i < h->nf; i++)
+		free(v[i].folded);
+	free(v);
+	return rc;
+}
+
+/* The canonical field whose own name header v is, or -1. */
+static int
+own_name(const struct tk_str *v)
+{
+	const char *p = v->p;
+	size_t n = v->n;
+	char *folded;
+	int f;
+
+	trim(&p, &n);
+	if ((f = tk_canon_find(p, n)) < 0)
+		return -1;
+	folded = tk_xmalloc(n + 1);
+	tk_fold_name(p, n, folded);
+	if (strcmp(folded, tk_canon_name(f)) != 0)
+		f = -1;
+	free(folded);
+	return f;
+}
+
+/*
+ * Builds s's column map from its header record.  A header that names a
+ * canonical field already taken in this file (two aliases of one field)
+ * is kept as a column of its own, so that nothing is lost.
+ */
+static int
+map_header(struct tk_reader *r, struct src *s, const struct rawrec *h,
+    struct tk_err *e)
+{
+	int used[TK_NCANON] = { 0 };
+
+	if (check_duplicates(s, h, e) < 0)
+		return -1;
+	/* Column names are C strings; a NUL mostly means UTF-16 text. */
+	for (size_t i = 0; i < h->nf; i++)
+		if (memchr(h->f[i].p, '\0', h->f[i].n))
+			return tk_fail(e, s->name, h->line, 0, "NUL byte in "
+			    "column name %zu (UTF-16? convert to UTF-8)", i + 1);
+	for (size_t i = 0; i < h->nf; i++) {
+		if (h->f[i].n > 0 && tk_canon_find(h->f[i].p, h->f[i].n) ==
+		    TK_TITLE)
+			used[TK_TITLE] = 1;
+	}
+	if (!used[TK_TITLE]) {
+		char found[400];
+		list_headers(h, found, sizeof(found));
+		return tk_fail(e, s->name, h->line, 0,
+		    "no title column (found %s)", found);
+	}
+	used[TK_TITLE] = 0;
+	/*
+	 * A header that is a field's own name takes the field before an
+	 * alias does, so that an export, which writes canonical names, reads
+	 * back with the same columns.
+	 */
+	for (size_t i = 0; i < h->nf; i++) {
+		int f = own_name(&h->f[i]);
+		if (f >= 0)
+			used[f] = 1;
+	}
+	s->ncols = h->nf;
+	s->map = tk_xcalloc(h->nf, sizeof(*s->map));
+	for (size_t i = 0; i < h->nf; i++) {
+		const char *p = h->f[i].p;
+		size_t n = h->f[i].n;
+		trim(&p, &n);
+		int f = tk_canon_find(p, n);
+		if (f >= 0 && (!used[f] || own_name(&h->f[i]) == f)) {
+			used[f] = 1;
+			r->col[f].present = 1;
+			s->map[i] = (size_t)f;
+			continue;
+		}
+		char *folded = tk_xmalloc(n + 1);
+		tk_fold_name(p, n, folded);
+		long c = find_extra(r, folded);
+		free(folded);
+		s->map[i] = c >= 0 ? (size_t)c : add_column(r, p, n);
+	}
+	return 0;
+}
+
+/* Opens s and reads its header; an empty file has no columns. */
+static int
+open_src(struct tk_reader *r, struct src *s, struct tk_err *e)
+{
+	struct rawrec h;
+	int rc;
+
+	if (src_open(s, &r->opts, e) < 0)
+		return -1;
+	plain_start(r->plain, s);
+	rc = plain_next(r->plain, s, &h, e);
+	if (rc <= 0)
+		return rc;
+	return map_header(r, s, &h, e);
+}
+
+struct tk_reader *
+tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
+{
+	struct tk_reader *r = tk_xcalloc(1, sizeof(*r));
+
+	r->opts = *opts;
+	if (r->opts.max_record == 0)
+		r->opts.max_record = TK_MAX_RECORD;
+	if (r->opts.chunk == 0)
+		r->opts.chunk = TK_CHUNK;
+	r->path = r->opts.path;
+	for (int f = 0; f < TK_NCANON; f++) {
+		const char *n = tk_canon_name(f);
+		add_column(r, n, strlen(n));
+		r->col[f].present = 0;
+	}
+	r->plain = plain_new(r->opts.max_record);
+	r->nsrc = npaths;
+	r->src = tk_xcalloc(npaths, sizeof(*r->src));
+	for (size_t i = 0; i < npaths; i++) {
+		struct src *s = &r->src[i];
+		s->path = paths[i];
+		s->fd = -1;
+		if (open_src(r, s, &s->err) < 0) {
+			s->failed = 1;
+			src_close(s);
+		}
+	}
+	r->vals = tk_xcalloc(r->ncol, sizeof(*r->vals));
+	return r;
+}
+
+/* Settles the path: as asked, the fastest by default. */
+static void
+choose_path(struct tk_reader *r)
+{
+	const struct scan_ops *ops;
+
+	if (r->chosen)
+		return;
+	r->chosen = 1;
+	if (r->path == TK_PATH_PLAIN)
+		return;
+	ops = scan_ops(r->path != TK_PATH_PORTABLE);
+	r->path = ops == &scan_portable ? TK_PATH_PORTABLE : TK_PATH_VECTOR;
+	r->fast = fast_new(r->opts.max_record, r->opts.chunk, ops);
+	fast_prefilter(r->fast, r->pre, r->prectx);
+}
+
+enum tk_path
+tk_path_used(struct tk_reader *r)
+{
+	choose_path(r);
+	return r->path;
+}
+
+void
+tk_set_prefilter(struct tk_reader *r, tk_prefilter_fn fn, void *ctx)
+{
+	if (r->chosen)
+		return;
+	r->pre = fn;
+	r->prectx = ctx;
+}
+
+void
+tk_want_cols(struct tk_reader *r, const size_t *cols, size_t n)
+{
+	free(r->want);
+	r->want = tk_xcalloc(r->ncol, 1);
+	for (size_t i = 0; i < n; i++)
+		if (cols[i] < r->ncol)
+			r->want[cols[i]] = 1;
+}
+
+/* The header columns of s that hold wanted reader columns. */
+static void
+want_src(struct tk_reader *r, struct src *s)
+{
+	if (r->want == NULL)
+		return;
+	s->want = tk_xcalloc(s->ncols, 1);
+	for (size_t i = 0; i < s->ncols; i++)
+		s->want[i] = r->want[s->map[i]];
+}
+
+void
+tk_close(struct tk_reader *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->nsrc; i++) {
+		src_close(&r->src[i]);
+		free(r->src[i].map);
+		free(r->src[i].want);
+	}
+	for (size_t c = 0; c < r->ncol; c++) {
+		free(r->col[c].name);
+		free(r->col[c].folded);
+	}
+	free(r->col);
+	free(r->hash);
+	free(r->src);
+	free(r->vals);
+	plain_free(r->plain);
+	fast_free(r->fast);
+	free(r->want);
+	free(r);
+}
+
+/* Places a file's record in the reader's columns. */
+static int
+place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
+    struct tk_record *rec, struct tk_err *e)
+{
+	for (size_t i = s->ncols; i < rr->nf; i++)
+		if (rr->f[i].n > 0)
+			return tk_fail(e, s->name, rr->line, 0,
+			    "record has %zu fields, the header has %zu",
+			    rr->nf, s->ncols);
+	memset(r->vals, 0, r->ncol * sizeof(*r->vals));
+	for (size_t i = 0; i < rr->nf && i < s->ncols; i++)
+		r->vals[s->map[i]] = rr->f[i];
+	rec->f = r->vals;
+	rec->nf = r->ncol;
+	rec->file = s->name;
+	rec->line = rr->line;
+	rec->fileno = (size_t)(s - r->src);
+	rec->tsv_sign = rr->sign;
+	return 1;
+}
+
+int
+tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
+{
+	while (r->cur < r->nsrc) {
+		struct src *s = &r->src[r->cur];
+		struct rawrec rr;
+		int rc;
+
+		if (s->failed) {
+			*e = s->err;
+			r->cur++;
+			return -1;
+		}
+		if (s->ncols == 0) {
+			rc = 0;
+		} else {
+			if (!s->streaming) {
+				choose_path(r);
+				plain_start(r->plain, s);
+				want_src(r, s);
+				s->streaming = 1;
+			}
+			if (r->fast)
+				rc = fast_next(r->fast, r->plain, s, s->want,
+				    &rr, e);
+			else
+				rc = plain_next(r->plain, s, &rr, e);
+		}
+		if (rc > 0)
+			rc = place(r, s, &rr, rec, e);
+		if (rc > 0)
+			return 1;
+		src_close(s);
+		r->cur++;
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+size_t
+tk_ncols(const struct tk_reader *r)
+{
+	return r->ncol;
+}
+
+const char *
+tk_colname(const struct tk_reader *r, size_t c)
+{
+	return r->col[c].name;
+}
+
+int
+tk_col_present(const struct tk_reader *r, size_t c)
+{
+	return r->col[c].present;
+}
+
+long
+tk_find_col(const struct tk_reader *r, const char *name, size_t n)
+{
+	char *folded = tk_xmalloc(n + 1);
+	long c;
+
+	tk_fold_name(name, n, folded);
+	c = find_extra(r, folded);
+	free(folded);
+	if (c < 0)
+		c = tk_canon_find(name, n);
+	return c;
+}
+
+const char *
+tk_filename(const struct tk_reader *r, size_t i)
+{
+	return i < r->nsrc ? r->src[i].name : NULL;
+}
+
+size_t
+tk_file_col(const struct tk_reader *r, size_t i, size_t c)
+{
+	const struct src *s = i < r->nsrc ? &r->src[i] : NULL;
+
+	for (size_t k = 0; s && s->map && k < s->ncols; k++)
+		if (s->map[k] == c)
+			return k + 1;
+	return 0;
+}

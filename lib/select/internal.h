@@ -1,0 +1,25 @@
+/* internal.h - what the files of lib/select/ share and nothing else sees. */
+#ifndef TALKS_SELECT_INTERNAL_H
+#define TALKS_SELECT_INTERNAL_H
+
+#include "select/select.h"
+
+/*
+ * Compares two values of column c for sorting: numbers in id, day, start,
+ * end and duration compare as numbers, everything else byte by byte.
+ */
+int tk_compare(size_t c, const struct tk_str *a, const struct tk_str *b);
+
+/*
+ * Writes the grouping key of s (n bytes) to out, which has room for n
+ * bytes, and returns its length: ASCII lower case, white space dropped.
+ */
+size_t tk_group_fold(const char *s, size_t n, char *out);
+
+/* Whether s (n bytes) has the grouping key key (keylen bytes). */
+int tk_group_same(const char *key, size_t keylen, const char *s, size_t n);
+
+/* The number of days of month m (1-12) of year y. */
+int tk_days_in_month(int y, int m);
+
+#endif

@@ -1,0 +1,115 @@
+/* speakers.c - the speakers of talks, one by one and gathered. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "select/select.h"
+
+static const struct tk_str *
+field(const struct tk_record *rec, size_t c)
+{
+	static const struct tk_str none = { "", 0 };
+
+	return c < rec->nf ? &rec->f[c] : &none;
+}
+
+int
+tk_person(const struct tk_record *rec, size_t i, struct tk_person *p)
+{
+	const struct tk_str *sp = field(rec, TK_SPEAKER);
+	size_t pos = 0, k = 0;
+	struct tk_str it;
+
+	while (tk_next_item(sp, &pos, &it)) {
+		if (k++ != i)
+			continue;
+		p->name = it;
+		p->email = tk_item(field(rec, TK_EMAIL), i);
+		p->affiliation = tk_item(field(rec, TK_AFFILIATION), i);
+		return 1;
+	}
+	return 0;
+}
+
+struct tk_speakers {
+	struct tk_speaker *s;
+	size_t n, cap;
+};
+
+struct tk_speakers *
+tk_speakers_new(void)
+{
+	return tk_xcalloc(1, sizeof(struct tk_speakers));
+}
+
+static void
+copy(struct tk_str *to, const struct tk_str *from)
+{
+	to->p = tk_xstrndup(from->p, from->n);
+	to->n = from->n;
+}
+
+static struct tk_speaker *
+find(struct tk_speakers *ss, const struct tk_str *name)
+{
+	for (size_t i = 0; i < ss->n; i++)
+		if (tk_equal_fold(ss->s[i].name.p, ss->s[i].name.n, name->p,
+		    name->n))
+			return &ss->s[i];
+	TK_GROW(ss->s, ss->cap, ss->n + 1);
+	memset(&ss->s[ss->n], 0, sizeof(ss->s[0]));
+	copy(&ss->s[ss->n].name, name);
+	return &ss->s[ss->n++];
+}
+
+size_t
+tk_speakers_add(struct tk_speakers *ss, const struct tk_record *rec,
+    size_t recno)
+{
+	struct tk_person p;
+	size_t i, added = 0;
+
+	for (i = 0; tk_person(rec, i, &p); i++) {
+		if (p.name.n == 0)
+			continue;
+		struct tk_speaker *s = find(ss, &p.name);
+		if (s->email.p == NULL && p.email.n > 0)
+			copy(&s->email, &p.email);
+		if (s->affiliation.p == NULL && p.affiliation.n > 0)
+			copy(&s->affiliation, &p.affiliation);
+		/* A speaker named twice on one talk has it once. */
+		if (s->nrecs > 0 && s->recs[s->nrecs - 1] == recno)
+			continue;
+		s->recs = tk_xrealloc(s->recs, (s->nrecs + 1) *
+		    sizeof(*s->recs));
+		s->recs[s->nrecs++] = recno;
+		added++;
+	}
+	return added;
+}
+
+size_t
+tk_speakers_count(const struct tk_speakers *ss)
+{
+	return ss->n;
+}
+
+const struct tk_speaker *
+tk_speakers_get(const struct tk_speakers *ss, size_t i)
+{
+	return &ss->s[i];
+}
+
+void
+tk_speakers_free(struct tk_speakers *ss)
+{
+	if (ss == NULL)
+		return;
+	for (size_t i = 0; i < ss->n; i++) {
+		free((char *)ss->s[i].name.p);
+		free((char *)ss->s[i].email.p);
+		free((char *)ss->s[i].affiliation.p);
+		free(ss->s[i].recs);
+	}
+	free(ss->s);
+	free(ss);
+}

@@ -1,0 +1,223 @@
+/*
+ * utf8.c - UTF-8 checking, and the escapers of the text formats (JSON,
+ * XML and HTML), which must write valid UTF-8 whatever the input holds.
+ */
+#include <string.h>
+
+#include "write/write.h"
+
+#define REPLACEMENT "\xef\xbf\xbd"
+
+size_t
+tk_utf8_seq(const char *s, size_t n, int *ok)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+
+	*ok = 1;
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else {
+		*ok = 0;
+		return 1;
+	}
+	/* The second byte's range rules out overlong forms and surrogates. */
+	switch (p[0]) {
+	case 0xe0: lo = 0xa0; break;
+	case 0xed: hi = 0x9f; break;
+	case 0xf0: lo = 0x90; break;
+	case 0xf4: hi = 0x8f; break;
+	}
+	for (i = 1; i < len; i++) {
+		if (i >= n || p[i] < lo || p[i] > hi) {
+			*ok = 0;
+			return i;
+		}
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return len;
+}
+
+int
+tk_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	int ok;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += tk_utf8_seq(s + i, n - i, &ok);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The escape of the ASCII byte c, or NULL when c is written as it is.
+ * Each writer has one; it is only called for bytes below 0x80.
+ */
+typedef const char *(*escape_fn)(unsigned char c, char tmp[8]);
+
+static const char *
+no_escape(unsigned char c, char tmp[8])
+{
+	return NULL;
+}
+
+static const char *
+json_escape(unsigned char c, char tmp[8])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	switch (c) {
+	case '"': return "\\\"";
+	case '\\': return "\\\\";
+	case '\n': return "\\n";
+	case '\r': return "\\r";
+	case '\t': return "\\t";
+	case '\b': return "\\b";
+	case '\f': return "\\f";
+	}
+	if (c >= 0x20)
+		return NULL;
+	memcpy(tmp, "\\u00", 4);
+	tmp[4] = hex[c >> 4];
+	tmp[5] = hex[c & 15];
+	tmp[6] = '\0';
+	return tmp;
+}
+
+static const char *
+xml_escape(unsigned char c, char tmp[8])
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	case '\t': case '\n': case '\r': return NULL;
+	}
+	/* Not allowed in XML 1.0 at all, even as a reference. */
+	if (c < 0x20)
+		return "";
+	return NULL;
+}
+
+/* Whether the valid sequence p (len bytes) is U+FFFE or U+FFFF. */
+static int
+xml_nonchar(const char *p, size_t len)
+{
+	return len == 3 && memcmp(p, "\xef\xbf", 2) == 0 &&
+	    ((unsigned char)p[2] == 0xbe || (unsigned char)p[2] == 0xbf);
+}
+
+/*
+ * Whether byte c can be copied as it is by the writer of esc: one
+ * decision per byte value, made once, keeps the inner loop short.
+ */
+static int
+plain_byte(escape_fn esc, unsigned char c)
+{
+	static unsigned char ok[3][256];
+	static int ready;
+	static const escape_fn fns[3] = { no_escape, json_escape, xml_escape };
+	char tmp[8];
+	int k = esc == no_escape ? 0 : esc == json_escape ? 1 : 2;
+
+	if (!ready) {
+		for (int f = 0; f < 3; f++)
+			for (int b = 0; b < 0x80; b++)
+				ok[f][b] = fns[f]((unsigned char)b, tmp) == NULL;
+		ready = 1;
+	}
+	return ok[k][c];
+}
+
+/*
+ * Writes v through esc: runs of bytes that need nothing are written at
+ * once.  An escape of "" stands for a character to replace.  Returns the
+ * number of replacements.
+ */
+static size_t
+put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
+    int xml)
+{
+	const char *p = v->p, *end = v->p + v->n, *run = p;
+	size_t bad = 0;
+	char tmp[8];
+
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		const char *e = NULL;
+		size_t len = 1;
+		int ok;
+
+		if (esc == json_escape || esc == no_escape)
+			p += o->ascii_run(p, (size_t)(end - p));
+		if (p == end)
+			break;
+		c = (unsigned char)*p;
+		if (plain_byte(esc, c)) {
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			e = esc(c, tmp);
+			ok = *e != '\0';
+		} else {
+			len = tk_utf8_seq(p, (size_t)(end - p), &ok);
+			if (ok && !(xml && xml_nonchar(p, len))) {
+				p += len;
+				continue;
+			}
+			ok = 0;
+		}
+		tk_out_write(o, run, (size_t)(p - run));
+		if (ok) {
+			tk_out_puts(o, e);
+		} else {
+			tk_out_write(o, REPLACEMENT, 3);
+			bad++;
+		}
+		p += len;
+		run = p;
+	}
+	tk_out_write(o, run, (size_t)(p - run));
+	return bad;
+}
+
+size_t
+tk_put_utf8(struct tk_out *o, const struct tk_str *v)
+{
+	return put_escaped(o, v, no_escape, 0);
+}
+
+size_t
+tk_put_json(struct tk_out *o, const struct tk_str *v)
+{
+	size_t bad;
+
+	tk_out_putc(o, '"');
+	bad = put_escaped(o, v, json_escape, 0);
+	tk_out_putc(o, '"');
+	return bad;
+}
+
+size_t
+tk_put_xml(struct tk_out *o, const struct tk_str *v)
+{
+	return put_escaped(o, v, xml_escape, 1);
+}

@@ -1,0 +1,189 @@
+/*
+ * write.h - the last stage: writing records.
+ *
+ * A buffered output with sticky errors and the CSV and TSV rows (out.c),
+ * UTF-8 checking and the JSON and XML escapers (utf8.c), text cleaned
+ * for XML and iCalendar (cleantext.c), templates with {field}
+ * placeholders (template.c), file names made from data (safename.c),
+ * and slugs for names in URLs (slug.c, with utf8proc).
+ * The writers of a new output format's syntax go here; the format itself
+ * is a file of cmd/export/.
+ */
+#ifndef TALKS_WRITE_H
+#define TALKS_WRITE_H
+
+#include <stddef.h>
+
+#include "read/read.h"
+#include "util/util.h"
+
+/* ---------------------------------------------------------------- output */
+
+/*
+ * A buffered writer on a file descriptor, or in memory.  Write errors are
+ * sticky: after one, writes are dropped and tk_out_flush returns -1 with
+ * errno set.
+ */
+struct tk_out {
+	int fd;       /* -1: in memory */
+	int err;      /* errno of the first write error, or 0 */
+	size_t len;
+	size_t cap;
+	char *buf;
+	/* The scan kernel that the escapers use (tk_out_set_path). */
+	size_t (*ascii_run)(const char *p, size_t n);
+};
+
+/* A writer on fd, with the fastest scan kernels.  Free with tk_out_free. */
+void tk_out_init(struct tk_out *o, int fd);
+
+/*
+ * A writer in memory: buf[0 .. len) holds what was written (set len to
+ * 0 to start again); it grows as needed and never fails.
+ */
+void tk_out_init_mem(struct tk_out *o);
+
+/*
+ * Chooses the scan kernels of the writers below as tk_inopts.path
+ * chooses the reader's: TK_PATH_PLAIN and TK_PATH_PORTABLE the portable
+ * ones, else the vector ones where the CPU has them.  The output is the
+ * same; tests run both.
+ */
+void tk_out_set_path(struct tk_out *o, enum tk_path path);
+
+void tk_out_write(struct tk_out *o, const void *p, size_t n);
+void tk_out_putc(struct tk_out *o, int c);
+void tk_out_puts(struct tk_out *o, const char *s);
+int tk_out_flush(struct tk_out *o);
+void tk_out_free(struct tk_out *o);
+
+/* Writes v on one line: each tab, LF, CR or CRLF becomes one space. */
+void tk_put_flat(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes one row of n values, in CSV form with delimiter delim when form
+ * is TK_CSV (quoted only when they must be), or in TSV form (tab, LF, CR
+ * and backslash as \t, \n, \r, \\; a value that starts with '"' quoted
+ * so that it is not read as a quote), and then eol.
+ */
+void tk_put_row(struct tk_out *o, const struct tk_str *const *v, size_t n,
+    enum tk_dialect form, int delim, const char *eol);
+
+/* --------------------------------------------------- UTF-8 and escaping */
+
+/*
+ * Decodes the sequence at p (n > 0 bytes left).  Returns its length and
+ * sets *ok when it is valid UTF-8 (no overlong forms, no surrogates,
+ * nothing above U+10FFFF); otherwise returns the length of its longest
+ * prefix that could start a valid sequence (at least 1), which is to be
+ * replaced by one U+FFFD, and clears *ok.
+ */
+size_t tk_utf8_seq(const char *p, size_t n, int *ok);
+
+/* Whether s (n bytes) is valid UTF-8. */
+int tk_utf8_valid(const char *s, size_t n);
+
+/*
+ * The writers below replace what is not valid UTF-8 by U+FFFD, as
+ * tk_utf8_seq splits it, and return the number of replacements made,
+ * so that the caller can warn.
+ */
+
+/* Writes v as it is, but for the replacements. */
+size_t tk_put_utf8(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v as a JSON string with its quotes: '"' and '\' escaped, control
+ * characters as \n, \r, \t, \b, \f or \u00XX.
+ */
+size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
+
+/*
+ * Writes v for XML or HTML text or attribute values: & < > " ' as
+ * entities.  Characters XML 1.0 does not allow (control characters but
+ * tab, line feed and carriage return; U+FFFE, U+FFFF) are replaced by
+ * U+FFFD too, and counted.
+ */
+size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
+
+/* ------------------------------------------------------------ templates */
+
+/*
+ * Text with {field} placeholders: any field name or alias that
+ * tk_find_col knows, "{{" and "}}" for literal braces.
+ */
+struct tk_tmpl;
+
+#define TK_TMPL_ALLOW_TITLES 1 /* tk_tmpl_parse: {titles} is known */
+#define TK_TMPL_FLAT 2         /* tk_tmpl_expand: values on one line */
+#define TK_TMPL_TITLES (-2L)   /* the column that stands for {titles} */
+
+/*
+ * Parses template s (n bytes).  name is the file to name in errors, whose
+ * line and col give the place in s (col in characters).  Returns NULL
+ * with e filled for an unknown field, an unclosed or single brace.
+ * r must outlive the template; free with tk_tmpl_free.
+ */
+struct tk_tmpl *tk_tmpl_parse(const struct tk_reader *r, const char *s,
+    size_t n, const char *name, int flags, struct tk_err *e);
+void tk_tmpl_free(struct tk_tmpl *t);
+
+/* Whether t has a placeholder for column col (or TK_TMPL_TITLES). */
+int tk_tmpl_uses(const struct tk_tmpl *t, long col);
+
+/*
+ * The values a template is expanded with: rec's fields, except those
+ * given here (NULL: rec's own).  titles is the value of {titles}.
+ */
+struct tk_tmpl_vals {
+	const struct tk_record *rec;
+	const struct tk_str *speaker, *email, *affiliation, *titles;
+};
+
+/*
+ * Appends t expanded with v to out.  With TK_TMPL_FLAT each control
+ * character in a value (a CRLF counts as one) becomes a space.
+ */
+void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
+    int flags, struct tk_buf *out);
+
+/* ------------------------------------------------------------ clean text */
+
+/*
+ * Appends v to out with the replacements tk_put_xml makes (U+FFFD for
+ * what is not UTF-8 and for the characters XML 1.0 forbids, which
+ * iCalendar forbids too); returns their number.
+ */
+size_t tk_clean_text(const struct tk_str *v, struct tk_buf *out);
+
+/* ------------------------------------------------------------ file names */
+
+/*
+ * A file name made from s (n bytes): '/', '\\', control characters and
+ * invalid UTF-8 become '_', and so do a leading '.' or '-' and each '.'
+ * after a '.'; long names are cut (the extension kept); never empty.
+ * Caller frees.
+ */
+char *tk_safe_name(const char *s, size_t n);
+
+/*
+ * Creates file name in directory dirfd for writing, never overwriting
+ * and never following a symbolic link: if name exists, tries name-2,
+ * name-3, ... before its extension.  Returns the descriptor and sets
+ * *used to the name created (caller frees), or returns -1 with e filled
+ * and *used set to the name last tried (caller frees).
+ */
+int tk_create_new(int dirfd, const char *name, char **used,
+    struct tk_err *e);
+
+/* ---------------------------------------------------------------- slugs */
+
+/*
+ * Appends to b the slug of v, at most max bytes: the letters without
+ * their accents (numérique: numerique, Straße: strasse) in lower case,
+ * ASCII letters and digits, and one '-' for each run of anything else
+ * between them.
+ */
+void tk_slug(struct tk_buf *b, const struct tk_str *v, size_t max);
+
+#endif
