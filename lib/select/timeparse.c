@@ -22,18 +22,6 @@ at(const struct cur *c, size_t k)
 }
 
 static int
-digit(int ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-static int
-letter(int ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-
-static int
 lower(int ch)
 {
 	return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
@@ -62,7 +50,7 @@ number(struct cur *c, long *v)
 	int nd = 0;
 
 	*v = 0;
-	while (digit(at(c, 0))) {
+	while (tk_is_digit(at(c, 0))) {
 		if (nd < 9)
 			*v = *v * 10 + (at(c, 0) - '0');
 		nd++;
@@ -80,7 +68,7 @@ word(struct cur *c, const char *w)
 	for (; w[k]; k++)
 		if (lower(at(c, k)) != w[k])
 			return 0;
-	if (letter(at(c, k)))
+	if (tk_is_alpha(at(c, k)))
 		return 0;
 	c->i += k;
 	return 1;
@@ -189,7 +177,7 @@ tk_date_clue(const struct tk_str *v, int *a, int *b)
 	if (number(&c, &y) > 2 || y == 0 || at(&c, 0) != sep)
 		return 0;
 	c.i++;
-	if (number(&c, &z) != 4 || digit(at(&c, 0)))
+	if (number(&c, &z) != 4 || tk_is_digit(at(&c, 0)))
 		return 0;
 	*a = (int)x;
 	*b = (int)y;
@@ -215,7 +203,7 @@ read_ampm(struct cur *c)
 			c->i++;
 			if (at(c, 0) == '.')
 				c->i++;
-			if (!letter(at(c, 0)))
+			if (!tk_is_alpha(at(c, 0)))
 				return ch;
 		}
 	}
@@ -250,13 +238,13 @@ read_time(struct cur *c, struct tk_stamp *s, int bare)
 				goto none;
 			/* Fractions of a second are read and dropped. */
 			if ((at(c, 0) == '.' || at(c, 0) == ',') &&
-			    digit(at(c, 1))) {
+			    tk_is_digit(at(c, 1))) {
 				c->i++;
-				while (digit(at(c, 0)))
+				while (tk_is_digit(at(c, 0)))
 					c->i++;
 			}
 		}
-	} else if (ch == '.' && digit(at(c, 1))) {
+	} else if (ch == '.' && tk_is_digit(at(c, 1))) {
 		c->i++;
 		if (number(c, &m) != 2)
 			goto none;
@@ -265,7 +253,7 @@ read_time(struct cur *c, struct tk_stamp *s, int bare)
 		int nm = number(c, &m);
 		if (nm != 0 && nm != 2)
 			goto none;
-		if (letter(at(c, 0)))
+		if (tk_is_alpha(at(c, 0)))
 			goto none;
 		hform = 1;
 	} else {
@@ -323,7 +311,7 @@ read_zone(struct cur *c, struct tk_stamp *s)
 		return 1;
 	}
 	sign = at(c, 0);
-	if ((sign != '+' && sign != '-') || !digit(at(c, 1)))
+	if ((sign != '+' && sign != '-') || !tk_is_digit(at(c, 1)))
 		goto none;
 	c->i++;
 	nd = number(c, &h);
@@ -368,7 +356,7 @@ read_stamp(struct tk_str t, enum tk_date_order order, struct tk_stamp *s,
 		if (c.i == c.n)
 			return 0;
 		if (iso && (at(&c, 0) == 'T' || at(&c, 0) == 't') &&
-		    digit(at(&c, 1)))
+		    tk_is_digit(at(&c, 1)))
 			c.i++;
 		else if (blank(at(&c, 0)) || at(&c, 0) == ',')
 			c.i++, blanks(&c);

@@ -74,18 +74,6 @@ sbe32(const unsigned char *p)
 
 /* ------------------------------------------------------ POSIX TZ strings */
 
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* A zone abbreviation: three letters or more, or <...>. */
 static const char *
 tz_name(const char *s, char *out)
@@ -94,13 +82,13 @@ tz_name(const char *s, char *out)
 
 	if (*s == '<') {
 		b = ++s;
-		while (is_alpha(*s) || is_digit(*s) || *s == '+' || *s == '-')
+		while (tk_is_alpha(*s) || tk_is_digit(*s) || *s == '+' || *s == '-')
 			s++;
 		if (*s != '>')
 			return NULL;
 		e = s++;
 	} else {
-		while (is_alpha(*s))
+		while (tk_is_alpha(*s))
 			s++;
 		e = s;
 	}
@@ -120,17 +108,17 @@ tz_secs(const char *s, long max, long *v)
 
 	if (*s == '+' || *s == '-')
 		sign = *s++ == '-' ? -1 : 1;
-	for (; is_digit(*s) && nd < 3; s++, nd++)
+	for (; tk_is_digit(*s) && nd < 3; s++, nd++)
 		h = h * 10 + (*s - '0');
 	if (nd == 0 || h > max)
 		return NULL;
 	if (*s == ':') {
-		if (!is_digit(s[1]) || !is_digit(s[2]))
+		if (!tk_is_digit(s[1]) || !tk_is_digit(s[2]))
 			return NULL;
 		m = (s[1] - '0') * 10 + (s[2] - '0');
 		s += 3;
 		if (*s == ':') {
-			if (!is_digit(s[1]) || !is_digit(s[2]))
+			if (!tk_is_digit(s[1]) || !tk_is_digit(s[2]))
 				return NULL;
 			sec = (s[1] - '0') * 10 + (s[2] - '0');
 			s += 3;
@@ -147,7 +135,7 @@ tz_int(const char *s, int min, int max, int *v)
 {
 	int n = 0, nd = 0;
 
-	for (; is_digit(*s) && nd < 4; s++, nd++)
+	for (; tk_is_digit(*s) && nd < 4; s++, nd++)
 		n = n * 10 + (*s - '0');
 	if (nd == 0 || n < min || n > max)
 		return NULL;
@@ -350,7 +338,7 @@ good_name(const char *name)
 	if (n == 0 || n > 200 || name[0] == '/' || name[n - 1] == '/')
 		return 0;
 	for (const char *s = name; *s; s++) {
-		if (!is_alpha(*s) && !is_digit(*s) && !strchr("/_+-.", *s))
+		if (!tk_is_alpha(*s) && !tk_is_digit(*s) && !strchr("/_+-.", *s))
 			return 0;
 		if (*s == '.' && (s == name || s[-1] == '/'))
 			return 0;
