@@ -128,12 +128,14 @@ schedule_end(struct exporter *x, struct schedule *s)
 		int rc = tk_when(&rec, &s->topts, w, &e);
 		if (rc > 0 && check_years(s, w, &rec, &e) < 0)
 			rc = -1;
-		if (rc > 0)
+		if (rc > 0) {
 			s->row[s->n++] = i;
-		else if (rc == 0)
+		} else if (rc == 0) {
 			skip(x, s, &rec);
-		else
-			report(&e), bad = 1;
+		} else {
+			report(&e);
+			bad = 1;
+		}
 	}
 	if (s->skipped)
 		fprintf(stderr, "talks: %lu talk%s without day or start "
