@@ -19,7 +19,7 @@ IMPORT_LIBS != pkg-config --libs expat jansson 2>/dev/null || \
 	echo -lexpat -ljansson
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
 	$(IMPORT_CFLAGS) $(CFLAGS)
-LIBS = -lcsv $(PCRE2_LIBS)
+LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
 
 # The library by stage (see lib/talks.h); a stage uses those before it.
 LIB_UTIL = lib/util/alloc.c lib/util/buf.c lib/util/fold.c lib/util/grow.c
@@ -29,9 +29,10 @@ LIB_READ = lib/read/fields.c lib/read/source.c lib/read/plain.c \
 LIB_MATCH = lib/match/match.c
 LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
 	lib/select/rows.c lib/select/group.c lib/select/speakers.c \
+	lib/select/civil.c lib/select/timeparse.c lib/select/zone.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
-	lib/write/template.c lib/write/safename.c
+	lib/write/template.c lib/write/safename.c lib/write/slug.c
 LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
 	lib/check/sched.c lib/check/people.c lib/check/email.c \
 	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
@@ -52,9 +53,9 @@ IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
 	cmd/import/json.c cmd/import/page.c cmd/import/frab.c \
 	cmd/import/frab_xml.c cmd/import/frab_json.c cmd/import/pretalx.c \
 	cmd/import/sessionize.c
-EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/outdir.c \
-	cmd/export/fmt_csv.c cmd/export/fmt_tsv.c cmd/export/fmt_json.c \
-	cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
+EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/schedule.c \
+	cmd/export/outdir.c cmd/export/fmt_csv.c cmd/export/fmt_tsv.c \
+	cmd/export/fmt_json.c cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
 	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c
 
 MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
@@ -77,8 +78,8 @@ LIB_A = $(OBJDIR)lib/libtalks.a
 UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
 DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
-.PHONY: all check check-halves check-san check-valgrind check-layers install \
-	uninstall clean lint deps bench bench-deps
+.PHONY: all check check-halves check-real check-san check-valgrind \
+	check-layers install uninstall clean lint deps bench bench-deps
 
 all: $(OBJDIR)talks
 
@@ -129,6 +130,12 @@ check: talks $(UNIT_BIN) $(RUNNER)
 check-halves: $(OBJDIR)talks $(UNIT_BIN) $(RUNNER)
 	TALKS_PATHS="$(PATHS)" TALKS_WRAPPER="$(WRAPPER)" \
 	    TALKS_BUILD="$(OBJDIR)" sh tests/run.sh
+
+# Every export over the real files in ../shared/real/, when it is there:
+# the schedules among them must give calendars and frab schedules at the
+# source's instants (tests/check-real.sh).
+check-real: talks
+	sh tests/check-real.sh
 
 # The same suite built with the address and undefined-behaviour
 # sanitizers, in build-san/ so that the normal build is left as it is.

@@ -29,9 +29,10 @@ FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # Built by fuzz-build but run only when named, so that the CI's fuzz
 # budget stays as it is: grep's raw-record test against reading every
 # record (make fuzz FUZZ_TARGETS=prefilter), the rules of talks check on
-# any file (make fuzz FUZZ_TARGETS=check), and talks import with its XML
-# and JSON readers (make fuzz FUZZ_TARGETS=import).
-FUZZ_EXTRA = prefilter check import
+# any file (make fuzz FUZZ_TARGETS=check), talks import with its XML
+# and JSON readers (make fuzz FUZZ_TARGETS=import), and the reader of
+# dates, times and zone files (make fuzz FUZZ_TARGETS=when).
+FUZZ_EXTRA = prefilter check import when
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -66,6 +67,10 @@ fuzz/out/check: fuzz/check.c $(LIB_SRC) $(LIB_HDRS)
 fuzz/out/page: fuzz/page.c $(LIB_SRC) $(LIB_HDRS)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+
+fuzz/out/when: fuzz/when.c $(LIB_SRC) $(LIB_HDRS)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(LIB_SRC) $(LIBS)
 
 fuzz/out/import: fuzz/import.c $(LIB_SRC) $(IMPORT_SRC) cmd/common.c $(LIB_HDRS) \
     cmd/import/import.h cmd/import/frab.h

@@ -68,6 +68,27 @@ run_one() {
 			{ printf '\001'; cat "$f"; } >"$c/seed-$(basename "$f")"
 			{ printf '\002'; cat "$f"; } >"$c/seed-flat-$(basename "$f")"
 		done ;;
+	when)
+		# 0, then day, start, end and duration split at 0x1f; or 1 and
+		# a zone file.
+		i=0
+		while IFS=, read -r d s e u; do
+			i=$((i + 1))
+			printf '\000%s\037%s\037%s\037%s' "$d" "$s" "$e" "$u" \
+			    >"$c/seed-$i"
+		done <<-'EOF'
+		2024-09-12,9:30,10:00,
+		07/10/2018,2pm,,25 min
+		2026-01-31T09:30:00+01:00,09:30,,00:25
+		,2025-11-01T08:50:00+01:00,2025-11-01T09:35:00+01:00,
+		12.09.2024,9:00-10:30 Uhr,,
+		4/18/2024 9:00:00 AM,14h30–15h15,,PT1H30M
+		EOF
+		for z in Europe/Brussels America/Sao_Paulo Australia/Sydney; do
+			[ -f "/usr/share/zoneinfo/$z" ] || continue
+			{ printf '\001'; cat "/usr/share/zoneinfo/$z"; } \
+			    >"$c/seed-$(echo "$z" | tr / _)"
+		done ;;
 	page)
 		for f in testdata/pybay2016-page.txt testdata/golden/import/*/*.txt; do
 			[ -f "$f" ] || continue

@@ -18,9 +18,10 @@
  * prints and never exits on bad data: every failure comes back as a
  * struct tk_err, and the caller decides what to say.  Only running out
  * of memory ends the program from inside the library (see tk_xmalloc).
- * Apart from SOURCE_DATE_EPOCH and TZ in select/when.c, it reads no
- * environment variable: what changes its behaviour comes in options
- * structures (tk_inopts, tk_match_opts) or calls (tk_out_set_path).
+ * It reads no environment variable and never sets TZ: what changes its
+ * behaviour comes in options structures (tk_inopts, tk_match_opts,
+ * tk_time_opts) or calls (tk_out_set_path); time zones are read from
+ * their files (select/zone.c).
  */
 #ifndef TALKS_H
 #define TALKS_H

@@ -2,9 +2,9 @@
 # deps.sh - installs the Debian packages named, by default those that
 # building and testing need, when they are missing.  Runs apt-get only
 # when something is missing.
-pkgs="make gcc clang pkg-config libcsv-dev libpcre2-dev mandoc jq
-libxml2-utils valgrind python3 python3-icalendar libclang-rt-dev
-libexpat1-dev libjansson-dev"
+pkgs="make gcc clang pkg-config libcsv-dev libpcre2-dev libutf8proc-dev
+tzdata mandoc jq libxml2-utils valgrind python3 python3-icalendar
+libclang-rt-dev libexpat1-dev libjansson-dev"
 [ $# -gt 0 ] && pkgs="$*"
 missing=
 for p in $pkgs; do

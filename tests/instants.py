@@ -6,6 +6,12 @@ Usage: instants.py csv   (records with title, start and end: talks export -t csv
        instants.py ics   (an iCalendar file, read with python3-icalendar)
        instants.py frab  (a frab schedule XML whose events have a <date>)
 Reads standard input; lines come in input order.
+
+       instants.py same CALENDAR.ics SCHEDULE.xml
+Prints the calendar's events ordered by start, end and title, then "frab:
+the same" when the schedule's events are at the same instants with the
+same titles (an event without an end lasts no time in frab), else its
+own.  tests/real_instants.py reads events with from_ics and from_frab.
 """
 import csv
 import datetime
@@ -58,7 +64,29 @@ def from_frab(data):
             hours=int(h), minutes=int(m))
 
 
+def ordered(rows):
+    return sorted(rows, key=lambda r: (show(r[1]), show(r[2] or r[1]), r[0]))
+
+
+def same(ics_path, frab_path):
+    with open(ics_path, "rb") as f:
+        ics = ordered(from_ics(f.read().decode("utf-8")))
+    with open(frab_path, "rb") as f:
+        frab = ordered(from_frab(f.read().decode("utf-8")))
+    for title, s, e in ics:
+        print("%s\t%s\t%s" % (title, show(s), show(e)))
+    if [(t, s, e or s) for t, s, e in ics] == frab:
+        print("frab: the same")
+        return
+    print("frab:")
+    for title, s, e in frab:
+        print("%s\t%s\t%s" % (title, show(s), show(e)))
+
+
 def main():
+    if sys.argv[1] == "same":
+        same(sys.argv[2], sys.argv[3])
+        return
     data = sys.stdin.buffer.read().decode("utf-8")
     rows = {"csv": from_csv, "ics": from_ics,
             "frab": from_frab}[sys.argv[1]](data)

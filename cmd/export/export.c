@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "export.h"
 
@@ -21,13 +22,15 @@ static const struct format *const formats[] = { EXPORT_FORMATS(EXPORT_ROW) };
 enum {
 	OPT_EXCEL = OPT_LOCAL, OPT_LONG, OPT_SPLIT, OPT_TZ, OPT_CONFERENCE,
 	OPT_ACRONYM, OPT_TEMPLATE, OPT_EACH, OPT_UNIQUE, OPT_PAGE,
-	OPT_OUTPUT_DIR, OPT_NAME
+	OPT_OUTPUT_DIR, OPT_NAME, OPT_DATE_ORDER, OPT_DAY_CHANGE
 };
 
 static const char synopsis[] =
     "usage: talks export -t FORMAT [-0rv] [-f FIELDS] [-s FIELDS]\n"
     "                    [--excel] [--long] [--split-speakers]\n"
-    "                    [--tz ZONE] [--conference NAME] [--acronym ID]\n"
+    "                    [--tz ZONE] [--date-order dmy|mdy|ymd]\n"
+    "                    [--day-change HH:MM] [--conference NAME]"
+    " [--acronym ID]\n"
     "                    [--template TEXT|@FILE] [--each speaker]"
     " [--unique]\n"
     "                    [--page] [--output-dir DIR] [--name TEMPLATE]\n"
@@ -97,6 +100,8 @@ static const struct {
 	{ OPT_LONG, "--long", { &fmt_markdown } },
 	{ OPT_SPLIT, "--split-speakers", { &fmt_json, &fmt_jsonl } },
 	{ OPT_TZ, "--tz", { &fmt_ics, &fmt_frab } },
+	{ OPT_DATE_ORDER, "--date-order", { &fmt_ics, &fmt_frab } },
+	{ OPT_DAY_CHANGE, "--day-change", { &fmt_frab } },
 	{ OPT_CONFERENCE, "--conference", { &fmt_html, &fmt_frab } },
 	{ OPT_ACRONYM, "--acronym", { &fmt_frab } },
 	{ OPT_TEMPLATE, "--template", { &fmt_template, &fmt_mbox } },
@@ -124,6 +129,33 @@ check_applies(const struct common *c, unsigned seen, const struct format *f)
 	}
 }
 
+static enum tk_date_order
+date_order(const struct common *c, const char *arg)
+{
+	static const char *const names[] = { "dmy", "mdy", "ymd" };
+	static const enum tk_date_order orders[] = { TK_DATES_DMY,
+		TK_DATES_MDY, TK_DATES_YMD };
+
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return orders[i];
+	misuse(c, "bad --date-order '%s': give dmy, mdy or ymd", arg);
+}
+
+/* --day-change HH:MM: seconds after midnight. */
+static long
+day_change(const struct common *c, const char *arg)
+{
+	struct tk_str v = { arg, strlen(arg) };
+	struct tk_stamp t;
+
+	if (tk_parse_stamp(&v, TK_DATES_AUTO, &t) < 0 || t.has_date ||
+	    t.hour > 23)
+		misuse(c, "bad --day-change '%s': give a time such as 04:00",
+		    arg);
+	return t.hour * 3600L + t.min * 60L + t.sec;
+}
+
 static void
 parse_options(struct common *c, struct export_opts *o, unsigned *seen,
     int argc, char **argv)
@@ -136,6 +168,8 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		{ "long", no_argument, NULL, OPT_LONG },
 		{ "split-speakers", no_argument, NULL, OPT_SPLIT },
 		{ "tz", required_argument, NULL, OPT_TZ },
+		{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
+		{ "day-change", required_argument, NULL, OPT_DAY_CHANGE },
 		{ "conference", required_argument, NULL, OPT_CONFERENCE },
 		{ "acronym", required_argument, NULL, OPT_ACRONYM },
 		{ "template", required_argument, NULL, OPT_TEMPLATE },
@@ -161,6 +195,9 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		case OPT_LONG: o->long_form = 1; break;
 		case OPT_SPLIT: o->split_speakers = 1; break;
 		case OPT_TZ: o->tz = optarg; break;
+		case OPT_DATE_ORDER: o->order = date_order(c, optarg); break;
+		case OPT_DAY_CHANGE: o->day_change = day_change(c, optarg);
+			break;
 		case OPT_CONFERENCE: o->conference = optarg; break;
 		case OPT_ACRONYM: o->acronym = optarg; break;
 		case OPT_TEMPLATE: o->template_arg = optarg; break;
@@ -199,6 +236,23 @@ export_values(struct exporter *x, const struct tk_record *rec)
 	for (size_t i = 0; i < x->c->ncols; i++)
 		x->row[i] = &rec->f[x->c->cols[i]];
 	return x->row;
+}
+
+int
+export_stamp(struct exporter *x, long long *t)
+{
+	struct tk_err e;
+
+	if (x->o->source_date == NULL || *x->o->source_date == '\0') {
+		*t = (long long)time(NULL);
+		return 0;
+	}
+	if (tk_parse_epoch("SOURCE_DATE_EPOCH", x->o->source_date, t,
+	    &e) < 0) {
+		report(&e);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -298,6 +352,9 @@ cmd_export(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	memset(&x, 0, sizeof(x));
+	/* The library reads no environment: what it needs is passed. */
+	o.source_date = getenv("SOURCE_DATE_EPOCH");
+	o.tzdir = getenv("TZDIR");
 	common_init(&c, "export", usage_text());
 	parse_options(&c, &o, &seen, argc, argv);
 	argc -= optind;

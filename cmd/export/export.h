@@ -26,6 +26,10 @@ struct export_opts {
 	int split_speakers;       /* --split-speakers (json, jsonl) */
 	int verbose;              /* -v */
 	const char *tz;           /* --tz ZONE (ics, frab) */
+	enum tk_date_order order; /* --date-order (ics, frab) */
+	long day_change;          /* --day-change, seconds (frab) */
+	const char *tzdir;        /* $TZDIR: where zones are, NULL: default */
+	const char *source_date;  /* $SOURCE_DATE_EPOCH, or NULL */
 	const char *conference;   /* --conference NAME (frab) */
 	const char *acronym;      /* --acronym ID (frab) */
 	const char *template_arg; /* --template TEXT or @FILE */
@@ -92,6 +96,7 @@ struct batch {
 	size_t group;
 	const size_t *idx;        /* rows: the records' rows; NULL: 0 .. n-1 */
 	const struct tk_when *when; /* GATHER_SCHEDULED: by row */
+	const struct tk_zone *zone; /* GATHER_SCHEDULED: --tz, or NULL */
 };
 
 /* Record i of b (i < b->n), valid until the next call. */
@@ -99,6 +104,25 @@ void batch_record(const struct batch *b, size_t i, struct tk_record *rec);
 
 /* The time of record i of b (GATHER_SCHEDULED). */
 const struct tk_when *batch_when(const struct batch *b, size_t i);
+
+/*
+ * schedule.c: writes the local date and time of instant t of record i
+ * of b, as shown (in --tz, else as written), into buf:
+ * "2024-09-12T14:30:00", with "+02:00" after it when zoned is set and
+ * the time is not floating.  Returns the local time (seconds since 1970,
+ * read as UTC).
+ */
+long long batch_local(const struct batch *b, size_t i, long long t,
+    int zoned, char *buf, size_t size);
+
+/*
+ * schedule.c: the records of b whose value of column c (an identifier:
+ * uid, guid, slug) is that of an earlier one, as one flag per record
+ * (caller frees), each said in a warning that names what; none when c
+ * is -1.
+ */
+unsigned char *batch_repeats(const struct batch *b, long c,
+    const char *what);
 
 struct format {
 	const char *name;
@@ -130,7 +154,7 @@ struct format {
 /*
  * When begin succeeds, end is always called, even after render failed;
  * no output is rendered after a failure.  With -s, the records hold
- * every canonical field and every chosen field; other columns are empty.
+ * every column too.
  */
 
 /* The formats, in the order --help and the messages list them. */
@@ -164,6 +188,12 @@ const struct tk_str *const *export_names(struct exporter *x);
 /* The values of the chosen fields of rec (valid until the next call). */
 const struct tk_str *const *export_values(struct exporter *x,
     const struct tk_record *rec);
+
+/*
+ * The time to stamp output with: $SOURCE_DATE_EPOCH when set (so that
+ * output can be reproduced), else now.  -1 after reporting a bad value.
+ */
+int export_stamp(struct exporter *x, long long *t);
 
 /* Warns that rec had bytes that are not UTF-8, replaced by U+FFFD. */
 void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
@@ -206,6 +236,36 @@ int gather(struct exporter *x, unsigned long long *nrec);
 
 /* gather.c: checks --each and --unique, and sets x->per_speaker. */
 void gather_speakers(struct exporter *x);
+
+/*
+ * schedule.c: the records kept as they come, and the times of the talks
+ * with a day and a start read at the end, when the dates of every
+ * column are known (see tk_dates_new).
+ */
+struct schedule {
+	struct tk_rows *rows;     /* every column of every record */
+	size_t *row;              /* the scheduled talks: their rows */
+	size_t n;                 /* how many */
+	struct tk_when *when;     /* their times, by row */
+	unsigned long skipped;    /* talks without day or start */
+	struct tk_zone *zone;     /* --tz, or NULL */
+	struct tk_time_opts topts;
+	struct tk_dates *dates;   /* with no --date-order */
+};
+
+/* Opens --tz; -1 after reporting an unknown zone. */
+int schedule_init(struct exporter *x, struct schedule *s,
+    struct tk_rows *rows);
+/* Keeps rec, to be read at the end. */
+void schedule_add(struct schedule *s, const struct tk_record *rec);
+/*
+ * Reads the times of the records kept; reports every value that cannot
+ * be read, the talks without day or start (counted, named with -v) and
+ * times that are floating.  -1 when a time could not be read: then
+ * there is nothing to write.
+ */
+int schedule_end(struct exporter *x, struct schedule *s);
+void schedule_free(struct schedule *s);
 
 /*
  * outdir.c: stops with a usage error when --output-dir and --each

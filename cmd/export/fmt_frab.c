@@ -3,7 +3,9 @@
  * conference planner, which conference apps and video tooling read.
  *
  * The scheduled talks, gathered by the driver, are written day by day
- * and room by room; every value goes through tk_put_xml.
+ * and room by room; every value goes through tk_put_xml.  The guid,
+ * slug, subtitle, language, links and person ids of the input are
+ * carried where they are usable.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,21 +13,12 @@
 
 #include "export.h"
 
-/*
- * Columns that talks import writes from a schedule, read back so that a
- * schedule imported and exported again keeps them; -1 when absent.
- */
-enum { C_LANGUAGE, C_GUID, C_SUBTITLE, C_SLUG, C_SPEAKER_IDS, C_LINKS, NCOL };
-
-static const char *const col_names[NCOL] = {
-	"language", "guid", "subtitle", "slug", "speaker ids", "links"
-};
-
 struct frab {
 	const struct batch *b; /* the talks being written */
-	unsigned long *id;    /* the event ids, by row */
-	long col[NCOL];
-	int own_guid, own_slug; /* every row has one, and no two the same */
+	unsigned long *id;    /* the event ids, by talk */
+	/* The columns of these headers, or -1: carried into the XML. */
+	long guid, slug, subtitle, language, links, person_ids;
+	unsigned char *guid_rep, *slug_rep; /* by talk: a value seen before */
 	struct tk_str title, acronym;
 	char *acronym_buf;
 };
@@ -68,45 +61,6 @@ element_s(struct exporter *x, const char *indent, const char *name,
 	element(x, indent, name, &v, &bad);
 }
 
-/* A date-time, with the offset of --tz when given. */
-static void
-date_time(struct exporter *x, long long epoch, char *buf, size_t n)
-{
-	struct tk_time t;
-	long off;
-	int k;
-
-	tk_time_from_epoch(epoch, &t);
-	k = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.mon,
-	    t.mday, t.hour, t.min, t.sec);
-	if (x->o->tz == NULL || k < 0 || (size_t)k >= n)
-		return;
-	off = tk_zone_offset(x->o->tz, &t);
-	snprintf(buf + k, n - (size_t)k, "%c%02ld:%02ld", off < 0 ? '-' : '+',
-	    (off < 0 ? -off : off) / 3600, (off < 0 ? -off : off) / 60 % 60);
-}
-
-/* A slug: lower-case ASCII letters and digits, '-' between words. */
-static void
-slug(struct tk_buf *b, const struct tk_str *v, size_t max)
-{
-	size_t start = b->n;
-	int dash = 0;
-
-	for (size_t i = 0; i < v->n && b->n - start < max; i++) {
-		unsigned char c = (unsigned char)v->p[i];
-		c = tk_lower(c);
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b->n > start)
-				tk_buf_addc(b, '-');
-			tk_buf_addc(b, c);
-			dash = 0;
-		} else {
-			dash = 1;
-		}
-	}
-}
-
 /* A GUID in UUID form, the same from run to run for the same talk. */
 static void
 guid(struct frab *s, const struct tk_record *rec, unsigned long id,
@@ -117,43 +71,45 @@ guid(struct frab *s, const struct tk_record *rec, unsigned long id,
 	struct tk_str v = { num, 0 };
 
 	v.n = (size_t)snprintf(num, sizeof(num), "%lu", id);
-	a = export_hash(export_hash(export_hash(a, &s->acronym), &v),
-	    &rec->f[TK_TITLE]);
-	b = export_hash(export_hash(export_hash(b, &rec->f[TK_TITLE]), &v),
-	    &s->acronym);
+	a = export_hash(export_hash(export_hash(a, &s->acronym), &v), &rec->f[TK_TITLE]);
+	b = export_hash(export_hash(export_hash(b, &rec->f[TK_TITLE]), &v), &s->acronym);
 	/* Version 4 and variant bits, so that tools reading UUIDs take it. */
 	snprintf(buf, n, "%08llx-%04llx-4%03llx-%04llx-%012llx",
 	    a >> 32, (a >> 16) & 0xffff, a & 0xfff,
 	    ((b >> 48) & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
 }
 
-/* Column c of rec, or an empty value when there is no such column. */
-static const struct tk_str *
-column(const struct frab *s, const struct tk_record *rec, int c)
-{
-	static const struct tk_str none = { "", 0 };
-
-	return s->col[c] >= 0 ? &rec->f[s->col[c]] : &none;
-}
-
-/* Whether v is a number from 1 up, as the schema's person ids are. */
+/* Whether v is a positive whole number, as the schema wants person ids. */
 static int
 positive(const struct tk_str *v)
 {
-	if (v->n == 0 || v->n > 18 || v->p[0] < '1' || v->p[0] > '9')
+	int nonzero = 0;
+
+	if (v->n == 0 || v->n > 18)
 		return 0;
-	for (size_t i = 1; i < v->n; i++)
+	for (size_t i = 0; i < v->n; i++) {
 		if (v->p[i] < '0' || v->p[i] > '9')
 			return 0;
-	return 1;
+		nonzero |= v->p[i] != '0';
+	}
+	return nonzero;
 }
 
-/* The persons, with the ids of "speaker ids" where they are numbers. */
+/* The value of column c of rec, or an empty one when c is -1. */
+static const struct tk_str *
+col(const struct tk_record *rec, long c)
+{
+	static const struct tk_str none = { "", 0 };
+
+	return c >= 0 ? &rec->f[c] : &none;
+}
+
+/* The speakers, with their ids where a column has them as numbers. */
 static void
 persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 {
 	struct frab *s = x->state;
-	const struct tk_str *ids = column(s, rec, C_SPEAKER_IDS);
+	const struct tk_str *ids = col(rec, s->person_ids);
 	struct tk_person p;
 	struct tk_str id;
 	size_t pos = 0;
@@ -167,7 +123,7 @@ persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 		puts_(x, "          <person");
 		if (has_id && positive(&id)) {
 			puts_(x, " id=\"");
-			tk_out_write(x->out, id.p, id.n);
+			text(x, &id, bad);
 			puts_(x, "\"");
 		}
 		puts_(x, ">");
@@ -177,14 +133,15 @@ persons(struct exporter *x, const struct tk_record *rec, size_t *bad)
 	puts_(x, "        </persons>\n");
 }
 
+/* One <link>. */
 static void
-link(struct exporter *x, const struct tk_str *href, const struct tk_str *title,
+put_link(struct exporter *x, const struct tk_str *href, const struct tk_str *v,
     size_t *bad)
 {
 	puts_(x, "          <link href=\"");
 	text(x, href, bad);
 	puts_(x, "\">");
-	text(x, title, bad);
+	text(x, v, bad);
 	puts_(x, "</link>\n");
 }
 
@@ -208,26 +165,27 @@ split_link(const struct tk_str *line, struct tk_str *href,
 static void
 links(struct exporter *x, const struct tk_record *rec, size_t *bad)
 {
-	const struct tk_str *l = column(x->state, rec, C_LINKS);
-	const struct tk_str *url = &rec->f[TK_URL];
+	struct frab *s = x->state;
+	const struct tk_str *l = col(rec, s->links), *url = &rec->f[TK_URL];
 	struct tk_str line, href, title;
 	size_t pos = 0;
-	int own = 0;
+	int own = 0, any = url->n > 0;
 
 	while (l->n > 0 && export_next_line(l, &pos, &line)) {
 		split_link(&line, &href, &title);
+		any |= href.n > 0;
 		own |= href.n == url->n && href.n > 0 &&
 		    memcmp(href.p, url->p, url->n) == 0;
 	}
-	if (l->n == 0 && url->n == 0)
+	if (!any)
 		return;
 	puts_(x, "        <links>\n");
 	if (url->n > 0 && !own)
-		link(x, url, &rec->f[TK_TITLE], bad);
+		put_link(x, url, &rec->f[TK_TITLE], bad);
 	for (pos = 0; l->n > 0 && export_next_line(l, &pos, &line);) {
 		split_link(&line, &href, &title);
 		if (href.n > 0)
-			link(x, &href, &title, bad);
+			put_link(x, &href, &title, bad);
 	}
 	puts_(x, "        </links>\n");
 }
@@ -241,27 +199,29 @@ event(struct exporter *x, size_t i)
 	const char *in = "        ";
 	struct tk_record rec;
 	struct tk_buf b = { 0 };
-	char buf[80];
+	char buf[80], num[32];
 	size_t bad = 0;
-	long long st = tk_time_epoch(&w->start), dur;
+	long long dur;
+	struct tk_time lt;
 
 	batch_record(s->b, i, &rec);
-	snprintf(buf, sizeof(buf), "%lu", s->id[i]);
+	snprintf(num, sizeof(num), "%lu", s->id[i]);
 	puts_(x, "      <event id=\"");
-	puts_(x, buf);
+	puts_(x, num);
 	puts_(x, "\" guid=\"");
-	if (s->own_guid) {
-		text(x, column(s, &rec, C_GUID), &bad);
+	if (col(&rec, s->guid)->n > 0 && !s->guid_rep[i]) {
+		text(x, col(&rec, s->guid), &bad);
 	} else {
 		guid(s, &rec, s->id[i], buf, sizeof(buf));
 		puts_(x, buf);
 	}
 	puts_(x, "\">\n");
-	date_time(x, st, buf, sizeof(buf));
+	tk_time_from_epoch(batch_local(s->b, i, w->start, 1, buf,
+	    sizeof(buf)), &lt);
 	element_s(x, in, "date", buf);
-	snprintf(buf, sizeof(buf), "%02d:%02d", w->start.hour, w->start.min);
+	snprintf(buf, sizeof(buf), "%02d:%02d", lt.hour, lt.min);
 	element_s(x, in, "start", buf);
-	dur = w->end >= 0 ? (w->end - st) / 60 : 0;
+	dur = w->has_end ? (w->end - w->start) / 60 : 0;
 	if (dur > 99 * 60 + 59) {
 		struct tk_err e;
 		tk_fail(&e, rec.file, rec.line, 0, "duration cut to 99:59, "
@@ -272,23 +232,24 @@ event(struct exporter *x, size_t i)
 	snprintf(buf, sizeof(buf), "%02lld:%02lld", dur / 60, dur % 60);
 	element_s(x, in, "duration", buf);
 	element(x, in, "room", &rec.f[TK_ROOM], &bad);
-	if (s->own_slug) {
-		element(x, in, "slug", column(s, &rec, C_SLUG), &bad);
+	if (col(&rec, s->slug)->n > 0 && !s->slug_rep[i]) {
+		element(x, in, "slug", col(&rec, s->slug), &bad);
 	} else {
 		tk_buf_add(&b, s->acronym.p, s->acronym.n);
-		snprintf(buf, sizeof(buf), "-%lu-", s->id[i]);
-		tk_buf_adds(&b, buf);
-		slug(&b, &rec.f[TK_TITLE], 60);
+		tk_buf_adds(&b, "-");
+		tk_buf_adds(&b, num);
+		tk_buf_adds(&b, "-");
+		tk_slug(&b, &rec.f[TK_TITLE], 60);
 		element_s(x, in, "slug", b.p);
 		tk_buf_free(&b);
 	}
 	element(x, in, "title", &rec.f[TK_TITLE], &bad);
-	element(x, in, "subtitle", column(s, &rec, C_SUBTITLE), &bad);
+	element(x, in, "subtitle", col(&rec, s->subtitle), &bad);
 	element(x, in, "track", &rec.f[TK_TRACK], &bad);
 	element(x, in, "type", rec.f[TK_TYPE].n ? &rec.f[TK_TYPE] : &talk,
 	    &bad);
-	if (s->col[C_LANGUAGE] >= 0 && rec.f[s->col[C_LANGUAGE]].n > 0)
-		element(x, in, "language", &rec.f[s->col[C_LANGUAGE]], &bad);
+	if (col(&rec, s->language)->n > 0)
+		element(x, in, "language", col(&rec, s->language), &bad);
 	element(x, in, "abstract", &rec.f[TK_ABSTRACT], &bad);
 	element(x, in, "description", &rec.f[TK_DESCRIPTION], &bad);
 	persons(x, &rec, &bad);
@@ -302,19 +263,28 @@ event(struct exporter *x, size_t i)
 
 static struct frab *sort_state;
 
+/*
+ * The conference day of talk i, as a day number: its local date, or the
+ * day before for a talk that starts before --day-change.
+ */
 static long long
-day_of(const struct frab *s, size_t i)
+day_of(struct exporter *x, size_t i)
 {
-	return tk_time_epoch(&batch_when(s->b, i)->start) / 86400;
+	struct frab *s = x->state;
+	char buf[40];
+	long long t = batch_local(s->b, i, batch_when(s->b, i)->start, 0,
+	    buf, sizeof(buf)) - x->o->day_change;
+
+	return (t - (((t % 86400) + 86400) % 86400)) / 86400;
 }
 
-/* Day, then start, then input order. */
+/* Start, then input order. */
 static int
 by_time(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	long long x = tk_time_epoch(&batch_when(sort_state->b, i)->start);
-	long long y = tk_time_epoch(&batch_when(sort_state->b, j)->start);
+	long long x = batch_when(sort_state->b, i)->start;
+	long long y = batch_when(sort_state->b, j)->start;
 
 	if (x != y)
 		return x < y ? -1 : 1;
@@ -354,42 +324,6 @@ number(struct frab *s)
 			s->id[i] = i + 1;
 }
 
-static int
-by_bytes(const void *a, const void *b)
-{
-	const struct tk_str *x = a, *y = b;
-	size_t n = x->n < y->n ? x->n : y->n;
-	int c = memcmp(x->p, y->p, n);
-
-	return c ? c : (x->n > y->n) - (x->n < y->n);
-}
-
-/* Whether every talk has a value of column c, and no two the same. */
-static int
-distinct(struct frab *s, int c)
-{
-	struct tk_str *v;
-	struct tk_record rec;
-	int ok = s->col[c] >= 0 && s->b->n > 0;
-
-	if (!ok)
-		return 0;
-	v = tk_xcalloc(s->b->n, sizeof(*v));
-	for (size_t i = 0; i < s->b->n; i++) {
-		batch_record(s->b, i, &rec);
-		v[i].n = rec.f[s->col[c]].n;
-		v[i].p = tk_xstrndup(rec.f[s->col[c]].p, v[i].n);
-		ok &= v[i].n > 0;
-	}
-	qsort(v, s->b->n, sizeof(*v), by_bytes);
-	for (size_t i = 1; i < s->b->n; i++)
-		ok &= by_bytes(&v[i - 1], &v[i]) != 0;
-	for (size_t i = 0; i < s->b->n; i++)
-		free((char *)v[i].p);
-	free(v);
-	return ok;
-}
-
 /* The distinct rooms, in the order they first appear. */
 static size_t
 rooms(struct frab *s, struct tk_str **list)
@@ -423,34 +357,48 @@ in_room(struct frab *s, size_t i, const struct tk_str *room)
 	    memcmp(rec.f[TK_ROOM].p, room->p, room->n) == 0;
 }
 
-/* Writes <day> with the talks order[from .. to), room by room. */
+/* "2024-09-12" for day number d. */
+static void
+date_of(long long d, char *buf, size_t n)
+{
+	struct tk_time t;
+
+	tk_time_from_epoch(d * 86400, &t);
+	snprintf(buf, n, "%04d-%02d-%02d", t.year, t.mon, t.mday);
+}
+
+/*
+ * Writes <day> with the talks order[from .. to), room by room: it starts
+ * with the first talk and ends with the last end, both instants, so that
+ * a day when the clocks change has its length.
+ */
 static void
 day(struct exporter *x, const size_t *order, size_t from, size_t to,
     unsigned idx, const struct tk_str *room, size_t nroom)
 {
 	struct frab *s = x->state;
 	char buf[64];
-	long long lo = tk_time_epoch(&batch_when(s->b, order[from])->start);
-	long long hi = lo;
-	size_t bad = 0;
+	size_t first = order[from], last = first, bad = 0;
+	long long hi = batch_when(s->b, first)->start;
 
 	for (size_t k = from; k < to; k++) {
 		const struct tk_when *w = batch_when(s->b, order[k]);
-		if (w->end > hi)
-			hi = w->end;
-		if (tk_time_epoch(&w->start) > hi)
-			hi = tk_time_epoch(&w->start);
+		long long end = w->has_end ? w->end : w->start;
+		if (end > hi) {
+			hi = end;
+			last = order[k];
+		}
 	}
 	snprintf(buf, sizeof(buf), "  <day index=\"%u\" date=\"", idx);
 	puts_(x, buf);
-	date_time(x, lo, buf, sizeof(buf));
-	buf[10] = '\0';
+	date_of(day_of(x, first), buf, sizeof(buf));
 	puts_(x, buf);
 	puts_(x, "\" start=\"");
-	date_time(x, lo, buf, sizeof(buf));
+	batch_local(s->b, first, batch_when(s->b, first)->start, 1, buf,
+	    sizeof(buf));
 	puts_(x, buf);
 	puts_(x, "\" end=\"");
-	date_time(x, hi, buf, sizeof(buf));
+	batch_local(s->b, last, hi, 1, buf, sizeof(buf));
 	puts_(x, buf);
 	puts_(x, "\">\n");
 	for (size_t r = 0; r < nroom; r++) {
@@ -481,14 +429,9 @@ conference(struct exporter *x, const size_t *order, unsigned ndays)
 	element(x, "    ", "title", &s->title, &bad);
 	element(x, "    ", "acronym", &s->acronym, &bad);
 	if (s->b->n > 0) {
-		struct tk_time t;
-		tk_time_from_epoch(day_of(s, order[0]) * 86400, &t);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
-		    t.mday);
+		date_of(day_of(x, order[0]), buf, sizeof(buf));
 		element_s(x, "    ", "start", buf);
-		tk_time_from_epoch(day_of(s, order[s->b->n - 1]) * 86400, &t);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d", t.year, t.mon,
-		    t.mday);
+		date_of(day_of(x, order[s->b->n - 1]), buf, sizeof(buf));
 		element_s(x, "    ", "end", buf);
 	}
 	snprintf(buf, sizeof(buf), "%u", ndays);
@@ -509,7 +452,7 @@ schedule(struct exporter *x)
 	sort_state = s;
 	qsort(order, s->b->n, sizeof(*order), by_time);
 	for (size_t i = 0; i < s->b->n; i++)
-		if (i == 0 || day_of(s, order[i]) != day_of(s, order[i - 1]))
+		if (i == 0 || day_of(x, order[i]) != day_of(x, order[i - 1]))
 			ndays++;
 	nroom = rooms(s, &room);
 	puts_(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
@@ -518,7 +461,7 @@ schedule(struct exporter *x)
 	ndays = 0;
 	for (size_t i = 0; i < s->b->n; i = from) {
 		for (from = i + 1; from < s->b->n &&
-		    day_of(s, order[from]) == day_of(s, order[i]);)
+		    day_of(x, order[from]) == day_of(x, order[i]);)
 			from++;
 		day(x, order, i, from, ++ndays, room, nroom);
 	}
@@ -534,15 +477,12 @@ schedule(struct exporter *x)
 static int
 frab_begin(struct exporter *x)
 {
+	static const char *const ids[] = { "speaker ids", "person ids",
+		"speaker id", "person id", NULL };
 	struct frab *s;
-	struct tk_err e;
 	const char *title = x->o->conference ? x->o->conference : "Conference";
 	struct tk_buf b = { 0 };
 
-	if (x->o->tz && tk_zone_check(x->o->tz, &e) < 0) {
-		report(&e);
-		return -1;
-	}
 	s = tk_xcalloc(1, sizeof(*s));
 	s->title.p = title;
 	s->title.n = strlen(title);
@@ -551,30 +491,41 @@ frab_begin(struct exporter *x)
 		s->acronym.n = strlen(x->o->acronym);
 	} else {
 		tk_buf_add(&b, "", 0);
-		slug(&b, &s->title, 40);
+		tk_slug(&b, &s->title, 40);
 		s->acronym_buf = b.p;
 		s->acronym.p = b.p;
 		s->acronym.n = b.n;
 	}
-	for (int c = 0; c < NCOL; c++)
-		s->col[c] = tk_find_col(x->c->r, col_names[c],
-		    strlen(col_names[c]));
+	s->guid = tk_find_col(x->c->r, "guid", 4);
+	s->slug = tk_find_col(x->c->r, "slug", 4);
+	s->subtitle = tk_find_col(x->c->r, "subtitle", 8);
+	s->links = tk_find_col(x->c->r, "links", 5);
+	s->language = tk_find_col(x->c->r, "language", 8);
+	if (s->language < 0)
+		s->language = tk_find_col(x->c->r, "lang", 4);
+	s->person_ids = -1;
+	for (size_t i = 0; ids[i] && s->person_ids < 0; i++)
+		s->person_ids = tk_find_col(x->c->r, ids[i], strlen(ids[i]));
 	x->state = s;
 	return 0;
 }
 
+/* The schedule of the talks of b. */
 static int
 frab_render(struct exporter *x, const struct batch *b)
 {
 	struct frab *s = x->state;
 
 	s->b = b;
+	/* The schema wants each guid and slug once. */
+	s->guid_rep = batch_repeats(b, s->guid, "guid");
+	s->slug_rep = batch_repeats(b, s->slug, "slug");
 	number(s);
-	/* The guids and slugs of an imported schedule, if usable. */
-	s->own_guid = distinct(s, C_GUID);
-	s->own_slug = distinct(s, C_SLUG);
 	schedule(x);
+	free(s->guid_rep);
+	free(s->slug_rep);
 	free(s->id);
+	s->guid_rep = s->slug_rep = NULL;
 	s->id = NULL;
 	s->b = NULL;
 	return 0;

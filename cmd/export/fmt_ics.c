@@ -14,6 +14,8 @@
 
 struct ics {
 	long long stamp;          /* DTSTAMP */
+	long uid;                 /* the column of a uid or guid, or -1 */
+	unsigned char *uid_rep;   /* by talk: a uid seen before */
 	struct tk_buf line, text;
 	struct tk_buf cal;        /* the calendar being made */
 };
@@ -96,50 +98,70 @@ add_time(struct tk_buf *b, const struct tk_time *t, int utc)
 	tk_buf_adds(b, tmp);
 }
 
+/*
+ * A time of talk i: in the zone of --tz with its TZID, else in UTC when
+ * it has a zone, else floating.  A clock time that comes twice in the
+ * zone stands for the first (RFC 5545): the second is written in UTC.
+ */
 static void
-put_time(struct ics *s, const char *name, long long epoch, const char *tz)
+put_time(struct ics *s, const char *name, const struct batch *b, size_t i,
+    long long t)
 {
-	struct tk_time t;
+	const struct tk_when *w = batch_when(b, i);
+	const struct tk_zone *z = b->zone;
+	struct tk_time lt;
+	long off;
+	long long local = tk_when_local(w, z, t, &off);
+	int utc = w->how != TK_FLOATING &&
+	    (!z || tk_zone_instant(z, local) != t);
 
-	tk_time_from_epoch(epoch, &t);
+	tk_time_from_epoch(utc ? t : local, &lt);
 	tk_buf_adds(&s->line, name);
-	if (tz) {
-		/* A TZID is a parameter value: quoted, and quotes cannot be. */
+	if (!utc && z) {
+		/* Zone names hold no character that would need quotes. */
 		tk_buf_adds(&s->line, ";TZID=");
-		tk_buf_adds(&s->line, tz);
+		tk_buf_adds(&s->line, tk_zone_name(z));
 	}
 	tk_buf_addc(&s->line, ':');
-	add_time(&s->line, &t, 0);
+	add_time(&s->line, &lt, utc);
 	end_line(s);
 }
 
 /* ------------------------------------------------------------- events */
 
 /*
- * A UID that stays the same from run to run: from id and title when the
- * talk has an id, else from title, day, start and room.
+ * The UID: the talk's uid or guid, else one made from its identity (id
+ * and title) and its slot (the start), so that it stays the same from
+ * run to run and a talk given twice has two.
  */
-static void
-put_uid(struct ics *s, const struct tk_record *rec)
+static int
+put_uid(struct ics *s, const struct batch *b, size_t i,
+    const struct tk_record *rec)
 {
-	static const int with_id[] = { TK_ID, TK_TITLE, -1 };
-	static const int without[] = { TK_TITLE, TK_DAY, TK_START, TK_ROOM,
-		-1 };
-	const int *f = rec->f[TK_ID].n > 0 ? with_id : without;
+	const struct tk_when *w = batch_when(b, i);
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	char tmp[64];
+	struct tk_str slot = { tmp, 0 };
+	long off;
 
-	for (; *f >= 0; f++)
-		h = export_hash(h, &rec->f[*f]);
+	if (s->uid >= 0 && rec->f[s->uid].n > 0 && !s->uid_rep[i])
+		return put_text(s, "UID", &rec->f[s->uid]);
+	/* The start as written, so that adding --tz keeps the UIDs. */
+	slot.n = (size_t)snprintf(tmp, sizeof(tmp), "%lld", tk_when_local(w,
+	    w->how == TK_IN_ZONE ? b->zone : NULL, w->start, &off));
+	h = export_hash(export_hash(export_hash(h, &rec->f[TK_ID]),
+	    &rec->f[TK_TITLE]), &slot);
 	snprintf(tmp, sizeof(tmp), "UID:%016llx@talks", h);
 	put(s, tmp);
+	return 0;
 }
 
-/* DESCRIPTION: the description, then the speakers. */
+/* DESCRIPTION: the description (else the abstract), then the speakers. */
 static int
 put_description(struct ics *s, const struct tk_record *rec)
 {
-	const struct tk_str *d = &rec->f[TK_DESCRIPTION];
+	const struct tk_str *d = rec->f[TK_DESCRIPTION].n > 0 ?
+	    &rec->f[TK_DESCRIPTION] : &rec->f[TK_ABSTRACT];
 	struct tk_buf b = { 0 };
 	struct tk_str v;
 	int bad;
@@ -169,14 +191,14 @@ put_event(struct exporter *x, const struct batch *b, size_t i)
 
 	batch_record(b, i, &rec);
 	put(s, "BEGIN:VEVENT");
-	put_uid(s, &rec);
+	bad |= put_uid(s, b, i, &rec);
 	tk_buf_adds(&s->line, "DTSTAMP:");
 	tk_time_from_epoch(s->stamp, &st);
 	add_time(&s->line, &st, 1);
 	end_line(s);
-	put_time(s, "DTSTART", tk_time_epoch(&w->start), x->o->tz);
-	if (w->end >= 0)
-		put_time(s, "DTEND", w->end, x->o->tz);
+	put_time(s, "DTSTART", b, i, w->start);
+	if (w->has_end)
+		put_time(s, "DTEND", b, i, w->end);
 	bad |= put_text(s, "SUMMARY", &rec.f[TK_TITLE]);
 	bad |= put_description(s, &rec);
 	bad |= put_text(s, "LOCATION", &rec.f[TK_ROOM]);
@@ -243,26 +265,26 @@ put_zone(struct exporter *x, const struct batch *b)
 {
 	struct ics *s = x->state;
 	long long lo = 0, hi = 0;
-	struct tk_zone z;
+	struct tk_zone_span z;
 
 	for (size_t k = 0; k < b->n; k++) {
 		const struct tk_when *w = batch_when(b, k);
-		long long from = tk_time_epoch(&w->start);
-		long long to = w->end >= 0 ? w->end : from;
+		long long from = w->start;
+		long long to = w->has_end ? w->end : from;
 		if (k == 0 || from < lo)
 			lo = from;
 		if (k == 0 || to > hi)
 			hi = to;
 	}
-	tk_zone_rules(x->o->tz, lo - 2 * 86400, hi + 2 * 86400, &z);
+	tk_zone_span(b->zone, lo - 2 * 86400, hi + 2 * 86400, &z);
 	put(s, "BEGIN:VTIMEZONE");
 	tk_buf_adds(&s->line, "TZID:");
-	tk_buf_adds(&s->line, x->o->tz);
+	tk_buf_adds(&s->line, tk_zone_name(b->zone));
 	end_line(s);
 	for (size_t i = 0; i < z.n; i++)
 		put_rule(s, &z.rule[i]);
 	put(s, "END:VTIMEZONE");
-	tk_zone_free(&z);
+	tk_zone_span_free(&z);
 }
 
 /* The calendar of the talks of b. */
@@ -271,17 +293,22 @@ ics_render(struct exporter *x, const struct batch *b)
 {
 	struct ics *s = x->state;
 
+	/* A CalDAV server refuses a second event with the same UID. */
+	s->uid_rep = batch_repeats(b, s->uid, s->uid < 0 ? "" :
+	    tk_colname(x->c->r, (size_t)s->uid));
 	s->cal.n = 0;
 	put(s, "BEGIN:VCALENDAR");
 	put(s, "VERSION:2.0");
 	put(s, "PRODID:-//talks//talks " TK_VERSION "//EN");
 	put(s, "CALSCALE:GREGORIAN");
-	if (x->o->tz && b->n > 0)
+	if (b->zone && b->n > 0)
 		put_zone(x, b);
 	for (size_t k = 0; k < b->n; k++)
 		put_event(x, b, k);
 	put(s, "END:VCALENDAR");
 	tk_out_write(x->out, s->cal.p, s->cal.n);
+	free(s->uid_rep);
+	s->uid_rep = NULL;
 	return 0;
 }
 
@@ -291,16 +318,15 @@ static int
 ics_begin(struct exporter *x)
 {
 	struct ics *s;
-	struct tk_err err;
 	long long stamp;
 
-	if (tk_source_date(&stamp, &err) < 0 ||
-	    (x->o->tz && tk_zone_check(x->o->tz, &err) < 0)) {
-		report(&err);
+	if (export_stamp(x, &stamp) < 0)
 		return -1;
-	}
 	s = tk_xcalloc(1, sizeof(*s));
 	s->stamp = stamp;
+	s->uid = tk_find_col(x->c->r, "uid", 3);
+	if (s->uid < 0)
+		s->uid = tk_find_col(x->c->r, "guid", 4);
 	x->state = s;
 	return 0;
 }

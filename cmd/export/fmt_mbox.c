@@ -475,10 +475,8 @@ static int
 mbox_begin(struct exporter *x)
 {
 	struct mbox *s = tk_xcalloc(1, sizeof(*s));
-	struct tk_err e;
 
-	if (tk_source_date(&s->stamp, &e) < 0) {
-		report(&e);
+	if (export_stamp(x, &s->stamp) < 0) {
 		free(s);
 		return -1;
 	}

@@ -61,10 +61,13 @@ next_record(struct exporter *x, struct input *in, struct tk_record *rec)
 	if (c->sort == NULL)
 		return common_next(c, rec);
 	if (in->sorted == NULL) {
-		size_t canon[TK_NCANON];
-		for (size_t i = 0; i < TK_NCANON; i++)
-			canon[i] = i;
-		in->sorted = common_sorted(c, canon, TK_NCANON);
+		/* Formats read columns beyond the chosen ones (frab's guid). */
+		size_t n = tk_ncols(c->r);
+		size_t *all = tk_xcalloc(n + 1, sizeof(*all));
+		for (size_t i = 0; i < n; i++)
+			all[i] = i;
+		in->sorted = common_sorted(c, all, n);
+		free(all);
 	}
 	if (in->next == tk_rows_count(in->sorted))
 		return 0;
@@ -255,58 +258,17 @@ gather_tracks(struct exporter *x, unsigned long long *nrec)
 
 /* ------------------------------------------------------- scheduled talks */
 
-/* The talks with a day and a start, kept whole with their times. */
-struct sched {
-	struct tk_rows *rows;     /* every column */
-	struct tk_when *when;     /* their times, by row */
-	size_t n, cap;
-	unsigned long skipped;    /* talks without day or start */
-	int bad;                  /* a time could not be read */
-};
-
-/*
- * Keeps rec when it has a time; a talk without one is counted (and named
- * with -v), a time that cannot be read is reported.
- */
-static void
-sched_add(struct exporter *x, struct sched *s, const struct tk_record *rec)
-{
-	struct tk_when w;
-	struct tk_err e;
-	int rc = tk_when(rec, &w, &e);
-
-	if (rc < 0) {
-		report(&e);
-		s->bad = 1;
-		return;
-	}
-	if (rc == 0) {
-		s->skipped++;
-		if (x->o->verbose) {
-			const struct tk_str *t = &rec->f[TK_TITLE];
-			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
-			    "no day or start, skipped", tk_cut(t->p, t->n, 80),
-			    t->p);
-			report(&e);
-		}
-		return;
-	}
-	TK_GROW(s->when, s->cap, s->n + 1);
-	s->when[s->n++] = w;
-	tk_rows_add(s->rows, rec);
-}
-
 /* One output per distinct speaker, with the speaker's talks. */
 static int
-sched_speakers(struct exporter *x, struct sched *s)
+sched_speakers(struct exporter *x, struct schedule *s)
 {
 	struct tk_speakers *ss = tk_speakers_new();
 	struct tk_record rec;
 	int rc = 0;
 
 	for (size_t i = 0; i < s->n; i++) {
-		tk_rows_get(s->rows, i, &rec);
-		if (tk_speakers_add(ss, &rec, i) == 0)
+		tk_rows_get(s->rows, s->row[i], &rec);
+		if (tk_speakers_add(ss, &rec, s->row[i]) == 0)
 			no_speaker(&rec);
 	}
 	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++) {
@@ -317,45 +279,49 @@ sched_speakers(struct exporter *x, struct sched *s)
 			sp->affiliation.p ? &sp->affiliation : &none, NULL };
 		struct batch b = { .n = sp->nrecs, .index = i, .rec = &rec,
 			.vals = &v, .rows = s->rows, .idx = sp->recs,
-			.when = s->when };
+			.when = s->when, .zone = s->zone };
 		rc = outdir_emit(x, &b);
 	}
 	tk_speakers_free(ss);
 	return rc;
 }
 
-/* All the talks are read first; a time that cannot be read stops it. */
+/*
+ * All the records are read first, then the times of the talks; a time
+ * that cannot be read stops it.
+ */
 static int
 gather_scheduled(struct exporter *x, unsigned long long *nrec)
 {
 	struct input in = { NULL, 0 };
-	struct sched s = { rows_all(x), NULL, 0, 0, 0, 0 };
+	struct schedule s;
 	struct tk_record rec;
 	int rc = 0;
 
+	if (schedule_init(x, &s, rows_all(x)) < 0) {
+		schedule_free(&s);
+		return -1;
+	}
 	while (next_record(x, &in, &rec)) {
 		++*nrec;
-		sched_add(x, &s, &rec);
+		schedule_add(&s, &rec);
 	}
 	tk_rows_free(in.sorted);
-	if (s.skipped)
-		fprintf(stderr, "talks: %lu talk%s without day or start "
-		    "skipped\n", s.skipped, s.skipped == 1 ? "" : "s");
 	/* An output missing some talks would look complete: none at all. */
-	if (s.bad) {
+	if (schedule_end(x, &s) < 0) {
 		rc = -1;
 	} else if (x->per_speaker) {
 		rc = sched_speakers(x, &s);
 	} else {
 		struct tk_tmpl_vals v = { &rec, NULL, NULL, NULL, NULL };
 		struct batch b = { .n = s.n, .rec = s.n ? &rec : NULL,
-			.vals = &v, .rows = s.rows, .when = s.when };
+			.vals = &v, .rows = s.rows, .idx = s.row,
+			.when = s.when, .zone = s.zone };
 		if (s.n)
-			tk_rows_get(s.rows, 0, &rec);
+			tk_rows_get(s.rows, s.row[0], &rec);
 		rc = outdir_emit(x, &b);
 	}
-	tk_rows_free(s.rows);
-	free(s.when);
+	schedule_free(&s);
 	return rc;
 }
 

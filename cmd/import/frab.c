@@ -140,10 +140,8 @@ frab_event_end(struct import *im, const struct frab_conf *cf,
 		rec_lead(im, L_DURATION, fe->duration.p, fe->duration.n);
 	}
 	if (rc > 0) {
-		if (!st.has_off && cf->tz) {
-			st.off = tk_zone_offset(cf->tz, &st.t);
-			st.has_off = 1;
-		}
+		if (!st.has_off && cf->tz)
+			st.has_off = frab_zone_offset(cf->tz, &st.t, &st.off) == 0;
 		en = st;
 		if (d >= 0)
 			stamp_add(&en, d);
@@ -173,6 +171,30 @@ frab_event_end(struct import *im, const struct frab_conf *cf,
 		rec_lead(im, L_LINKS, fe->links.p, fe->links.n);
 	speakers_put(im, &fe->sp);
 	rec_end(im);
+}
+
+int
+frab_zone_offset(const char *tz, const struct tk_time *local, long *off)
+{
+	struct tk_err e;
+	struct tk_zone *z = tk_zone_open(NULL, tz, &e);
+	long long wall = tk_time_epoch(local);
+
+	if (z == NULL)
+		return -1;
+	*off = (long)(wall - tk_zone_instant(z, wall));
+	tk_zone_close(z);
+	return 0;
+}
+
+int
+frab_zone_ok(const char *tz)
+{
+	struct tk_err e;
+	struct tk_zone *z = tk_zone_open(NULL, tz, &e);
+
+	tk_zone_close(z);
+	return z != NULL;
 }
 
 int

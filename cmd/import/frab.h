@@ -58,6 +58,15 @@ void frab_link(struct frab_event *fe, const char *href, size_t hn,
 void frab_event_end(struct import *im, const struct frab_conf *cf,
     const struct frab_day *day, struct frab_event *fe);
 
+/*
+ * The offset from UTC (seconds east) of local time t in zone tz, from the
+ * system's zone data, into *off; -1 when tz is not a zone.
+ */
+int frab_zone_offset(const char *tz, const struct tk_time *local, long *off);
+
+/* Whether tz names a zone of the system's zone data. */
+int frab_zone_ok(const char *tz);
+
 /* Reads a day's date and start into day; -1 for a bad one. */
 int frab_day_set(struct frab_day *day, const char *date, size_t dn,
     const char *start, size_t sn);

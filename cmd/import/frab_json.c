@@ -196,13 +196,12 @@ static void
 conference(struct import *im, const json_t *conf, struct frab_conf *cf)
 {
 	struct tk_time t;
-	struct tk_err e;
 	size_t n;
 	const char *s;
 	int scan = im->pass == PASS_SCAN;
 
 	if ((s = string(conf, "time_zone_name", &n)) != NULL && n > 0) {
-		if (tk_zone_check(s, &e) == 0)
+		if (frab_zone_ok(s))
 			cf->tz = s;
 		else if (scan)
 			im_warn(im, "time_zone_name '%.*s' is not a zone of "

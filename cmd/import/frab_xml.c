@@ -349,7 +349,6 @@ static void
 end_conf(struct xr *x, const char *name, const char *s, size_t n)
 {
 	struct tk_time t;
-	struct tk_err e;
 	int scan = x->im->pass == PASS_SCAN;
 
 	s = trim(s, &n);
@@ -364,7 +363,7 @@ end_conf(struct xr *x, const char *name, const char *s, size_t n)
 		x->tz.n = 0;
 		tk_buf_add(&x->tz, s, n);
 		x->conf.tz = NULL;
-		if (tk_zone_check(x->tz.p, &e) == 0)
+		if (frab_zone_ok(x->tz.p))
 			x->conf.tz = x->tz.p;
 		else if (scan)
 			im_warn(x->im, "time_zone_name '%.*s' is not a zone of "

@@ -74,6 +74,13 @@ tk_check_new(const struct tk_reader *r, const struct tk_check_opts *o,
 		k->people_on = 1;
 	}
 	k->rooms = tk_groups_new(NULL, NULL, 0);
+	/*
+	 * Times are read as ics and frab read them, but record by record:
+	 * dates with the year last need their numbers to tell the order.
+	 */
+	k->topts.order = TK_DATES_AUTO;
+	k->topts.r = r;
+	k->topts.end_day = tk_end_day_col(r);
 	return k;
 }
 
@@ -126,14 +133,17 @@ tk_check_cols(const struct tk_checker *k, size_t *n)
 {
 	static const size_t when[] = { TK_DAY, TK_START, TK_END, TK_DURATION,
 		TK_ROOM };
-	size_t *cols = tk_xcalloc(TK_NCANON + k->o.nrequire + k->o.nmax +
+	size_t *cols = tk_xcalloc(TK_NCANON + 1 + k->o.nrequire + k->o.nmax +
 	    k->o.nallow, sizeof(*cols));
 
 	*n = 0;
 	if (rule_on(k, TK_RULE_TIME) || rule_on(k, TK_RULE_ROOM_OVERLAP) ||
-	    rule_on(k, TK_RULE_SPEAKER_OVERLAP))
+	    rule_on(k, TK_RULE_SPEAKER_OVERLAP)) {
 		for (size_t i = 0; i < sizeof(when) / sizeof(when[0]); i++)
 			add_col(cols, n, when[i]);
+		if (k->topts.end_day >= 0)
+			add_col(cols, n, (size_t)k->topts.end_day);
+	}
 	if (k->people_on)
 		add_col(cols, n, TK_SPEAKER);
 	if (rule_on(k, TK_RULE_NAME_VARIANT) || rule_on(k, TK_RULE_EMAIL))

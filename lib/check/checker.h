@@ -135,6 +135,7 @@ struct tk_checker {
 	size_t ntalk, captalk;
 	struct slot *spk;         /* per speaker of a talk */
 	size_t nspk, capspk;
+	struct tk_time_opts topts; /* how times are read: as the exports do */
 	int dated;                /* some talk has a day and a start */
 	int dayless;              /* some talk has a bare start and no day */
 };

@@ -128,13 +128,21 @@ check_end(struct tk_checker *k, const struct tk_record *rec, size_t ri,
     const struct tk_when *w, int dayless)
 {
 	struct tk_str end = value(rec, TK_END), du = value(rec, TK_DURATION);
-	struct tk_time t = w->start;
-	long long start = tk_time_epoch(&w->start), secs;
+	struct tk_time st, t;
+	struct tk_stamp x;
+	long long start = w->start, secs;
 	int has_day;
 
-	if (end.n == 0)
+	if (end.n == 0 ||
+	    tk_parse_stamp(&end, k->topts.order, &x) < 0 || !x.has_time)
 		return 0;
-	tk_parse_clock(&end, &t, &has_day);
+	/* The end's clock time on the start's day, as the message shows it. */
+	tk_time_from_epoch(start, &st);
+	t = st;
+	t.hour = x.hour;
+	t.min = x.min;
+	t.sec = x.sec;
+	has_day = x.has_date;
 	if (has_day && dayless) {
 		msg_begin(k);
 		msg_adds(k, "the end has a day but the start has none");
@@ -151,7 +159,7 @@ check_end(struct tk_checker *k, const struct tk_record *rec, size_t ri,
 		msg_adds(k, "end ");
 		msg_clock(k, &t);
 		msg_adds(k, " is before start ");
-		msg_clock(k, &w->start);
+		msg_clock(k, &st);
 		time_problem(k, ri);
 		return -1;
 	}
@@ -164,7 +172,7 @@ check_end(struct tk_checker *k, const struct tk_record *rec, size_t ri,
 		msg_adds(k, "duration ");
 		msg_value(k, &du);
 		msg_adds(k, " disagrees with start ");
-		msg_clock(k, &w->start);
+		msg_clock(k, &st);
 		msg_adds(k, " and end ");
 		msg_clock(k, &t);
 		msg_adds(k, " (");
@@ -181,10 +189,10 @@ check_unscheduled(struct tk_checker *k, const struct tk_record *rec,
     size_t ri)
 {
 	struct tk_str end = value(rec, TK_END), du = value(rec, TK_DURATION);
-	struct tk_time t;
-	int has_day;
+	struct tk_stamp t;
 
-	if (end.n > 0 && tk_parse_clock(&end, &t, &has_day) < 0)
+	if (end.n > 0 && (tk_parse_stamp(&end, k->topts.order, &t) < 0 ||
+	    !t.has_time))
 		bad_value(k, ri, "end time", &end);
 	if (du.n > 0 && tk_parse_duration(&du) < 0)
 		bad_value(k, ri, "duration", &du);
@@ -197,7 +205,7 @@ check_time(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 	struct tk_err e;
 	struct tk_record some;
 	struct talk *t;
-	int rc = tk_when(rec, &w, &e), dayless = 0;
+	int rc = tk_when(rec, &k->topts, &w, &e), dayless = 0;
 	struct tk_str room;
 
 	if (rc < 0) {
@@ -211,7 +219,7 @@ check_time(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 		}
 		/* A bare start and no day: read on a day of its own. */
 		some = on_some_day(k, rec);
-		if (tk_when(&some, &w, &e) < 0) {
+		if (tk_when(&some, &k->topts, &w, &e) < 0) {
 			when_failed(k, ri, &e);
 			return NONE;
 		}
@@ -223,8 +231,8 @@ check_time(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 		return NONE;
 	TK_GROW(k->talk, k->captalk, k->ntalk + 1);
 	t = &k->talk[k->ntalk];
-	t->start = tk_time_epoch(&w.start);
-	t->end = w.end < 0 ? t->start : w.end;
+	t->start = w.start;
+	t->end = w.has_end ? w.end : t->start;
 	t->rec = ri;
 	t->dayless = dayless;
 	room = value(rec, TK_ROOM);

@@ -6,7 +6,8 @@
 
 /*
  * Aliases are written folded (see tk_fold_name).  They cover the headers
- * that pretalx, Sessionize, Indico, OSEM and common spreadsheets write.
+ * that pretalx, Sessionize (startsAt folds to "startsat"), frab, Indico,
+ * OSEM and common spreadsheets write.
  */
 static const char *const a_id[] = { "id", "session id", "event id", "code",
 	"talk id", "proposal id", NULL };
@@ -14,7 +15,7 @@ static const char *const a_title[] = { "title", "talk", "session",
 	"session title", "proposal title", "talk title", NULL };
 static const char *const a_speaker[] = { "speaker", "speakers",
 	"speaker names", "speaker name", "presenter", "presenters", "author",
-	"authors", "owner", NULL };
+	"authors", "owner", "persons", NULL };
 static const char *const a_email[] = { "email", "e mail", "owner email",
 	"speaker email", "presenters (email)", "speaker emails", "emails",
 	NULL };
@@ -36,9 +37,10 @@ static const char *const a_bio[] = { "bio", "biography", "speaker bio",
 static const char *const a_room[] = { "room", "location", NULL };
 static const char *const a_day[] = { "day", "date", "start (date)", NULL };
 static const char *const a_start[] = { "start", "start time",
-	"start (time)", "scheduled at", NULL };
+	"start (time)", "scheduled at", "startsat", "starts at", "time",
+	"slot", "time slot", NULL };
 static const char *const a_end[] = { "end", "end time", "end (time)",
-	NULL };
+	"endsat", "ends at", NULL };
 static const char *const a_duration[] = { "duration", "scheduled duration",
 	"length", NULL };
 static const char *const a_url[] = { "url", "link", "web", NULL };

@@ -185,6 +185,12 @@ long tk_find_col(const struct tk_reader *r, const char *name, size_t n);
 /* The display name of file i, as tk_record.file has it. */
 const char *tk_filename(const struct tk_reader *r, size_t i);
 
+/*
+ * The number, counted from 1, of the column of file i that is reader
+ * column c; 0 when that file has no such column.
+ */
+size_t tk_file_col(const struct tk_reader *r, size_t i, size_t c);
+
 /* ------------------------------------------------------------ talk pages */
 
 /*

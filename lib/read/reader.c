@@ -481,3 +481,14 @@ tk_filename(const struct tk_reader *r, size_t i)
 {
 	return i < r->nsrc ? r->src[i].name : NULL;
 }
+
+size_t
+tk_file_col(const struct tk_reader *r, size_t i, size_t c)
+{
+	const struct src *s = i < r->nsrc ? &r->src[i] : NULL;
+
+	for (size_t k = 0; s && s->map && k < s->ncols; k++)
+		if (s->map[k] == c)
+			return k + 1;
+	return 0;
+}

@@ -19,4 +19,20 @@ size_t tk_group_fold(const char *s, size_t n, char *out);
 /* Whether s (n bytes) has the grouping key key (keylen bytes). */
 int tk_group_same(const char *key, size_t keylen, const char *s, size_t n);
 
+/* The number of days of month m (1-12) of year y. */
+int tk_days_in_month(int y, int m);
+
+/* Whether c (a byte, or -1 past the end) is an ASCII digit or letter. */
+static inline int
+tk_is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int
+tk_is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 #endif

@@ -42,3 +42,17 @@ tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item)
 	*pos = end + 1;
 	return 1;
 }
+
+struct tk_str
+tk_item(const struct tk_str *v, size_t i)
+{
+	struct tk_str it = { "", 0 };
+	size_t pos = 0;
+
+	for (size_t k = 0; tk_next_item(v, &pos, &it); k++)
+		if (k == i)
+			return it;
+	it.p = "";
+	it.n = 0;
+	return it;
+}

@@ -6,8 +6,9 @@
  * multi-valued fields (items.c), the filters every command shares
  * (filter.c), records kept for sorting (rows.c) and in groups
  * (group.c), the speakers of talks (speakers.c), and the days and times
- * of scheduled talks (when.c).  What only these files share is in
- * internal.h.
+ * of scheduled talks: the calendar (civil.c), the forms of values
+ * (timeparse.c), time zones (zone.c) and a talk's times (when.c).  What
+ * only these files share is in internal.h.
  */
 #ifndef TALKS_SELECT_H
 #define TALKS_SELECT_H
@@ -41,6 +42,9 @@ size_t *tk_all_fields(const struct tk_reader *r, size_t *ncols);
  * only blank has no items.
  */
 int tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item);
+
+/* Item i (from 0) of v, as tk_next_item steps; empty when v has fewer. */
+struct tk_str tk_item(const struct tk_str *v, size_t i);
 
 /* --------------------------------------------------------------- filters */
 
@@ -222,58 +226,110 @@ const struct tk_speaker *tk_speakers_get(const struct tk_speakers *ss,
 
 /* ------------------------------------------------------- days and times */
 
-/* A local date and time, without a zone. */
+/* A date and a time of day, without a zone. */
 struct tk_time {
 	int year, mon, mday;
 	int hour, min, sec;
 };
 
-/* Reads a day, YYYY-MM-DD (blanks around allowed); 0, or -1 if bad. */
-int tk_parse_day(const struct tk_str *v, struct tk_time *t);
-
-/*
- * Reads HH:MM, HH:MM:SS, or an ISO 8601 date-time YYYY-MM-DDTHH:MM[:SS]
- * (a space may stand for the T) into t; *has_day tells which.  The day
- * fields are left alone for a bare time.  0, or -1 if bad.
- */
-int tk_parse_clock(const struct tk_str *v, struct tk_time *t, int *has_day);
-
-/* A duration in seconds: minutes as a bare number, or H:MM; -1 if bad. */
-long tk_parse_duration(const struct tk_str *v);
-
 /* Seconds from 1970-01-01 00:00 to t, both read as UTC, and back. */
 long long tk_time_epoch(const struct tk_time *t);
 void tk_time_from_epoch(long long s, struct tk_time *t);
 
-/* When a talk is: its start, and its end as from tk_time_epoch. */
-struct tk_when {
-	struct tk_time start;
-	long long end; /* -1 when the record has neither end nor duration */
+/*
+ * Which number of a date written with the year last is the day: the
+ * order --date-order gives, or TK_DATES_AUTO to tell it from the values
+ * (see tk_dates_new).  TK_DATES_YMD refuses dates with the year last.
+ */
+enum tk_date_order { TK_DATES_AUTO, TK_DATES_DMY, TK_DATES_MDY,
+	TK_DATES_YMD };
+
+/* What one value says: a date, a time of day, or both, and a zone. */
+struct tk_stamp {
+	int has_date, has_time, has_zone;
+	int year, mon, mday;
+	int hour, min, sec;   /* hour is 24 only for 24:00 */
+	long off;             /* with has_zone: seconds east of UTC */
+	char ampm;            /* the time had AM ('a') or PM ('p') */
+	char bare;            /* a bare hour, allowed before "-3pm" only */
 };
 
-/*
- * The time of rec from its day, start, end and duration fields.  start
- * may be a date-time, then day may be empty.  The end comes from end (a
- * time, on the start's day or the next when earlier, or a date-time),
- * else from start plus duration.  Returns 1, 0 when rec has no day or no
- * start, -1 with e naming rec's file and line for a value that cannot be
- * read or an end before the start.
- */
-int tk_when(const struct tk_record *rec, struct tk_when *w, struct tk_err *e);
+/* Why a value was refused: the negative of these. */
+enum { TK_BAD_FORM = 1, TK_BAD_YEAR2, TK_BAD_DATE, TK_BAD_TIME,
+	TK_BAD_ORDER, TK_BAD_ZONE };
 
 /*
- * The time to stamp output with: $SOURCE_DATE_EPOCH when set (so that
- * output can be reproduced), else now.  -1 with e if it is not a number.
+ * Reads v (blanks around allowed) as one of the forms of talks(5): a
+ * date, a time, or a date and a time with an optional zone (then the
+ * date comes first).  A date with the year last is read in order; with
+ * TK_DATES_AUTO only when its numbers tell (a dot, or a number over 12),
+ * else it is -TK_BAD_ORDER.  Returns 0, or -TK_BAD_* and s is not to
+ * be used.
  */
-int tk_source_date(long long *t, struct tk_err *e);
+int tk_parse_stamp(const struct tk_str *v, enum tk_date_order order,
+    struct tk_stamp *s);
+
+/*
+ * Reads v (blanks around allowed) as an ISO 8601 date, YYYY-MM-DD, into
+ * the date of t, as machine-written schedules have it; 0, or -1.
+ */
+int tk_parse_day(const struct tk_str *v, struct tk_time *t);
+
+/*
+ * As tk_parse_stamp, but v may also be a range of two of them
+ * ("09:00 - 10:00", "9:00-10:30 Uhr", "14h30\u201315h15", "2-3pm"):
+ * then *range is 1 and b holds the second.
+ */
+int tk_parse_span(const struct tk_str *v, enum tk_date_order order,
+    struct tk_stamp *a, struct tk_stamp *b, int *range);
+
+/*
+ * A duration in seconds: minutes as a bare number, H:MM, H:MM:SS,
+ * numbers with units (25 min, 1h30, 1h), or ISO 8601 (PT1H30M); -1 if bad.
+ */
+long long tk_parse_duration(const struct tk_str *v);
+
+/*
+ * Whether v starts with a date written with the year last and '/' or
+ * '-', such as 07/10/2018: then *a and *b are its first two numbers.
+ */
+int tk_date_clue(const struct tk_str *v, int *a, int *b);
+
+/* The reason for code (a -TK_BAD_* value), for messages. */
+const char *tk_bad_reason(int code);
 
 /* ------------------------------------------------------------ time zones */
 
-/* Whether zone names a zone of the system's zoneinfo; -1 with e if not. */
-int tk_zone_check(const char *zone, struct tk_err *e);
+/* The system's zone data, where zones are looked up by default. */
+#define TK_ZONEINFO "/usr/share/zoneinfo"
 
-/* The offset from UTC, in seconds east, of local time t in zone. */
-long tk_zone_offset(const char *zone, const struct tk_time *local);
+/* A zone of the tz database, read from its file (RFC 8536). */
+struct tk_zone;
+
+/*
+ * Reads zone name (such as "Europe/Brussels") from directory dir (NULL:
+ * TK_ZONEINFO).  NULL with e filled for a zone that does not exist or a
+ * name that is not a relative path.  Free with tk_zone_close.
+ */
+struct tk_zone *tk_zone_open(const char *dir, const char *name,
+    struct tk_err *e);
+void tk_zone_close(struct tk_zone *z);
+const char *tk_zone_name(const struct tk_zone *z);
+
+/*
+ * The offset from UTC (seconds east) in force at instant t (seconds
+ * since 1970, UTC); *isdst and abbr (16 bytes: "CEST") unless NULL.
+ */
+long tk_zone_offset(const struct tk_zone *z, long long t, int *isdst,
+    char *abbr);
+
+/*
+ * The instant at which the clocks of z show wall (seconds since 1970 of
+ * the local date and time, read as UTC).  As RFC 5545 says: a time that
+ * comes twice (clocks turned back) is the first; one that never comes
+ * (clocks turned forward) is read with the offset before the change.
+ */
+long long tk_zone_instant(const struct tk_zone *z, long long wall);
 
 /* A change of offset: at (UTC seconds) the zone goes from one to another. */
 struct tk_zone_rule {
@@ -284,17 +340,93 @@ struct tk_zone_rule {
 };
 
 /* The offsets of a zone over a span of time. */
-struct tk_zone {
+struct tk_zone_span {
 	struct tk_zone_rule *rule; /* rule[0] is the offset at the start */
 	size_t n;
 };
 
 /*
- * Fills z with the offset of zone at from and its changes until to
- * (seconds since 1970, UTC).  Free with tk_zone_free.
+ * Fills s with the offset of z at from and its changes until to (UTC
+ * seconds).  Free with tk_zone_span_free.
  */
-void tk_zone_rules(const char *zone, long long from, long long to,
-    struct tk_zone *z);
-void tk_zone_free(struct tk_zone *z);
+void tk_zone_span(const struct tk_zone *z, long long from, long long to,
+    struct tk_zone_span *s);
+void tk_zone_span_free(struct tk_zone_span *s);
+
+/* ------------------------------------------------------------ talk times */
+
+/* How the times of the talks are read. */
+struct tk_time_opts {
+	enum tk_date_order order;     /* --date-order, or TK_DATES_AUTO */
+	const struct tk_dates *dates; /* with TK_DATES_AUTO: the decisions */
+	const struct tk_zone *zone;   /* of values without one; NULL: none */
+	const struct tk_reader *r;    /* to number columns in messages */
+	long end_day;                 /* the column of the end's day, or -1 */
+};
+
+/*
+ * The column of the end's day: a header "end (date)" (as pretalx writes
+ * it), "end date" or "end day"; -1 when r has none.
+ */
+long tk_end_day_col(const struct tk_reader *r);
+
+/*
+ * The columns that hold dates (day, start, end, opts' end_day) decide,
+ * each in each file, whether dates with the year last are day-first or
+ * month-first: a first number over 12 means day-first, a second number
+ * over 12 month-first.  tk_dates_see looks at one record, and
+ * tk_dates_decide decides after the last: -1 with e naming the column
+ * when its values are of both kinds, or when every value could be
+ * either and there is one that reads differently (07/10/2018 but not
+ * 05/05/2018).  Free with tk_dates_free.
+ */
+struct tk_dates;
+struct tk_dates *tk_dates_new(const struct tk_time_opts *o);
+void tk_dates_see(struct tk_dates *d, const struct tk_record *rec);
+int tk_dates_decide(struct tk_dates *d, struct tk_err *e);
+void tk_dates_free(struct tk_dates *d);
+
+/* How the times of a talk relate to UTC. */
+enum tk_zoning {
+	TK_FLOATING,   /* no zone: a clock time, the same in every zone */
+	TK_OFFSET,     /* written with an offset from UTC (off) */
+	TK_IN_ZONE     /* written without, in opts' zone */
+};
+
+/* When a talk is. */
+struct tk_when {
+	long long start, end;  /* instants, or clock times when floating */
+	int has_end;           /* the record has an end or a duration */
+	enum tk_zoning how;
+	long off;              /* with TK_OFFSET: the start's offset */
+};
+
+/*
+ * The time of rec from its day, start, end and duration fields (and the
+ * end's day, see tk_time_opts).  The day comes from day, or from a date
+ * in start; a zone from start, else day, else opts.  The end comes from a
+ * range in start, or end (a time on the start's day, or on the next when
+ * earlier; or a date and time), else from start plus duration.  Returns
+ * 1, 0 when rec has no day or no start, -1 with e naming rec's file,
+ * line and the column for a value that cannot be read (saying which
+ * forms are) or an end before the start.
+ */
+int tk_when(const struct tk_record *rec, const struct tk_time_opts *o,
+    struct tk_when *w, struct tk_err *e);
+
+/*
+ * The clock time (seconds since 1970, read as UTC) that instant t of
+ * talk w shows: in zone z when not NULL, else as written.  Sets *off to
+ * the offset from UTC, 0 for floating times.
+ */
+long long tk_when_local(const struct tk_when *w, const struct tk_zone *z,
+    long long t, long *off);
+
+/*
+ * Reads s, seconds since 1970 such as $SOURCE_DATE_EPOCH holds, into
+ * *t; -1 with e (naming name) if it is not a number of seconds.
+ */
+int tk_parse_epoch(const char *name, const char *s, long long *t,
+    struct tk_err *e);
 
 #endif

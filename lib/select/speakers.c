@@ -4,21 +4,6 @@
 
 #include "select/select.h"
 
-/* Item i of v, or an empty one. */
-static struct tk_str
-item_at(const struct tk_str *v, size_t i)
-{
-	struct tk_str it = { "", 0 };
-	size_t pos = 0;
-
-	for (size_t k = 0; tk_next_item(v, &pos, &it); k++)
-		if (k == i)
-			return it;
-	it.p = "";
-	it.n = 0;
-	return it;
-}
-
 static const struct tk_str *
 field(const struct tk_record *rec, size_t c)
 {
@@ -38,8 +23,8 @@ tk_person(const struct tk_record *rec, size_t i, struct tk_person *p)
 		if (k++ != i)
 			continue;
 		p->name = it;
-		p->email = item_at(field(rec, TK_EMAIL), i);
-		p->affiliation = item_at(field(rec, TK_AFFILIATION), i);
+		p->email = tk_item(field(rec, TK_EMAIL), i);
+		p->affiliation = tk_item(field(rec, TK_AFFILIATION), i);
 		return 1;
 	}
 	return 0;

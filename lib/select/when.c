@@ -1,463 +1,490 @@
-/* when.c - days, times and durations of scheduled talks, and time zones. */
+/*
+ * when.c - when a talk is: its day, start, end and duration fields read
+ * together, in the zone they were written in, and the decision, per
+ * column, whether dates with the year last are day-first or month-first.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "talks.h"
+#include "internal.h"
 
-/* How long after midnight a day of a schedule may last: 06:00. */
+/*
+ * How long after midnight a day of a schedule may last: 06:00.  A frab
+ * day runs past midnight until its day change, 04:00 at the CCC
+ * congresses and 06:00 at most; a talk at 09:00 the next morning is
+ * most likely a wrong date.
+ */
 #define LATE_NIGHT (6 * 3600)
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
-static long long
-days_from_civil(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
+/* The columns that hold dates, as tk_dates counts them. */
+enum { COL_DAY, COL_START, COL_END, COL_END_DAY, NCOLS };
 
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The date of day number z, the inverse of days_from_civil. */
-static void
-civil_from_days(long long z, int *y, int *m, int *d)
-{
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
+static const struct tk_str none = { "", 0 };
 
 static int
-days_in_month(int y, int m)
+is_blank(const struct tk_str *v)
 {
-	static const int n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		return 29;
-	return n[m - 1];
-}
-
-/* Reads exactly n digits at s; returns the number or -1. */
-static int
-digits(const char *s, size_t len, size_t at, size_t n)
-{
-	int v = 0;
-
-	if (at + n > len)
-		return -1;
-	for (size_t i = at; i < at + n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-static int
-is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Drops the blanks around v. */
-static struct tk_str
-trim(const struct tk_str *v)
-{
-	struct tk_str t = *v;
-
-	while (t.n > 0 && is_blank(t.p[0])) {
-		t.p++;
-		t.n--;
-	}
-	while (t.n > 0 && is_blank(t.p[t.n - 1]))
-		t.n--;
-	return t;
-}
-
-int
-tk_parse_day(const struct tk_str *v, struct tk_time *t)
-{
-	struct tk_str s = trim(v);
-	int y, m, d;
-
-	if (s.n != 10 || s.p[4] != '-' || s.p[7] != '-')
-		return -1;
-	y = digits(s.p, s.n, 0, 4);
-	m = digits(s.p, s.n, 5, 2);
-	d = digits(s.p, s.n, 8, 2);
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-		return -1;
-	t->year = y;
-	t->mon = m;
-	t->mday = d;
-	return 0;
-}
-
-/* Reads HH:MM or HH:MM:SS at s[at ..) to the end; -1 if it is not one. */
-static int
-clock_at(const char *s, size_t n, size_t at, struct tk_time *t)
-{
-	int h, mi, se = 0;
-
-	if (n - at != 5 && n - at != 8)
-		return -1;
-	h = digits(s, n, at, 2);
-	mi = digits(s, n, at + 3, 2);
-	if (s[at + 2] != ':' || h < 0 || h > 23 || mi < 0 || mi > 59)
-		return -1;
-	if (n - at == 8) {
-		se = digits(s, n, at + 6, 2);
-		if (s[at + 5] != ':' || se < 0 || se > 59)
-			return -1;
-	}
-	t->hour = h;
-	t->min = mi;
-	t->sec = se;
-	return 0;
-}
-
-int
-tk_parse_clock(const struct tk_str *v, struct tk_time *t, int *has_day)
-{
-	struct tk_str s = trim(v);
-
-	*has_day = 0;
-	/* An ISO 8601 date-time: the date, then 'T' or a space. */
-	if (s.n > 10 && (s.p[10] == 'T' || s.p[10] == ' ')) {
-		struct tk_str d = { s.p, 10 };
-		if (tk_parse_day(&d, t) < 0)
-			return -1;
-		*has_day = 1;
-		return clock_at(s.p, s.n, 11, t);
-	}
-	return clock_at(s.p, s.n, 0, t);
-}
-
-long
-tk_parse_duration(const struct tk_str *v)
-{
-	struct tk_str s = trim(v);
-	long h = 0, m = 0;
-	size_t i = 0, nd = 0;
-
-	for (; i < s.n && s.p[i] >= '0' && s.p[i] <= '9' && nd < 6; i++, nd++)
-		m = m * 10 + (s.p[i] - '0');
-	if (nd == 0)
-		return -1;
-	if (i == s.n)
-		return m * 60;
-	/* H:MM */
-	if (s.p[i] != ':' || s.n - i != 3)
-		return -1;
-	h = m;
-	m = digits(s.p, s.n, i + 1, 2);
-	if (m < 0 || m > 59)
-		return -1;
-	return (h * 60 + m) * 60;
-}
-
-long long
-tk_time_epoch(const struct tk_time *t)
-{
-	return days_from_civil(t->year, t->mon, t->mday) * 86400 +
-	    t->hour * 3600 + t->min * 60 + t->sec;
-}
-
-void
-tk_time_from_epoch(long long s, struct tk_time *t)
-{
-	long long days = s / 86400, rem = s % 86400;
-
-	if (rem < 0) {
-		rem += 86400;
-		days--;
-	}
-	civil_from_days(days, &t->year, &t->mon, &t->mday);
-	t->hour = (int)(rem / 3600);
-	t->min = (int)(rem / 60 % 60);
-	t->sec = (int)(rem % 60);
-}
-
-static int
-blank(const struct tk_str *v)
-{
-	return trim(v).n == 0;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->p[i] != ' ' && v->p[i] != '\t')
+			return 0;
+	return 1;
 }
 
 /* The value of column c of rec, or an empty one. */
 static const struct tk_str *
-field(const struct tk_record *rec, size_t c)
+field(const struct tk_record *rec, long c)
 {
-	static const struct tk_str none = { "", 0 };
-
-	return c < rec->nf ? &rec->f[c] : &none;
+	return c >= 0 && (size_t)c < rec->nf ? &rec->f[c] : &none;
 }
 
-/* Fails with the value shown, cut short and without line breaks. */
-static int
-bad(struct tk_err *e, const struct tk_record *rec, const char *what,
-    const struct tk_str *v)
+static long
+column_of(const struct tk_time_opts *o, int k)
 {
-	char shown[64];
-	size_t n = 0, m = (size_t)tk_cut(v->p, v->n, sizeof(shown) - 4);
+	static const long canon[] = { TK_DAY, TK_START, TK_END };
+
+	return k == COL_END_DAY ? o->end_day : canon[k];
+}
+
+/* v for messages: cut short between characters, controls as spaces. */
+static void
+shown(const struct tk_str *v, char *out, size_t size)
+{
+	size_t n = 0, m = (size_t)tk_cut(v->p, v->n, size - 4);
 
 	for (size_t i = 0; i < m; i++)
-		shown[n++] = (unsigned char)v->p[i] < 0x20 ? ' ' : v->p[i];
+		out[n++] = (unsigned char)v->p[i] < 0x20 ? ' ' : v->p[i];
 	if (n < v->n)
-		memcpy(shown + n, "...", 3), n += 3;
-	shown[n] = '\0';
-	return tk_fail(e, rec->file, rec->line, 0, "bad %s '%s'", what, shown);
+		memcpy(out + n, "...", 3), n += 3;
+	out[n] = '\0';
 }
 
-/* The end from the end field, on the start's day unless it has its own. */
-static int
-end_field(const struct tk_record *rec, struct tk_when *w, struct tk_err *e)
+/* "column 4 (start)", or "start" without the reader. */
+static void
+col_name(const struct tk_time_opts *o, size_t fileno, long c, char *out,
+    size_t size)
 {
-	const struct tk_str *v = field(rec, TK_END);
-	struct tk_time t = w->start;
-	int has_day;
+	const char *name = o->r ? tk_colname(o->r, (size_t)c) :
+	    c < TK_NCANON ? tk_canon_name((int)c) : "column";
+	size_t num = o->r ? tk_file_col(o->r, fileno, (size_t)c) : 0;
 
-	if (tk_parse_clock(v, &t, &has_day) < 0)
-		return bad(e, rec, "end time", v);
-	w->end = tk_time_epoch(&t);
-	/* A bare end before the start runs past midnight. */
-	if (!has_day && w->end < tk_time_epoch(&w->start))
-		w->end += 86400;
-	if (w->end < tk_time_epoch(&w->start))
-		return tk_fail(e, rec->file, rec->line, 0,
-		    "end is before start");
-	return 0;
+	if (num)
+		snprintf(out, size, "column %zu (%.*s)", num,
+		    tk_cut(name, strlen(name), 60), name);
+	else
+		snprintf(out, size, "%.*s", tk_cut(name, strlen(name), 60),
+		    name);
+}
+
+/* ------------------------------------------------------------ messages */
+
+static const char date_forms[] = "2024-09-12, 12.09.2024, 12/09/2024 or "
+    "9/12/2024, and a time after it or not";
+static const char time_forms[] = "14:30, 9:30, 14:30:15.250, 9:30 AM, "
+    "2pm, 14h30 or 14.30, or a date and a time such as "
+    "2024-09-12T14:30:00+02:00, 2024-09-12 14:30 or 12.09.2024 14:30";
+static const char duration_forms[] = "minutes (25), 0:25, 1:30:00, "
+    "25 min, 1h30, 1h or PT1H30M";
+
+enum what { W_DATE, W_TIME, W_START, W_DURATION };
+
+/* Fails for value v of column c of rec, which is not a what. */
+static int
+refuse(struct tk_err *e, const struct tk_time_opts *o,
+    const struct tk_record *rec, long c, const struct tk_str *v,
+    enum what what, int code, enum tk_date_order order)
+{
+	static const char *const noun[] = { "date", "time", "time",
+		"duration" };
+	char col[96], val[64];
+	const char *forms = what == W_DATE ? date_forms :
+	    what == W_DURATION ? duration_forms : time_forms;
+	const char *more = what == W_START ? ", or a range such as "
+	    "9:00-10:30" : "";
+
+	col_name(o, rec->fileno, c, col, sizeof(col));
+	shown(v, val, sizeof(val));
+	if (code == -TK_BAD_ORDER && order == TK_DATES_YMD)
+		return tk_fail(e, rec->file, rec->line, 0, "%s: '%s' has the "
+		    "year last, but --date-order is ymd", col, val);
+	if (code == -TK_BAD_ORDER)
+		return tk_fail(e, rec->file, rec->line, 0, "%s: '%s' could be "
+		    "day-first or month-first: give --date-order dmy or mdy",
+		    col, val);
+	if (code == -TK_BAD_FORM)
+		return tk_fail(e, rec->file, rec->line, 0, "%s: bad %s '%s'; "
+		    "write %s%s", col, noun[what], val, forms, more);
+	return tk_fail(e, rec->file, rec->line, 0, "%s: bad %s '%s' (%s); "
+	    "write %s%s", col, noun[what], val, tk_bad_reason(code), forms,
+	    more);
+}
+
+long
+tk_end_day_col(const struct tk_reader *r)
+{
+	static const char *const names[] = { "end (date)", "end date",
+		"end day", NULL };
+	long c = -1;
+
+	for (size_t i = 0; names[i] && c < 0; i++)
+		c = tk_find_col(r, names[i], strlen(names[i]));
+	return c;
+}
+
+/* ------------------------------------------------------- the date order */
+
+/* The first value of one kind in a column. */
+struct clue {
+	unsigned long line;
+	char v[48];
+};
+
+struct dcol {
+	struct clue dmy, mdy, either; /* line 0: none seen */
+	enum tk_date_order order;
+};
+
+struct dfile {
+	const char *name;
+	struct dcol col[NCOLS];
+};
+
+struct tk_dates {
+	struct tk_time_opts o;
+	struct dfile *f;
+	size_t nf;
+};
+
+struct tk_dates *
+tk_dates_new(const struct tk_time_opts *o)
+{
+	struct tk_dates *d = tk_xcalloc(1, sizeof(*d));
+
+	d->o = *o;
+	return d;
+}
+
+void
+tk_dates_free(struct tk_dates *d)
+{
+	if (d == NULL)
+		return;
+	free(d->f);
+	free(d);
+}
+
+static void
+keep(struct clue *c, const struct tk_record *rec, const struct tk_str *v)
+{
+	if (c->line)
+		return;
+	c->line = rec->line;
+	shown(v, c->v, sizeof(c->v));
+}
+
+void
+tk_dates_see(struct tk_dates *d, const struct tk_record *rec)
+{
+	struct dfile *f;
+	int a, b;
+
+	if (rec->fileno >= d->nf) {
+		size_t n = rec->fileno + 1;
+		d->f = tk_xrealloc(d->f, n * sizeof(*d->f));
+		memset(d->f + d->nf, 0, (n - d->nf) * sizeof(*d->f));
+		d->nf = n;
+	}
+	f = &d->f[rec->fileno];
+	f->name = rec->file;
+	for (int k = 0; k < NCOLS; k++) {
+		const struct tk_str *v = field(rec, column_of(&d->o, k));
+		struct dcol *c = &f->col[k];
+		if (!tk_date_clue(v, &a, &b) || a == b)
+			continue;
+		if (a > 12 && b <= 12)
+			keep(&c->dmy, rec, v);
+		else if (b > 12 && a <= 12)
+			keep(&c->mdy, rec, v);
+		else if (a <= 12 && b <= 12)
+			keep(&c->either, rec, v);
+	}
 }
 
 int
-tk_when(const struct tk_record *rec, struct tk_when *w, struct tk_err *e)
+tk_dates_decide(struct tk_dates *d, struct tk_err *e)
 {
-	const struct tk_str *day = field(rec, TK_DAY), *st = field(rec, TK_START);
-	const struct tk_str *du = field(rec, TK_DURATION);
-	int has_day;
-	long secs;
+	char col[96];
 
-	memset(w, 0, sizeof(*w));
-	w->end = -1;
-	if (!blank(day) && tk_parse_day(day, &w->start) < 0)
-		return bad(e, rec, "day", day);
-	if (blank(st))
+	for (size_t i = 0; i < d->nf; i++)
+		for (int k = 0; k < NCOLS; k++) {
+			struct dcol *c = &d->f[i].col[k];
+			const char *file = d->f[i].name;
+			if (c->dmy.line || c->mdy.line || c->either.line)
+				col_name(&d->o, i, column_of(&d->o, k), col,
+				    sizeof(col));
+			if (c->dmy.line && c->mdy.line)
+				return tk_fail(e, file, c->mdy.line, 0, "%s: "
+				    "'%s' is month-first, but '%s' (line %lu) "
+				    "is day-first: give --date-order dmy or mdy",
+				    col, c->mdy.v, c->dmy.v, c->dmy.line);
+			if (c->dmy.line)
+				c->order = TK_DATES_DMY;
+			else if (c->mdy.line)
+				c->order = TK_DATES_MDY;
+			else if (c->either.line)
+				return tk_fail(e, file, c->either.line, 0, "%s: "
+				    "'%s' could be day-first or month-first, and "
+				    "no date of the column tells which: give "
+				    "--date-order dmy or mdy", col, c->either.v);
+		}
+	return 0;
+}
+
+static enum tk_date_order
+order_of(const struct tk_time_opts *o, const struct tk_record *rec, int k)
+{
+	if (o->order != TK_DATES_AUTO || o->dates == NULL ||
+	    rec->fileno >= o->dates->nf)
+		return o->order;
+	return o->dates->f[rec->fileno].col[k].order;
+}
+
+/* -------------------------------------------------------------- a talk */
+
+static long long
+wall_of(const struct tk_stamp *s)
+{
+	struct tk_time t = { s->year, s->mon, s->mday, s->hour, s->min,
+		s->sec };
+
+	return tk_time_epoch(&t);
+}
+
+/* The instant of s, or its clock time when it is floating. */
+static long long
+instant(const struct tk_stamp *s, const struct tk_time_opts *o)
+{
+	long long wall = wall_of(s);
+
+	if (s->has_zone)
+		return wall - s->off;
+	return o->zone ? tk_zone_instant(o->zone, wall) : wall;
+}
+
+static void
+same_date(struct tk_stamp *to, const struct tk_stamp *from)
+{
+	to->year = from->year;
+	to->mon = from->mon;
+	to->mday = from->mday;
+	to->has_date = 1;
+}
+
+static int
+date_differs(const struct tk_stamp *a, const struct tk_stamp *b)
+{
+	return a->year != b->year || a->mon != b->mon || a->mday != b->mday;
+}
+
+/* Whether a is on the date after b, before LATE_NIGHT. */
+static int
+early_next_day(const struct tk_stamp *a, const struct tk_stamp *b)
+{
+	struct tk_time x = { a->year, a->mon, a->mday, 0, 0, 0 };
+	struct tk_time y = { b->year, b->mon, b->mday, 0, 0, 0 };
+
+	return tk_time_epoch(&x) - tk_time_epoch(&y) == 86400 &&
+	    a->hour * 3600 + a->min * 60 + a->sec < LATE_NIGHT;
+}
+
+/*
+ * Fails: the date in column c is not the one in column dc (nor, with
+ * next set, the one after it).
+ */
+static int
+not_on(struct tk_err *e, const struct tk_time_opts *o,
+    const struct tk_record *rec, long c, long dc, int next)
+{
+	char a[96], b[96], va[64], vb[64];
+
+	col_name(o, rec->fileno, c, a, sizeof(a));
+	col_name(o, rec->fileno, dc, b, sizeof(b));
+	shown(field(rec, c), va, sizeof(va));
+	shown(field(rec, dc), vb, sizeof(vb));
+	return tk_fail(e, rec->file, rec->line, 0, "%s: '%s' is not on the "
+	    "day in %s, '%s'%s", a, va, b, vb,
+	    next ? ", nor on the next before 06:00" : "");
+}
+
+/* Reads the day of the end from opts' end_day column into x. */
+static int
+end_day(const struct tk_record *rec, const struct tk_time_opts *o,
+    struct tk_stamp *x, struct tk_err *e)
+{
+	const struct tk_str *v = field(rec, o->end_day);
+	enum tk_date_order ord = order_of(o, rec, COL_END_DAY);
+	struct tk_stamp d;
+	int rc;
+
+	if (is_blank(v))
 		return 0;
-	if (tk_parse_clock(st, &w->start, &has_day) < 0)
-		return bad(e, rec, "start time", st);
-	if (!has_day && blank(day))
-		return 0;
-	if (has_day && !blank(day)) {
-		struct tk_time d = { 0, 0, 0, 0, 0, 0 };
-		long long after;
-		tk_parse_day(day, &d);
-		/*
-		 * Or early on the next date: a schedule's day runs past
-		 * midnight until it changes, at 04:00 or 06:00 (frab).
-		 */
-		after = tk_time_epoch(&w->start) - tk_time_epoch(&d);
-		if (after < 0 || after >= 86400 + LATE_NIGHT)
-			return tk_fail(e, rec->file, rec->line, 0,
-			    "start is not on the day given");
-	}
-	if (!blank(field(rec, TK_END))) {
-		if (end_field(rec, w, e) < 0)
-			return -1;
-	} else if (!blank(du)) {
-		if ((secs = tk_parse_duration(du)) < 0)
-			return bad(e, rec, "duration", du);
-		w->end = tk_time_epoch(&w->start) + secs;
+	if ((rc = tk_parse_stamp(v, ord, &d)) < 0 || !d.has_date)
+		return refuse(e, o, rec, o->end_day, v, W_DATE,
+		    rc < 0 ? rc : -TK_BAD_FORM, ord);
+	if (x->has_date && date_differs(x, &d))
+		return not_on(e, o, rec, TK_END, o->end_day, 0);
+	if (!x->has_date)
+		same_date(x, &d);
+	if (!x->has_zone && d.has_zone) {
+		x->has_zone = 1;
+		x->off = d.off;
 	}
 	return 1;
 }
 
-int
-tk_source_date(long long *t, struct tk_err *e)
+/*
+ * The instant of end x of talk w, which starts at a: a time without a
+ * date is on the start's day, or the next when it is earlier; without a
+ * zone it is in the start's.
+ */
+static int
+end_of(const struct tk_record *rec, const struct tk_time_opts *o,
+    struct tk_when *w, const struct tk_stamp *a, struct tk_stamp x,
+    int dated, long long *t, struct tk_err *e)
 {
-	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char col[96];
+
+	if (!x.has_date)
+		same_date(&x, a);
+	if (!x.has_zone && w->how == TK_OFFSET) {
+		x.has_zone = 1;
+		x.off = w->off;
+	}
+	if (x.has_zone && w->how == TK_FLOATING) {
+		col_name(o, rec->fileno, TK_END, col, sizeof(col));
+		return tk_fail(e, rec->file, rec->line, 0, "%s: the end has a "
+		    "zone but the start has none", col);
+	}
+	*t = instant(&x, o);
+	if (!dated && *t < w->start) {
+		x.hour += 24;
+		*t = instant(&x, o);
+	}
+	return 0;
+}
+
+int
+tk_when(const struct tk_record *rec, const struct tk_time_opts *o,
+    struct tk_when *w, struct tk_err *e)
+{
+	const struct tk_str *day = field(rec, TK_DAY);
+	const struct tk_str *st = field(rec, TK_START);
+	const struct tk_str *en = field(rec, TK_END);
+	const struct tk_str *du = field(rec, TK_DURATION);
+	enum tk_date_order ord;
+	struct tk_stamp d, a, b, x;
+	int rc, range, dated;
+	long long t;
+
+	memset(w, 0, sizeof(*w));
+	memset(&d, 0, sizeof(d));
+	if (!is_blank(day)) {
+		ord = order_of(o, rec, COL_DAY);
+		if ((rc = tk_parse_stamp(day, ord, &d)) < 0 || !d.has_date)
+			return refuse(e, o, rec, TK_DAY, day, W_DATE,
+			    rc < 0 ? rc : -TK_BAD_FORM, ord);
+	}
+	if (is_blank(st))
+		return 0;
+	ord = order_of(o, rec, COL_START);
+	if ((rc = tk_parse_span(st, ord, &a, &b, &range)) < 0 || !a.has_time)
+		return refuse(e, o, rec, TK_START, st, W_START,
+		    rc < 0 ? rc : -TK_BAD_FORM, ord);
+	if (!a.has_date) {
+		if (!d.has_date)
+			return 0;
+		same_date(&a, &d);
+	} else if (d.has_date && date_differs(&a, &d) &&
+	    !early_next_day(&a, &d)) {
+		/* Or early on the next: a schedule's day runs past midnight. */
+		return not_on(e, o, rec, TK_START, TK_DAY, 1);
+	}
+	/* A frab date holds the start's offset: 2026-01-31T09:30:00+01:00. */
+	if (!a.has_zone && d.has_zone) {
+		a.has_zone = 1;
+		a.off = d.off;
+	}
+	w->how = a.has_zone ? TK_OFFSET : o->zone ? TK_IN_ZONE : TK_FLOATING;
+	w->off = a.has_zone ? a.off : 0;
+	w->start = instant(&a, o);
+	if (range) {
+		if (end_of(rec, o, w, &a, b, b.has_date, &w->end, e) < 0)
+			return -1;
+		w->has_end = 1;
+	}
+	if (!is_blank(en)) {
+		ord = order_of(o, rec, COL_END);
+		if ((rc = tk_parse_stamp(en, ord, &x)) < 0 || !x.has_time)
+			return refuse(e, o, rec, TK_END, en, W_TIME,
+			    rc < 0 ? rc : -TK_BAD_FORM, ord);
+		dated = x.has_date;
+		if (o->end_day >= 0 && (rc = end_day(rec, o, &x, e)) != 0) {
+			if (rc < 0)
+				return -1;
+			dated = 1;
+		}
+		if (end_of(rec, o, w, &a, x, dated, &t, e) < 0)
+			return -1;
+		if (range && t != w->end) {
+			char c1[96], c2[96];
+			col_name(o, rec->fileno, TK_END, c1, sizeof(c1));
+			col_name(o, rec->fileno, TK_START, c2, sizeof(c2));
+			return tk_fail(e, rec->file, rec->line, 0, "%s: the end "
+			    "is not the end of the range in %s", c1, c2);
+		}
+		w->end = t;
+		w->has_end = 1;
+	} else if (!range && !is_blank(du)) {
+		long long secs = tk_parse_duration(du);
+		if (secs < 0)
+			return refuse(e, o, rec, TK_DURATION, du, W_DURATION,
+			    -TK_BAD_FORM, o->order);
+		w->end = w->start + secs;
+		w->has_end = 1;
+	}
+	if (w->has_end && w->end < w->start) {
+		char col[96];
+		col_name(o, rec->fileno, TK_END, col, sizeof(col));
+		return tk_fail(e, rec->file, rec->line, 0, "%s: the end is "
+		    "before the start", col);
+	}
+	return 1;
+}
+
+long long
+tk_when_local(const struct tk_when *w, const struct tk_zone *z, long long t,
+    long *off)
+{
+	*off = 0;
+	if (w->how == TK_FLOATING)
+		return t;
+	*off = z ? tk_zone_offset(z, t, NULL, NULL) : w->off;
+	return t + *off;
+}
+
+int
+tk_parse_epoch(const char *name, const char *s, long long *t,
+    struct tk_err *e)
+{
 	char *end;
 	long long v;
 
-	if (s == NULL || *s == '\0') {
-		*t = (long long)time(NULL);
-		return 0;
-	}
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno || *end != '\0' || v < 0 || s[0] < '0' || s[0] > '9')
-		return tk_fail(e, "SOURCE_DATE_EPOCH", 0, 0,
-		    "not a number of seconds: '%.*s'", tk_cut(s, strlen(s), 40),
-		    s);
+		return tk_fail(e, name, 0, 0, "not a number of seconds: "
+		    "'%.*s'", tk_cut(s, strlen(s), 40), s);
 	*t = v;
 	return 0;
-}
-
-/* ---------------------------------------------------------------- zones */
-
-/*
- * Zone names are looked up under the system's zoneinfo directory; the
- * name must be a relative path without "..", as TZ would read it.
- */
-static int
-zone_exists(const char *zone)
-{
-	char path[512];
-
-	if (*zone == '\0' || *zone == '/' || *zone == '.' ||
-	    strstr(zone, "..") || strlen(zone) > 200)
-		return 0;
-	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", zone);
-	return access(path, R_OK) == 0;
-}
-
-/* Saved TZ while a zone is in force. */
-struct tzsave {
-	char *old;
-};
-
-static void
-zone_enter(struct tzsave *s, const char *zone)
-{
-	const char *old = getenv("TZ");
-
-	s->old = old ? tk_xstrndup(old, strlen(old)) : NULL;
-	setenv("TZ", zone, 1);
-	tzset();
-}
-
-static void
-zone_leave(struct tzsave *s)
-{
-	if (s->old)
-		setenv("TZ", s->old, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(s->old);
-}
-
-/* The offset from UTC at instant t, in seconds east, in the current TZ. */
-static long
-offset_at(time_t t, char *abbr, size_t abbrlen, int *isdst)
-{
-	struct tm tm;
-	struct tk_time lt;
-
-	localtime_r(&t, &tm);
-	lt.year = tm.tm_year + 1900;
-	lt.mon = tm.tm_mon + 1;
-	lt.mday = tm.tm_mday;
-	lt.hour = tm.tm_hour;
-	lt.min = tm.tm_min;
-	lt.sec = tm.tm_sec;
-	if (isdst)
-		*isdst = tm.tm_isdst > 0;
-	if (abbr && strftime(abbr, abbrlen, "%Z", &tm) == 0)
-		abbr[0] = '\0';
-	return (long)(tk_time_epoch(&lt) - (long long)t);
-}
-
-int
-tk_zone_check(const char *zone, struct tk_err *e)
-{
-	if (!zone_exists(zone))
-		return tk_fail(e, NULL, 0, 0, "unknown time zone '%.*s'",
-		    tk_cut(zone, strlen(zone), 200), zone);
-	return 0;
-}
-
-long
-tk_zone_offset(const char *zone, const struct tk_time *local)
-{
-	struct tzsave s;
-	long long lt = tk_time_epoch(local);
-	long off;
-
-	zone_enter(&s, zone);
-	/* The offset in force at the local time, found in two steps. */
-	off = offset_at((time_t)lt, NULL, 0, NULL);
-	off = offset_at((time_t)(lt - off), NULL, 0, NULL);
-	zone_leave(&s);
-	return off;
-}
-
-/* Adds one rule to z. */
-static void
-add_rule(struct tk_zone *z, long long at, long from, long to,
-    const char *abbr, int isdst)
-{
-	struct tk_zone_rule *r;
-
-	z->rule = tk_xrealloc(z->rule, (z->n + 1) * sizeof(*z->rule));
-	r = &z->rule[z->n++];
-	r->at = at;
-	r->from = from;
-	r->to = to;
-	r->isdst = isdst;
-	snprintf(r->abbr, sizeof(r->abbr), "%s", abbr);
-}
-
-/* Finds the instant in (lo, hi] where the offset changes from lo's. */
-static long long
-find_change(long long lo, long long hi)
-{
-	long off = offset_at((time_t)lo, NULL, 0, NULL);
-
-	while (hi - lo > 1) {
-		long long mid = lo + (hi - lo) / 2;
-		if (offset_at((time_t)mid, NULL, 0, NULL) == off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return hi;
-}
-
-void
-tk_zone_rules(const char *zone, long long from, long long to,
-    struct tk_zone *z)
-{
-	struct tzsave s;
-	char abbr[16];
-	long off;
-	int dst;
-
-	memset(z, 0, sizeof(*z));
-	zone_enter(&s, zone);
-	off = offset_at((time_t)from, abbr, sizeof(abbr), &dst);
-	add_rule(z, from, off, off, abbr, dst);
-	/* Offsets change at most a few times a year: look once a day. */
-	for (long long t = from; t < to; t += 86400) {
-		long next = offset_at((time_t)(t + 86400), NULL, 0, NULL);
-		if (next == off)
-			continue;
-		long long at = find_change(t, t + 86400);
-		offset_at((time_t)at, abbr, sizeof(abbr), &dst);
-		add_rule(z, at, off, next, abbr, dst);
-		off = next;
-	}
-	zone_leave(&s);
-}
-
-void
-tk_zone_free(struct tk_zone *z)
-{
-	free(z->rule);
-	memset(z, 0, sizeof(*z));
 }

@@ -6,8 +6,8 @@
 
 #include "util/util.h"
 
-static void
-oom(void)
+void
+tk_oom(void)
 {
 	fputs("talks: out of memory\n", stderr);
 	exit(2);
@@ -19,7 +19,7 @@ tk_xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		tk_oom();
 	return p;
 }
 
@@ -29,7 +29,7 @@ tk_xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		oom();
+		tk_oom();
 	return p;
 }
 
@@ -38,7 +38,7 @@ tk_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		oom();
+		tk_oom();
 	return p;
 }
 

@@ -55,6 +55,9 @@ int tk_fail(struct tk_err *e, const char *file, unsigned long line,
 
 /* ------------------------------------------------------------ allocation */
 
+/* Says that memory ran out and ends the program, as tk_xmalloc does. */
+void tk_oom(void) __attribute__((noreturn));
+
 /* Allocation that never returns NULL: out of memory ends the program. */
 void *tk_xmalloc(size_t n);
 void *tk_xcalloc(size_t n, size_t size);

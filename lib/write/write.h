@@ -4,7 +4,8 @@
  * A buffered output with sticky errors and the CSV and TSV rows (out.c),
  * UTF-8 checking and the JSON and XML escapers (utf8.c), text cleaned
  * for XML and iCalendar (cleantext.c), templates with {field}
- * placeholders (template.c), and file names made from data (safename.c).
+ * placeholders (template.c), file names made from data (safename.c),
+ * and slugs for names in URLs (slug.c, with utf8proc).
  * The writers of a new output format's syntax go here; the format itself
  * is a file of cmd/export/.
  */
@@ -174,5 +175,15 @@ char *tk_safe_name(const char *s, size_t n);
  */
 int tk_create_new(int dirfd, const char *name, char **used,
     struct tk_err *e);
+
+/* ---------------------------------------------------------------- slugs */
+
+/*
+ * Appends to b the slug of v, at most max bytes: the letters without
+ * their accents (numérique: numerique, Straße: strasse) in lower case,
+ * ASCII letters and digits, and one '-' for each run of anything else
+ * between them.
+ */
+void tk_slug(struct tk_buf *b, const struct tk_str *v, size_t max);
 
 #endif
