@@ -26,6 +26,7 @@ struct tk_reader {
 	size_t *hash;         /* open addressing: extra column + 1, or 0 */
 	size_t hashcap;
 	struct tk_str *vals;  /* the record handed out, ncol entries */
+	struct tk_str *blank; /* ncol empty values, never NULL (C11 7.24.1) */
 	struct plain *plain;
 	struct fast *fast;    /* NULL on the plain path */
 	enum tk_path path;    /* as asked, then as chosen */
@@ -301,6 +302,9 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		}
 	}
 	r->vals = tk_xcalloc(r->ncol, sizeof(*r->vals));
+	r->blank = tk_xcalloc(r->ncol, sizeof(*r->blank));
+	for (size_t c = 0; c < r->ncol; c++)
+		r->blank[c].p = "";
 	return r;
 }
 
@@ -376,6 +380,7 @@ tk_close(struct tk_reader *r)
 	free(r->hash);
 	free(r->src);
 	free(r->vals);
+	free(r->blank);
 	plain_free(r->plain);
 	fast_free(r->fast);
 	free(r->want);
@@ -392,7 +397,8 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 			return tk_fail(e, s->name, rr->line, 0,
 			    "record has %zu fields, the header has %zu",
 			    rr->nf, s->ncols);
-	memset(r->vals, 0, r->ncol * sizeof(*r->vals));
+	/* A column the record lacks is empty, and points somewhere. */
+	memcpy(r->vals, r->blank, r->ncol * sizeof(*r->vals));
 	for (size_t i = 0; i < rr->nf && i < s->ncols; i++)
 		r->vals[s->map[i]] = rr->f[i];
 	rec->f = r->vals;
