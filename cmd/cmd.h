@@ -77,7 +77,8 @@ int common_option(struct common *c, int opt, const char *arg, char **argv);
 /*
  * Chooses the files to read when *argc is 0: standard input, or
  * $TALKS_FILE when standard input is a terminal.  Returns -1 after saying
- * so when there is no input to wait for.
+ * so when there is no input to wait for; ends the program with a usage
+ * error when standard input is named twice.
  */
 int common_input_files(struct common *c, int *argc, char ***argv);
 

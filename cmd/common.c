@@ -219,14 +219,31 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	return 0;
 }
 
+/*
+ * Standard input can be read once: a second '-' would read what the
+ * first left in the pipe as another file, so it is a usage error.
+ */
+static void
+stdin_once(const struct common *c, int argc, char **argv)
+{
+	int seen = 0;
+
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && seen++)
+			misuse(c, "standard input ('-') named twice: it can be "
+			    "read only once");
+}
+
 int
 common_input_files(struct common *c, int *argc, char ***argv)
 {
 	static char *dash[] = { "-" };
 	static char *envfile[1];
 
-	if (*argc > 0)
+	if (*argc > 0) {
+		stdin_once(c, *argc, *argv);
 		return 0;
+	}
 	if (isatty(STDIN_FILENO)) {
 		envfile[0] = getenv("TALKS_FILE");
 		if (envfile[0] == NULL || *envfile[0] == '\0') {
