@@ -4,7 +4,9 @@
  * tk_open reads every file's header first, so that the reader's columns
  * are known before the first record: the canonical fields, then every
  * other header name in order of first appearance.  Each file keeps a map
- * from its header columns to the reader's.
+ * from its header columns to the reader's.  The files after the first
+ * are parked (see struct src) until their turn, so that at most two are
+ * open at once, whatever their number.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -299,6 +301,9 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		if (open_src(r, s, &s->err) < 0) {
 			s->failed = 1;
 			src_close(s);
+		} else if (i > 0) {
+			/* The first file is read next; the others wait. */
+			src_park(s);
 		}
 	}
 	r->vals = tk_xcalloc(r->ncol, sizeof(*r->vals));
@@ -410,6 +415,19 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 	return 1;
 }
 
+/* Opens a parked s again and prepares to read its records. */
+static int
+start_src(struct tk_reader *r, struct src *s, struct tk_err *e)
+{
+	if (src_resume(s, e) < 0)
+		return -1;
+	choose_path(r);
+	plain_start(r->plain, s);
+	want_src(r, s);
+	s->streaming = 1;
+	return 0;
+}
+
 int
 tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 {
@@ -426,13 +444,9 @@ tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 		if (s->ncols == 0) {
 			rc = 0;
 		} else {
-			if (!s->streaming) {
-				choose_path(r);
-				plain_start(r->plain, s);
-				want_src(r, s);
-				s->streaming = 1;
-			}
-			if (r->fast)
+			if (!s->streaming && start_src(r, s, e) < 0)
+				rc = -1;
+			else if (r->fast)
 				rc = fast_next(r->fast, r->plain, s, s->want,
 				    &rr, e);
 			else
