@@ -145,6 +145,14 @@ void common_sign(struct common *c, const struct tk_record *rec);
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
 
+/*
+ * Reads all of file path ("-": standard input) into b, which stays
+ * NUL-terminated: a pattern file, a template.  A file larger than the
+ * record limit is an error, so that /dev/zero cannot take all memory.
+ * Returns -1 after reporting an error.
+ */
+int common_slurp(const struct common *c, const char *path, struct tk_buf *b);
+
 /* Prints a library error as "talks: file:line:col: message". */
 void report(const struct tk_err *e);
 

@@ -1,5 +1,6 @@
 /* common.c - options, input and output shared by every subcommand. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,6 +69,40 @@ common_init(struct common *c, const char *cmd, const char *usage)
 	tk_out_set_path(&c->out, c->in.path);
 	optind = 0;
 	opterr = 0;
+}
+
+int
+common_slurp(const struct common *c, const char *path, struct tk_buf *b)
+{
+	size_t max = c->in.max_record ? c->in.max_record : TK_MAX_RECORD;
+	int is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	const char *name = is_stdin ? "(standard input)" : path;
+	struct tk_err e;
+	char chunk[8192];
+	ssize_t k;
+	int rc = 0;
+
+	tk_buf_add(b, "", 0);
+	while (fd >= 0 && (k = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			break;
+		if (b->n + (size_t)k > max) {
+			rc = tk_fail(&e, name, 0, 0, "larger than %zu bytes "
+			    "(see TALKS_MAX_RECORD)", max);
+			break;
+		}
+		tk_buf_add(b, chunk, (size_t)k);
+	}
+	if (rc == 0 && (fd < 0 || k < 0))
+		rc = tk_fail(&e, name, 0, 0, "%s", strerror(errno));
+	if (fd > STDIN_FILENO)
+		close(fd);
+	if (rc < 0)
+		report(&e);
+	return rc;
 }
 
 /* Writes s to stderr, control characters shown as '?'. */
