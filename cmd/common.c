@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,23 +11,31 @@
 
 #include "cmd.h"
 
-/* The size in $name: a number, then K, M or G; 0 when unset or bad. */
+/*
+ * The size in $name: digits, then K, M or G; 0 (the default) when unset
+ * or malformed.  A sign, or a value of SIZE_MAX / 4 or more, which no
+ * limit needs and whose sums could wrap, is malformed.
+ */
 static size_t
 env_size(const char *name)
 {
 	const char *v = getenv(name);
 	char *end;
 	unsigned long long n;
+	int shift = 0;
 
-	if (v == NULL || *v == '\0')
+	if (v == NULL || *v < '0' || *v > '9')
 		return 0;
+	errno = 0;
 	n = strtoull(v, &end, 10);
 	switch (*end) {
-	case 'k': case 'K': n <<= 10; end++; break;
-	case 'm': case 'M': n <<= 20; end++; break;
-	case 'g': case 'G': n <<= 30; end++; break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
 	}
-	return *end ? 0 : (size_t)n;
+	if (*end || errno || n > (SIZE_MAX / 4 - 1) >> shift)
+		return 0;
+	return (size_t)n << shift;
 }
 
 /* The parsing path $TALKS_PATH asks for: plain, portable, else the fastest. */

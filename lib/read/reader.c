@@ -8,6 +8,7 @@
  * are parked (see struct src) until their turn, so that at most two are
  * open at once, whatever their number.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,6 +286,11 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		r->opts.max_record = TK_MAX_RECORD;
 	if (r->opts.chunk == 0)
 		r->opts.chunk = TK_CHUNK;
+	/* No limit needs more; sums such as the limit and a margin stay exact. */
+	if (r->opts.max_record > SIZE_MAX / 4)
+		r->opts.max_record = SIZE_MAX / 4;
+	if (r->opts.chunk > SIZE_MAX / 4)
+		r->opts.chunk = SIZE_MAX / 4;
 	r->path = r->opts.path;
 	for (int f = 0; f < TK_NCANON; f++) {
 		const char *n = tk_canon_name(f);
