@@ -149,7 +149,7 @@ int common_finish(struct common *c);
  * Reads all of file path ("-": standard input) into b, which stays
  * NUL-terminated: a pattern file, a template.  A file larger than the
  * record limit is an error, so that /dev/zero cannot take all memory.
- * Returns -1 after reporting an error.
+ * Returns -1 after reporting an error, b freed.
  */
 int common_slurp(const struct common *c, const char *path, struct tk_buf *b);
 

@@ -109,8 +109,10 @@ common_slurp(const struct common *c, const char *path, struct tk_buf *b)
 		rc = tk_fail(&e, name, 0, 0, "%s", strerror(errno));
 	if (fd > STDIN_FILENO)
 		close(fd);
-	if (rc < 0)
+	if (rc < 0) {
 		report(&e);
+		tk_buf_free(b);
+	}
 	return rc;
 }
 
