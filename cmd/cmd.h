@@ -77,7 +77,8 @@ int common_option(struct common *c, int opt, const char *arg, char **argv);
 /*
  * Chooses the files to read when *argc is 0: standard input, or
  * $TALKS_FILE when standard input is a terminal.  Returns -1 after saying
- * so when there is no input to wait for.
+ * so when there is no input to wait for; ends the program with a usage
+ * error when standard input is named twice.
  */
 int common_input_files(struct common *c, int *argc, char ***argv);
 
@@ -143,6 +144,14 @@ void common_sign(struct common *c, const struct tk_record *rec);
 
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
+
+/*
+ * Reads all of file path ("-": standard input) into b, which stays
+ * NUL-terminated: a pattern file, a template.  A file larger than the
+ * record limit is an error, so that /dev/zero cannot take all memory.
+ * Returns -1 after reporting an error, b freed.
+ */
+int common_slurp(const struct common *c, const char *path, struct tk_buf *b);
 
 /* Prints a library error as "talks: file:line:col: message". */
 void report(const struct tk_err *e);

@@ -1,6 +1,8 @@
 /* common.c - options, input and output shared by every subcommand. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,23 +11,31 @@
 
 #include "cmd.h"
 
-/* The size in $name: a number, then K, M or G; 0 when unset or bad. */
+/*
+ * The size in $name: digits, then K, M or G; 0 (the default) when unset
+ * or malformed.  A sign, or a value of SIZE_MAX / 4 or more, which no
+ * limit needs and whose sums could wrap, is malformed.
+ */
 static size_t
 env_size(const char *name)
 {
 	const char *v = getenv(name);
 	char *end;
 	unsigned long long n;
+	int shift = 0;
 
-	if (v == NULL || *v == '\0')
+	if (v == NULL || *v < '0' || *v > '9')
 		return 0;
+	errno = 0;
 	n = strtoull(v, &end, 10);
 	switch (*end) {
-	case 'k': case 'K': n <<= 10; end++; break;
-	case 'm': case 'M': n <<= 20; end++; break;
-	case 'g': case 'G': n <<= 30; end++; break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
 	}
-	return *end ? 0 : (size_t)n;
+	if (*end || errno || n > (SIZE_MAX / 4 - 1) >> shift)
+		return 0;
+	return (size_t)n << shift;
 }
 
 /* The parsing path $TALKS_PATH asks for: plain, portable, else the fastest. */
@@ -68,6 +78,42 @@ common_init(struct common *c, const char *cmd, const char *usage)
 	tk_out_set_path(&c->out, c->in.path);
 	optind = 0;
 	opterr = 0;
+}
+
+int
+common_slurp(const struct common *c, const char *path, struct tk_buf *b)
+{
+	size_t max = c->in.max_record ? c->in.max_record : TK_MAX_RECORD;
+	int is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	const char *name = is_stdin ? "(standard input)" : path;
+	struct tk_err e;
+	char chunk[8192];
+	ssize_t k;
+	int rc = 0;
+
+	tk_buf_add(b, "", 0);
+	while (fd >= 0 && (k = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			break;
+		if (b->n + (size_t)k > max) {
+			rc = tk_fail(&e, name, 0, 0, "larger than %zu bytes "
+			    "(see TALKS_MAX_RECORD)", max);
+			break;
+		}
+		tk_buf_add(b, chunk, (size_t)k);
+	}
+	if (rc == 0 && (fd < 0 || k < 0))
+		rc = tk_fail(&e, name, 0, 0, "%s", strerror(errno));
+	if (fd > STDIN_FILENO)
+		close(fd);
+	if (rc < 0) {
+		report(&e);
+		tk_buf_free(b);
+	}
+	return rc;
 }
 
 /* Writes s to stderr, control characters shown as '?'. */
@@ -219,14 +265,31 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	return 0;
 }
 
+/*
+ * Standard input can be read once: a second '-' would read what the
+ * first left in the pipe as another file, so it is a usage error.
+ */
+static void
+stdin_once(const struct common *c, int argc, char **argv)
+{
+	int seen = 0;
+
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && seen++)
+			misuse(c, "standard input ('-') named twice: it can be "
+			    "read only once");
+}
+
 int
 common_input_files(struct common *c, int *argc, char ***argv)
 {
 	static char *dash[] = { "-" };
 	static char *envfile[1];
 
-	if (*argc > 0)
+	if (*argc > 0) {
+		stdin_once(c, *argc, *argv);
 		return 0;
+	}
 	if (isatty(STDIN_FILENO)) {
 		envfile[0] = getenv("TALKS_FILE");
 		if (envfile[0] == NULL || *envfile[0] == '\0') {

@@ -62,50 +62,20 @@ add_pattern(struct grep *g, const char *p, size_t n)
 	g->npats++;
 }
 
-/* Reads all of fp; the result is NUL-terminated, its length in *len. */
-static char *
-slurp(FILE *fp, size_t *len)
-{
-	size_t cap = 4096, k;
-	char *buf = tk_xmalloc(cap);
-
-	*len = 0;
-	while ((k = fread(buf + *len, 1, cap - *len - 1, fp)) > 0) {
-		*len += k;
-		TK_GROW(buf, cap, *len + 2);
-	}
-	buf[*len] = '\0';
-	return buf;
-}
-
 /* Adds the patterns of --file name: one a line, a CR before LF dropped. */
 static int
 read_patterns(struct grep *g, const char *name)
 {
-	FILE *fp = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
-	struct tk_err e;
-	size_t len;
-	char *buf, *p, *end;
+	struct tk_buf b = { 0 };
+	char *p, *end;
 
-	if (fp == NULL) {
-		tk_fail(&e, name, 0, 0, "%s", strerror(errno));
-		report(&e);
+	if (common_slurp(&g->c, name, &b) < 0) {
+		tk_buf_free(&b);
 		return -1;
 	}
-	buf = slurp(fp, &len);
-	if (ferror(fp)) {
-		tk_fail(&e, name, 0, 0, "%s", strerror(errno));
-		report(&e);
-		free(buf);
-		if (fp != stdin)
-			fclose(fp);
-		return -1;
-	}
-	if (fp != stdin)
-		fclose(fp);
 	g->bufs = tk_xrealloc(g->bufs, (g->nbufs + 1) * sizeof(*g->bufs));
-	g->bufs[g->nbufs++] = buf;
-	for (p = buf, end = buf + len; p < end;) {
+	g->bufs[g->nbufs++] = b.p;
+	for (p = b.p, end = b.p + b.n; p < end;) {
 		char *q = memchr(p, '\n', (size_t)(end - p));
 		char *stop = q ? q : end;
 		if (q && stop > p && stop[-1] == '\r')

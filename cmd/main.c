@@ -74,8 +74,12 @@ find(const char *name)
 static int
 unknown(const char *name)
 {
-	fprintf(stderr, "talks: unknown command '%s' (see 'talks --help')\n",
+	struct tk_err e;
+
+	/* report shows control characters in the name as '?'. */
+	tk_fail(&e, NULL, 0, 0, "unknown command '%s' (see 'talks --help')",
 	    name);
+	report(&e);
 	return 2;
 }
 

@@ -13,36 +13,6 @@
 
 #include "export.h"
 
-/* Reads all of file path into b; -1 after reporting. */
-static int
-slurp(const char *path, struct tk_buf *b)
-{
-	struct tk_err e;
-	char chunk[8192];
-	ssize_t k;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0) {
-		tk_fail(&e, path, 0, 0, "%s", strerror(errno));
-		report(&e);
-		return -1;
-	}
-	tk_buf_add(b, "", 0);
-	while ((k = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			tk_fail(&e, path, 0, 0, "%s", strerror(errno));
-			report(&e);
-			close(fd);
-			return -1;
-		}
-		tk_buf_add(b, chunk, (size_t)k);
-	}
-	close(fd);
-	return 0;
-}
-
 int
 template_text(struct exporter *x, struct tk_buf *b, const char **name)
 {
@@ -57,7 +27,7 @@ template_text(struct exporter *x, struct tk_buf *b, const char **name)
 		return 0;
 	}
 	*name = arg + 1;
-	if (slurp(*name, b) < 0)
+	if (common_slurp(x->c, *name, b) < 0)
 		return -1;
 	/* A file's last line break ends the file, not the output. */
 	if (b->n > 0 && b->p[b->n - 1] == '\n')

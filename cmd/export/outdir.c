@@ -2,9 +2,13 @@
  * outdir.c - where the outputs of talks export go: standard output, or
  * with --output-dir a new file each, named by --name expanded with the
  * output's values and made safe, never overwriting; its path is printed.
+ * Each file is written under a temporary name in the directory and
+ * linked to its name only when complete, so that an error or a signal
+ * leaves no truncated file that looks whole.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +21,54 @@ struct outdir {
 	int dfd;
 	struct tk_tmpl *name;
 	struct tk_buf buf;
+	unsigned long done;     /* files finished */
+	struct sigaction old[4];
 };
+
+/*
+ * The signals that end a run, and what is written, for on_signal; the
+ * last, SIGXFSZ, is ignored, so that a file-size limit is a write error.
+ */
+static const int signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGXFSZ };
+static int tmp_dfd = -1;
+static char tmp_name[64];
+static volatile sig_atomic_t tmp_live;
+
+/*
+ * Removes the file being written, says so, and ends as the signal would
+ * have; only async-signal-safe calls.  The finished files are already
+ * listed on standard output, which is flushed after each.
+ */
+static void
+on_signal(int sig)
+{
+	static const char msg[] = "talks: interrupted: the file being "
+	    "written was removed; the files finished are those listed\n";
+	ssize_t w;
+
+	if (tmp_live)
+		unlinkat(tmp_dfd, tmp_name, 0);
+	w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	(void)w; /* nothing more can be done */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+catch_signals(struct outdir *od)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < 4; i++)
+		sigaddset(&sa.sa_mask, signals[i]);
+	for (size_t i = 0; i < 4; i++) {
+		sa.sa_handler = signals[i] == SIGXFSZ ? SIG_IGN : on_signal;
+		sigaction(signals[i], &sa, &od->old[i]);
+	}
+	tmp_dfd = od->dfd;
+}
 
 void
 outdir_check(struct exporter *x)
@@ -71,6 +122,7 @@ outdir_open(struct exporter *x)
 		free(od);
 		return -1;
 	}
+	catch_signals(od);
 	x->dir = od;
 	x->to_files = 1;
 	tk_out_init_mem(&x->file);
@@ -99,9 +151,31 @@ put_file(const char *path, int fd, const char *p, size_t n)
 	return rc;
 }
 
+/* Sets path to file name in the output directory. */
+static void
+dir_path(const struct outdir *d, struct tk_buf *path, const char *name)
+{
+	path->n = 0;
+	tk_buf_adds(path, d->dir);
+	if (path->n > 0 && path->p[path->n - 1] != '/')
+		tk_buf_addc(path, '/');
+	tk_buf_adds(path, name);
+}
+
+/* Reports e about file name in the output directory, in path. */
+static void
+report_in(const struct outdir *d, struct tk_buf *path, const char *name,
+    struct tk_err *e)
+{
+	dir_path(d, path, name);
+	e->file = path->p;
+	report(e);
+}
+
 /*
- * Writes p (n bytes) to a new file named by expanding --name with v,
- * made safe, and prints its path; -1 after reporting.
+ * Writes p (n bytes) under a temporary name, then links it to a new file
+ * named by expanding --name with v, made safe, and prints its path; -1
+ * after reporting, the temporary file removed.
  */
 static int
 write_file(struct exporter *x, const struct tk_tmpl_vals *v, const char *p,
@@ -110,26 +184,40 @@ write_file(struct exporter *x, const struct tk_tmpl_vals *v, const char *p,
 	struct outdir *d = x->dir;
 	struct tk_buf path = { 0 };
 	struct tk_err e;
-	char *safe, *used = NULL;
+	char *safe, *tmp = NULL, *used = NULL, base[64];
 	int fd, rc = -1;
 
 	d->buf.n = 0;
 	tk_tmpl_expand(d->name, v, TK_TMPL_FLAT, &d->buf);
 	safe = tk_safe_name(d->buf.p, d->buf.n);
-	fd = tk_create_new(d->dfd, safe, &used, &e);
-	tk_buf_adds(&path, d->dir);
-	if (path.n > 0 && path.p[path.n - 1] != '/')
-		tk_buf_addc(&path, '/');
-	tk_buf_adds(&path, used);
+	snprintf(base, sizeof(base), ".talks-%ld.tmp", (long)getpid());
+	fd = tk_create_new(d->dfd, base, &tmp, &e);
 	if (fd < 0) {
-		tk_fail(&e, path.p, 0, 0, "%s", e.msg);
-		report(&e);
-	} else if ((rc = put_file(path.p, fd, p, n)) == 0) {
+		report_in(d, &path, safe, &e);
+	} else {
+		snprintf(tmp_name, sizeof(tmp_name), "%s", tmp);
+		tmp_live = 1;
+		dir_path(d, &path, safe); /* for messages */
+		if ((rc = put_file(path.p, fd, p, n)) == 0 &&
+		    (rc = tk_link_new(d->dfd, tmp, safe, &used, &e)) < 0)
+			report_in(d, &path, used, &e);
+		unlinkat(d->dfd, tmp, 0);
+		tmp_live = 0;
+	}
+	if (rc == 0) {
+		dir_path(d, &path, used);
 		tk_out_write(&x->c->out, path.p, path.n);
 		tk_out_putc(&x->c->out, x->c->nul ? '\0' : '\n');
+		/* So that the list is whole whatever ends the run. */
+		tk_out_flush(&x->c->out);
+		d->done++;
+	} else if (d->done > 0) {
+		fprintf(stderr, "talks: %lu file%s finished before, listed on "
+		    "standard output\n", d->done, d->done == 1 ? "" : "s");
 	}
 	tk_buf_free(&path);
 	free(safe);
+	free(tmp);
 	free(used);
 	return rc;
 }
@@ -160,6 +248,8 @@ outdir_close(struct exporter *x)
 
 	if (d == NULL)
 		return;
+	for (size_t i = 0; i < 4; i++)
+		sigaction(signals[i], &d->old[i], NULL);
 	close(d->dfd);
 	tk_tmpl_free(d->name);
 	tk_buf_free(&d->buf);

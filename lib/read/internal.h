@@ -6,6 +6,8 @@
 #ifndef TALKS_READ_INTERNAL_H
 #define TALKS_READ_INTERNAL_H
 
+#include <sys/types.h>
+
 #include "read/read.h"
 #include "scan/scan.h"
 
@@ -18,8 +20,11 @@ const char *const *tk_canon_aliases(int f);
 
 /*
  * One input file.  Unread bytes are buf[beg .. end); line is the line
- * number of buf[beg].  The first read is small, so that many files can
- * wait with their headers read; streaming grows the buffer to SRC_CHUNK.
+ * number of buf[beg].  The first read is small; streaming grows the
+ * buffer to SRC_CHUNK.  A regular file that waits for its turn after its
+ * header is read is parked: closed, its buffer freed, and where to go on
+ * kept in off, so that any number of files can wait in little memory
+ * and without a descriptor each.
  */
 struct src {
 	const char *path;   /* as named; "-" is standard input */
@@ -40,6 +45,10 @@ struct src {
 	int streaming;      /* records are being read */
 	int failed;         /* err holds an error to report in turn */
 	struct tk_err err;
+	int parked;         /* closed until src_resume (see above) */
+	off_t off;          /* parked: the file offset of buf[beg] */
+	dev_t dev;          /* parked: the file, to see it was not replaced */
+	ino_t ino;
 };
 
 int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
@@ -48,6 +57,13 @@ long src_fill(struct src *s, size_t want, struct tk_err *e);
 /* Reads at most max bytes to buf + end, which has room for them; as above. */
 long src_read(struct src *s, size_t max, struct tk_err *e);
 void src_close(struct src *s);
+/*
+ * Parks s if it is a regular file (see struct src); pipes, devices and
+ * standard input stay open, as their bytes cannot be read again.
+ */
+void src_park(struct src *s);
+/* Opens a parked s again where it was left; -1 on an error. */
+int src_resume(struct src *s, struct tk_err *e);
 
 /* A record as its file has it, fields in header order. */
 struct rawrec {

@@ -48,7 +48,8 @@ limited_realloc(void *p, size_t n)
 {
 	if (n > csv_limit)
 		return NULL;
-	return realloc(p, n);
+	/* Out of memory below the limit is said as everywhere else. */
+	return tk_xrealloc(p, n);
 }
 
 /*

@@ -116,8 +116,11 @@ struct tk_reader;
  * Opens the files in paths (npaths of them; "-" is standard input) and
  * reads their header rows, so that the columns of every file are known
  * before the first record.  Never fails: a file that cannot be opened or
- * has a bad header is reported by tk_read when its turn comes.  The
- * strings in paths must outlive the reader.  Free with tk_close.
+ * has a bad header is reported by tk_read when its turn comes.  Regular
+ * files after the first are closed after their header and opened again
+ * in turn, so that their number is bounded by neither descriptors nor
+ * memory.  The strings in paths must outlive the reader.  Free with
+ * tk_close.
  */
 struct tk_reader *tk_open(char *const *paths, size_t npaths,
     const struct tk_inopts *opts);

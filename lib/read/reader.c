@@ -4,8 +4,11 @@
  * tk_open reads every file's header first, so that the reader's columns
  * are known before the first record: the canonical fields, then every
  * other header name in order of first appearance.  Each file keeps a map
- * from its header columns to the reader's.
+ * from its header columns to the reader's.  The files after the first
+ * are parked (see struct src) until their turn, so that at most two are
+ * open at once, whatever their number.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +29,7 @@ struct tk_reader {
 	size_t *hash;         /* open addressing: extra column + 1, or 0 */
 	size_t hashcap;
 	struct tk_str *vals;  /* the record handed out, ncol entries */
+	struct tk_str *blank; /* ncol empty values, never NULL (C11 7.24.1) */
 	struct plain *plain;
 	struct fast *fast;    /* NULL on the plain path */
 	enum tk_path path;    /* as asked, then as chosen */
@@ -282,6 +286,11 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		r->opts.max_record = TK_MAX_RECORD;
 	if (r->opts.chunk == 0)
 		r->opts.chunk = TK_CHUNK;
+	/* No limit needs more; sums such as the limit and a margin stay exact. */
+	if (r->opts.max_record > SIZE_MAX / 4)
+		r->opts.max_record = SIZE_MAX / 4;
+	if (r->opts.chunk > SIZE_MAX / 4)
+		r->opts.chunk = SIZE_MAX / 4;
 	r->path = r->opts.path;
 	for (int f = 0; f < TK_NCANON; f++) {
 		const char *n = tk_canon_name(f);
@@ -298,9 +307,15 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		if (open_src(r, s, &s->err) < 0) {
 			s->failed = 1;
 			src_close(s);
+		} else if (i > 0) {
+			/* The first file is read next; the others wait. */
+			src_park(s);
 		}
 	}
 	r->vals = tk_xcalloc(r->ncol, sizeof(*r->vals));
+	r->blank = tk_xcalloc(r->ncol, sizeof(*r->blank));
+	for (size_t c = 0; c < r->ncol; c++)
+		r->blank[c].p = "";
 	return r;
 }
 
@@ -376,6 +391,7 @@ tk_close(struct tk_reader *r)
 	free(r->hash);
 	free(r->src);
 	free(r->vals);
+	free(r->blank);
 	plain_free(r->plain);
 	fast_free(r->fast);
 	free(r->want);
@@ -392,7 +408,8 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 			return tk_fail(e, s->name, rr->line, 0,
 			    "record has %zu fields, the header has %zu",
 			    rr->nf, s->ncols);
-	memset(r->vals, 0, r->ncol * sizeof(*r->vals));
+	/* A column the record lacks is empty, and points somewhere. */
+	memcpy(r->vals, r->blank, r->ncol * sizeof(*r->vals));
 	for (size_t i = 0; i < rr->nf && i < s->ncols; i++)
 		r->vals[s->map[i]] = rr->f[i];
 	rec->f = r->vals;
@@ -402,6 +419,19 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 	rec->fileno = (size_t)(s - r->src);
 	rec->tsv_sign = rr->sign;
 	return 1;
+}
+
+/* Opens a parked s again and prepares to read its records. */
+static int
+start_src(struct tk_reader *r, struct src *s, struct tk_err *e)
+{
+	if (src_resume(s, e) < 0)
+		return -1;
+	choose_path(r);
+	plain_start(r->plain, s);
+	want_src(r, s);
+	s->streaming = 1;
+	return 0;
 }
 
 int
@@ -420,13 +450,9 @@ tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 		if (s->ncols == 0) {
 			rc = 0;
 		} else {
-			if (!s->streaming) {
-				choose_path(r);
-				plain_start(r->plain, s);
-				want_src(r, s);
-				s->streaming = 1;
-			}
-			if (r->fast)
+			if (!s->streaming && start_src(r, s, e) < 0)
+				rc = -1;
+			else if (r->fast)
 				rc = fast_next(r->fast, r->plain, s, s->want,
 				    &rr, e);
 			else

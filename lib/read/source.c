@@ -213,6 +213,33 @@ src_read(struct src *s, size_t max, struct tk_err *e)
 	return n;
 }
 
+/*
+ * Reads until the first line is complete, so that the sniffer sees it,
+ * or until the record limit is passed: then the parser reports the line.
+ * The buffer grows to at most one byte past the limit, so that a header
+ * without a line end costs about twice the limit with the parser's copy.
+ */
+static int
+first_line(struct src *s, size_t max, struct tk_err *e)
+{
+	for (;;) {
+		size_t cap = s->cap < SRC_FIRST_CHUNK ? SRC_FIRST_CHUNK :
+		    s->cap > max / 2 ? max + 1 : s->cap * 2;
+		long n;
+
+		if (s->end == s->cap) {
+			s->buf = tk_xrealloc(s->buf, cap);
+			s->cap = cap;
+		}
+		if ((n = src_read(s, s->cap - s->end, e)) < 0)
+			return -1;
+		if (n == 0 || s->end > max ||
+		    memchr(s->buf + s->end - n, '\n', (size_t)n) ||
+		    memchr(s->buf + s->end - n, '\r', (size_t)n))
+			return 0;
+	}
+}
+
 int
 src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 {
@@ -226,17 +253,8 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
 	if (fstat(s->fd, &st) == 0 && S_ISDIR(st.st_mode))
 		return tk_fail(e, s->name, 0, 0, "is a directory");
-	/* Read until the first line is complete, so the sniffer sees it. */
-	for (;;) {
-		long n = src_fill(s, SRC_FIRST_CHUNK, e);
-		if (n < 0)
-			return -1;
-		/* Past the record limit, the parser reports the line. */
-		if (n == 0 || s->end > o->max_record ||
-		    memchr(s->buf, '\n', s->end) ||
-		    memchr(s->buf, '\r', s->end))
-			break;
-	}
+	if (first_line(s, o->max_record, e) < 0)
+		return -1;
 	if (s->end >= 3 && memcmp(s->buf, "\xef\xbb\xbf", 3) == 0)
 		s->beg = 3;
 	if (o->dialect == TK_TSV) {
@@ -256,6 +274,42 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		s->delim = '\t';
 		return tsv_form(s, o, e);
 	}
+	return 0;
+}
+
+void
+src_park(struct src *s)
+{
+	struct stat st;
+	off_t at;
+
+	if (strcmp(s->path, "-") == 0 || fstat(s->fd, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || (at = lseek(s->fd, 0, SEEK_CUR)) < 0)
+		return;
+	s->off = at - (off_t)(s->end - s->beg);
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	s->parked = 1;
+	src_close(s);
+}
+
+int
+src_resume(struct src *s, struct tk_err *e)
+{
+	struct stat st;
+
+	if (!s->parked)
+		return 0;
+	s->parked = 0;
+	s->eof = 0;
+	if ((s->fd = open(s->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
+	if (fstat(s->fd, &st) < 0 || st.st_dev != s->dev ||
+	    st.st_ino != s->ino)
+		return tk_fail(e, s->name, 0, 0, "replaced while other files "
+		    "were read");
+	if (lseek(s->fd, s->off, SEEK_SET) < 0)
+		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
 	return 0;
 }
 

@@ -66,6 +66,8 @@ tk_out_flush(struct tk_out *o)
 void
 tk_out_write(struct tk_out *o, const void *p, size_t n)
 {
+	if (n == 0)
+		return; /* p may be NULL then, which memcpy may not take */
 	if (o->len + n > o->cap && o->fd < 0) {
 		TK_GROW(o->buf, o->cap, o->len + n);
 	} else if (o->len + n > o->cap) {

@@ -83,8 +83,14 @@ tk_safe_name(const char *s, size_t n)
 	return b.p;
 }
 
-int
-tk_create_new(int dirfd, const char *name, char **used, struct tk_err *e)
+/*
+ * Calls make(dirfd, try, ctx) with name, then name-2, name-3, ... while
+ * it fails with EEXIST; returns what make returned, *used set as
+ * tk_create_new says.
+ */
+static int
+first_free(int dirfd, const char *name, char **used, struct tk_err *e,
+    int (*make)(int, const char *, const void *), const void *ctx)
 {
 	size_t n = strlen(name), ext = extension(name, n);
 	char *try = tk_xmalloc(n + 16);
@@ -92,8 +98,7 @@ tk_create_new(int dirfd, const char *name, char **used, struct tk_err *e)
 
 	strcpy(try, name);
 	for (unsigned k = 2; k < 100000; k++) {
-		fd = openat(dirfd, try, O_WRONLY | O_CREAT | O_EXCL |
-		    O_NOFOLLOW | O_CLOEXEC, 0666);
+		fd = make(dirfd, try, ctx);
 		if (fd >= 0) {
 			*used = try;
 			return fd;
@@ -108,4 +113,31 @@ tk_create_new(int dirfd, const char *name, char **used, struct tk_err *e)
 	/* The name is kept for the message. */
 	*used = try;
 	return -1;
+}
+
+static int
+create(int dirfd, const char *try, const void *ctx)
+{
+	(void)ctx;
+	return openat(dirfd, try, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+}
+
+int
+tk_create_new(int dirfd, const char *name, char **used, struct tk_err *e)
+{
+	return first_free(dirfd, name, used, e, create, NULL);
+}
+
+static int
+link_to(int dirfd, const char *try, const void *ctx)
+{
+	return linkat(dirfd, ctx, dirfd, try, 0);
+}
+
+int
+tk_link_new(int dirfd, const char *from, const char *name, char **used,
+    struct tk_err *e)
+{
+	return first_free(dirfd, name, used, e, link_to, from);
 }

@@ -176,6 +176,14 @@ char *tk_safe_name(const char *s, size_t n);
 int tk_create_new(int dirfd, const char *name, char **used,
     struct tk_err *e);
 
+/*
+ * Gives file from, in directory dirfd, a second name: name, or the first
+ * of name-2, name-3, ... that does not exist, never overwriting.
+ * Returns 0 and sets *used as tk_create_new does, or -1 with e filled.
+ */
+int tk_link_new(int dirfd, const char *from, const char *name, char **used,
+    struct tk_err *e);
+
 /* ---------------------------------------------------------------- slugs */
 
 /*
