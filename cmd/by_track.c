@@ -132,6 +132,29 @@ none_label(const struct tk_reader *r, size_t col)
 	return s;
 }
 
+/*
+ * Keeps the none group's label apart from the groups' own names: while a
+ * group is named as the label is (a track literally "(no track)"), the
+ * label takes another pair of parentheses.
+ */
+static void
+unclash(char **label, const struct tk_groups *g)
+{
+	for (size_t i = 0; g && i < tk_groups_count(g); i++) {
+		struct tk_str v = tk_groups_name(g, i);
+		size_t n = strlen(*label);
+		char *s;
+
+		if (v.n != n || memcmp(v.p, *label, n) != 0)
+			continue;
+		s = tk_xmalloc(n + 3);
+		snprintf(s, n + 3, "(%s)", *label);
+		free(*label);
+		*label = s;
+		i = (size_t)-1;   /* and look again from the first */
+	}
+}
+
 /* Resolves --by; returns -1 with the reason in e. */
 static int
 resolve_by(struct bytrack *b, struct tk_err *e)
@@ -528,6 +551,8 @@ cmd_by_track(int argc, char **argv)
 	make_groups(&b);
 	while (common_next(&b.c, &rec))
 		add_record(&b, &rec);
+	unclash(&b.none, b.g);
+	unclash(&b.lev_none, b.lev);
 	put_header(&b);
 	ix = tk_groups_order(b.g, b.order, b.by);
 	if (b.form == FORM_LIST)
