@@ -31,7 +31,8 @@ LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
 	lib/select/rows.c lib/select/group.c lib/select/speakers.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
-	lib/write/template.c lib/write/safename.c
+	lib/write/template.c lib/write/safename.c \
+	lib/write/escape.c
 LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
 	lib/check/sched.c lib/check/people.c lib/check/email.c \
 	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
