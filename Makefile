@@ -56,7 +56,8 @@ IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
 EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/outdir.c \
 	cmd/export/fmt_csv.c cmd/export/fmt_tsv.c cmd/export/fmt_json.c \
 	cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
-	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c
+	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c \
+	cmd/export/mailhead.c
 
 MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
 	man/talks-export.1 man/talks-import.1 man/talks-check.1 man/talks.5

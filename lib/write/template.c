@@ -190,6 +190,27 @@ value(const struct tk_tmpl_vals *v, long col)
 	return &none;
 }
 
+size_t
+tk_tmpl_npieces(const struct tk_tmpl *t)
+{
+	return t->npart;
+}
+
+long
+tk_tmpl_piece(const struct tk_tmpl *t, size_t i, const struct tk_tmpl_vals *v,
+    struct tk_str *s)
+{
+	const struct part *p = &t->part[i];
+
+	if (p->col == -1) {
+		s->p = t->text + p->off;
+		s->n = p->n;
+	} else {
+		*s = *value(v, p->col);
+	}
+	return p->col;
+}
+
 /* Appends v with each line break, tab or other control character as a space. */
 static void
 add_flat(struct tk_buf *out, const struct tk_str *v)

@@ -197,6 +197,16 @@ void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
     int flags, struct tk_buf *out);
 
 /*
+ * The pieces of t, for callers that write each in a way of their own:
+ * tk_tmpl_piece sets *s to piece i (i < tk_tmpl_npieces(t)), literal text
+ * or the value of a placeholder with v, and returns -1 for text, else
+ * the placeholder's column (or TK_TMPL_TITLES).
+ */
+size_t tk_tmpl_npieces(const struct tk_tmpl *t);
+long tk_tmpl_piece(const struct tk_tmpl *t, size_t i,
+    const struct tk_tmpl_vals *v, struct tk_str *s);
+
+/*
  * tk_tmpl_expand with each value escaped by tk_esc_add for document esc,
  * or for the one its placeholder names; counts the replacements in r
  * (which may be NULL).
@@ -206,6 +216,7 @@ void tk_tmpl_expand_esc(const struct tk_tmpl *t,
     struct tk_repl *r);
 
 /* ------------------------------------------------------------ clean text */
+/* (After the escapers: struct tk_repl is theirs.) */
 
 /*
  * Appends v to out with the replacements tk_put_xml makes (U+FFFD for
@@ -213,6 +224,10 @@ void tk_tmpl_expand_esc(const struct tk_tmpl *t,
  * iCalendar forbids too); returns their number.
  */
 size_t tk_clean_text(const struct tk_str *v, struct tk_buf *out);
+
+/* tk_clean_text, counting the replacements by kind in r. */
+void tk_clean_text_r(const struct tk_str *v, struct tk_buf *out,
+    struct tk_repl *r);
 
 /* ------------------------------------------------------------ file names */
 
