@@ -105,6 +105,14 @@ size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
  */
 size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
 
+/*
+ * tk_put_xml for HTML, which does not allow U+007F, the C1 controls and
+ * the noncharacters either (tk_char_kind, strict); the replacements are
+ * counted by kind in r.
+ */
+struct tk_repl;
+void tk_put_html(struct tk_out *o, const struct tk_str *v, struct tk_repl *r);
+
 /* ------------------------------------------------- escaping by document */
 
 /* The documents a value can be written for (tk_esc_add). */
