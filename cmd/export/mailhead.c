@@ -11,7 +11,6 @@
 #include "export.h"
 #include "mailhead.h"
 
-#define REPLACEMENT "\xef\xbf\xbd"
 #define FOLD 78          /* where lines are folded (RFC 5322 2.1.1) */
 #define LONG_WORD 60     /* longer words are encoded, and so split */
 
@@ -206,12 +205,7 @@ add_clean(struct tk_buf *out, const struct tk_str *v, int trim,
 			continue;
 		}
 		kind = tk_char_kind(v->p + i, n - i, 1, &len);
-		if (kind == TK_CH_OK) {
-			tk_buf_add(out, v->p + i, len);
-		} else {
-			tk_buf_add(out, REPLACEMENT, 3);
-			tk_repl_add(r, kind);
-		}
+		tk_repl_put(out, v->p + i, len, kind, r);
 		i += len;
 	}
 	if (!trim)

@@ -74,18 +74,24 @@ tk_repl_add(struct tk_repl *r, int kind)
 		r->ctrl++;
 }
 
+void
+tk_repl_put(struct tk_buf *out, const char *p, size_t len, int kind,
+    struct tk_repl *r)
+{
+	if (kind == TK_CH_OK) {
+		tk_buf_add(out, p, len);
+	} else {
+		tk_buf_add(out, REPLACEMENT, 3);
+		tk_repl_add(r, kind);
+	}
+}
+
 /* The markup of ASCII byte c in document esc, or NULL for c itself. */
 static const char *
 markup(int esc, unsigned char c)
 {
 	if (esc == TK_ESC_XML || esc == TK_ESC_HTML) {
-		switch (c) {
-		case '&': return "&amp;";
-		case '<': return "&lt;";
-		case '>': return "&gt;";
-		case '"': return "&quot;";
-		case '\'': return "&#39;";
-		}
+		return tk_xml_entity(c);
 	} else if (esc == TK_ESC_LATEX) {
 		switch (c) {
 		case '\\': return "\\textbackslash{}";
@@ -151,12 +157,7 @@ tk_esc_add(int esc, const struct tk_str *v, struct tk_buf *out,
 		if (kind == TK_CH_CONTROL && keep_ctrl && c != '\0' &&
 		    len == 1)
 			kind = TK_CH_OK;
-		if (kind == TK_CH_OK) {
-			tk_buf_add(out, v->p + i, len);
-		} else {
-			tk_buf_add(out, REPLACEMENT, 3);
-			tk_repl_add(r, kind);
-		}
+		tk_repl_put(out, v->p + i, len, kind, r);
 		i += len;
 	}
 	tk_buf_adds(out, quote);

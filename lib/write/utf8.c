@@ -99,8 +99,8 @@ json_escape(unsigned char c, char tmp[8])
 	return tmp;
 }
 
-static const char *
-xml_escape(unsigned char c, char tmp[8])
+const char *
+tk_xml_entity(unsigned char c)
 {
 	switch (c) {
 	case '&': return "&amp;";
@@ -108,8 +108,17 @@ xml_escape(unsigned char c, char tmp[8])
 	case '>': return "&gt;";
 	case '"': return "&quot;";
 	case '\'': return "&#39;";
-	case '\t': case '\n': case '\r': return NULL;
 	}
+	return NULL;
+}
+
+static const char *
+xml_escape(unsigned char c, char tmp[8])
+{
+	if (tk_xml_entity(c))
+		return tk_xml_entity(c);
+	if (c == '\t' || c == '\n' || c == '\r')
+		return NULL;
 	/* Not allowed in XML 1.0 at all, even as a reference. */
 	if (c < 0x20)
 		return "";

@@ -105,6 +105,9 @@ size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
  */
 size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
 
+/* The entity of ASCII byte c in XML text and attributes, or NULL. */
+const char *tk_xml_entity(unsigned char c);
+
 /*
  * tk_put_xml for HTML, which does not allow U+007F, the C1 controls and
  * the noncharacters either (tk_char_kind, strict); the replacements are
@@ -146,6 +149,13 @@ struct tk_repl {
 
 /* Counts one replacement of kind (TK_CH_...) in r (which may be NULL). */
 void tk_repl_add(struct tk_repl *r, int kind);
+
+/*
+ * Appends the character p (len bytes) of kind to out when kind is
+ * TK_CH_OK, else U+FFFD, counted in r.
+ */
+void tk_repl_put(struct tk_buf *out, const char *p, size_t len, int kind,
+    struct tk_repl *r);
 
 /*
  * Appends v to out as document esc wants it: TK_ESC_NONE as it is; XML
