@@ -18,7 +18,8 @@ struct mbox {
 	unsigned long n;           /* messages written */
 	int has_to, has_date, has_id, has_mime;
 	int uses_slot;             /* the template has {room}, {day}, {start} */
-	const struct tk_record *warned; /* the last unscheduled talk named */
+	unsigned long warned;      /* the line of the last unscheduled talk named */
+	const char *warned_file;
 	struct tk_buf b, v, msg;
 };
 
@@ -115,7 +116,8 @@ warn_unscheduled(struct mbox *s, const struct tk_record *rec)
 	struct tk_err e;
 	const struct tk_str *t = &rec->f[TK_TITLE];
 
-	if (!s->uses_slot || rec == s->warned)
+	if (!s->uses_slot || (rec->line == s->warned &&
+	    rec->file == s->warned_file))
 		return;
 	for (size_t i = 0; i < 3; i++)
 		if ((size_t)cols[i] >= rec->nf || rec->f[cols[i]].n == 0) {
@@ -123,7 +125,8 @@ warn_unscheduled(struct mbox *s, const struct tk_record *rec)
 			    "no room, day or start for the template",
 			    tk_cut(t->p, t->n, 60), t->p);
 			report(&e);
-			s->warned = rec;
+			s->warned = rec->line;
+			s->warned_file = rec->file;
 			return;
 		}
 }
