@@ -32,7 +32,8 @@ LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
 	lib/select/civil.c lib/select/timeparse.c lib/select/zone.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
-	lib/write/template.c lib/write/safename.c lib/write/slug.c
+	lib/write/template.c lib/write/safename.c lib/write/slug.c \
+	lib/write/escape.c
 LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
 	lib/check/sched.c lib/check/people.c lib/check/email.c \
 	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
@@ -55,8 +56,9 @@ IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
 	cmd/import/sessionize.c
 EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/schedule.c \
 	cmd/export/outdir.c cmd/export/fmt_csv.c cmd/export/fmt_tsv.c \
-	cmd/export/fmt_json.c cmd/export/fmt_markdown.c cmd/export/fmt_html.c cmd/export/fmt_ics.c \
-	cmd/export/fmt_frab.c cmd/export/fmt_template.c cmd/export/fmt_mbox.c
+	cmd/export/fmt_json.c cmd/export/fmt_markdown.c cmd/export/fmt_html.c \
+	cmd/export/fmt_ics.c cmd/export/fmt_frab.c cmd/export/fmt_template.c \
+	cmd/export/fmt_mbox.c cmd/export/mailhead.c
 
 MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
 	man/talks-export.1 man/talks-import.1 man/talks-check.1 man/talks.5

@@ -1,16 +1,20 @@
 """read_mbox.py - reads an mbox with Python's mailbox and email modules
 and prints each message's decoded headers and body, as a mail program
-would show them.
+would show them.  Each message is parsed again with the strict policy,
+which stops at any defect; header lines longer than 78 characters, or
+holding control characters, are reported.
 
 Usage: read_mbox.py FILE
 """
 import email.header
 import email.policy
 import mailbox
+import re
 import sys
 
 
 def decoded(v):
+    v = re.sub(r"\r?\n(?=[ \t])", "", v)
     return str(email.header.make_header(email.header.decode_header(v)))
 
 
@@ -19,11 +23,17 @@ for i, msg in enumerate(box):
     print("message", i + 1, "from_:", msg.get_from())
     for k, v in msg.items():
         print("  %s: %r" % (k, decoded(v)))
-    parsed = email.message_from_bytes(msg.as_bytes(),
-                                      policy=email.policy.default)
-    for k in ("To",):
-        for a in parsed[k].addresses:
-            print("  address: %r <%s>" % (a.display_name, a.addr_spec))
+    raw = msg.as_bytes()
+    head = raw.split(b"\n\n", 1)[0]
+    for n, line in enumerate(head.split(b"\n")):
+        if len(line) > 78:
+            print("  header line %d: %d characters" % (n + 1, len(line)))
+        if re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line):
+            print("  header line %d: control character" % (n + 1))
+    parsed = email.message_from_bytes(raw, policy=email.policy.strict)
+    for k in ("To", "Cc", "Bcc", "Reply-To"):
+        for a in parsed[k].addresses if parsed[k] else ():
+            print("  %s address: %r <%s>" % (k, a.display_name, a.addr_spec))
     if parsed.defects:
         print("  defects:", parsed.defects)
     print("  body: %r" % parsed.get_content())

@@ -22,7 +22,8 @@ static const struct format *const formats[] = { EXPORT_FORMATS(EXPORT_ROW) };
 enum {
 	OPT_EXCEL = OPT_LOCAL, OPT_LONG, OPT_SPLIT, OPT_TZ, OPT_CONFERENCE,
 	OPT_ACRONYM, OPT_TEMPLATE, OPT_EACH, OPT_UNIQUE, OPT_PAGE,
-	OPT_OUTPUT_DIR, OPT_NAME, OPT_DATE_ORDER, OPT_DAY_CHANGE
+	OPT_OUTPUT_DIR, OPT_NAME, OPT_DATE_ORDER, OPT_DAY_CHANGE, OPT_ESCAPE,
+	OPT_QUOTED
 };
 
 static const char synopsis[] =
@@ -34,6 +35,8 @@ static const char synopsis[] =
     "                    [--template TEXT|@FILE] [--each speaker]"
     " [--unique]\n"
     "                    [--page] [--output-dir DIR] [--name TEMPLATE]\n"
+    "                    [--escape none|xml|html|latex|csv|shell]"
+    " [--quoted]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                    [FILE ...]\n"
@@ -111,6 +114,8 @@ static const struct {
 	{ OPT_OUTPUT_DIR, "--output-dir", { &fmt_template, &fmt_mbox,
 	    &fmt_ics } },
 	{ OPT_NAME, "--name", { &fmt_template, &fmt_mbox, &fmt_ics } },
+	{ OPT_ESCAPE, "--escape", { &fmt_template } },
+	{ OPT_QUOTED, "--quoted", { &fmt_tsv } },
 };
 
 /* Stops with a usage error when an option given does not apply to f. */
@@ -178,6 +183,8 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		{ "page", no_argument, NULL, OPT_PAGE },
 		{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
 		{ "name", required_argument, NULL, OPT_NAME },
+		{ "escape", required_argument, NULL, OPT_ESCAPE },
+		{ "quoted", no_argument, NULL, OPT_QUOTED },
 		{ NULL, 0, NULL, 0 }
 	};
 	int opt;
@@ -206,6 +213,8 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		case OPT_PAGE: o->page = 1; break;
 		case OPT_OUTPUT_DIR: o->output_dir = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
+		case OPT_ESCAPE: o->escape = optarg; break;
+		case OPT_QUOTED: o->quoted = 1; break;
 		}
 	}
 }
@@ -258,11 +267,23 @@ export_stamp(struct exporter *x, long long *t)
 void
 export_warn_utf8(struct exporter *x, const struct tk_record *rec)
 {
+	export_warn_repl(rec, &(struct tk_repl){ 1, 0 });
+}
+
+void
+export_warn_repl(const struct tk_record *rec, const struct tk_repl *r)
+{
 	struct tk_err e;
 
-	(void)x;
-	tk_fail(&e, rec->file, rec->line, 0, "invalid UTF-8 replaced");
-	report(&e);
+	if (r->utf8) {
+		tk_fail(&e, rec->file, rec->line, 0, "invalid UTF-8 replaced");
+		report(&e);
+	}
+	if (r->ctrl) {
+		tk_fail(&e, rec->file, rec->line, 0,
+		    "control character replaced");
+		report(&e);
+	}
 }
 
 int

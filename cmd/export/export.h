@@ -38,6 +38,8 @@ struct export_opts {
 	int page;                 /* --page: outputs end with a form feed */
 	const char *output_dir;   /* --output-dir DIR */
 	const char *name;         /* --name TEMPLATE */
+	const char *escape;       /* --escape NAME (template) */
+	int quoted;               /* --quoted (tsv) */
 	const char *format;       /* -t: the name of the format */
 };
 
@@ -197,6 +199,12 @@ int export_stamp(struct exporter *x, long long *t);
 
 /* Warns that rec had bytes that are not UTF-8, replaced by U+FFFD. */
 void export_warn_utf8(struct exporter *x, const struct tk_record *rec);
+
+/*
+ * Warns of the replacements r counts in the values of rec: bytes that
+ * are not UTF-8, characters the document cannot hold.
+ */
+void export_warn_repl(const struct tk_record *rec, const struct tk_repl *r);
 
 /* Whether v is empty or only spaces, tabs and line breaks. */
 int export_blank(const struct tk_str *v);

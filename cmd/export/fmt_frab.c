@@ -7,6 +7,7 @@
  * slug, subtitle, language, links and person ids of the input are
  * carried where they are usable.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,26 @@ static void
 text(struct exporter *x, const struct tk_str *v, size_t *bad)
 {
 	*bad += tk_put_xml(x->out, v);
+}
+
+/*
+ * Writes v escaped for an attribute value: a tab or line break as a
+ * character reference, which XML's normalisation of attributes keeps.
+ */
+static void
+attr(struct exporter *x, const struct tk_str *v, size_t *bad)
+{
+	size_t i = 0, k;
+
+	while (i <= v->n) {
+		for (k = i; k < v->n && !strchr("\t\n\r", v->p[k]); k++)
+			;
+		text(x, &(struct tk_str){ v->p + i, k - i }, bad);
+		if (k < v->n)
+			puts_(x, v->p[k] == '\t' ? "&#9;" : v->p[k] == '\n' ?
+			    "&#10;" : "&#13;");
+		i = k + 1;
+	}
 }
 
 /* Writes <name>v</name> on a line of its own, indented. */
@@ -139,7 +160,7 @@ put_link(struct exporter *x, const struct tk_str *href, const struct tk_str *v,
     size_t *bad)
 {
 	puts_(x, "          <link href=\"");
-	text(x, href, bad);
+	attr(x, href, bad);
 	puts_(x, "\">");
 	text(x, v, bad);
 	puts_(x, "</link>\n");
@@ -291,11 +312,25 @@ by_time(const void *a, const void *b)
 	return i < j ? -1 : i > j;
 }
 
-/* Numbers the events: their ids when all are distinct numbers, else 1.. */
-static void
+/* Whether v is all digits (and not empty). */
+static int
+digits(const struct tk_str *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->p[i] < '0' || v->p[i] > '9')
+			return 0;
+	return v->n > 0;
+}
+
+/*
+ * Numbers the events: their ids when all are distinct numbers, else 1..;
+ * -1 after reporting an id of digits too large for 64 bits.
+ */
+static int
 number(struct frab *s)
 {
 	struct tk_record rec;
+	struct tk_err e;
 	int ok = 1;
 
 	s->id = tk_xcalloc(s->b->n ? s->b->n : 1, sizeof(*s->id));
@@ -303,25 +338,31 @@ number(struct frab *s)
 		batch_record(s->b, i, &rec);
 		const struct tk_str *v = &rec.f[TK_ID];
 		char *end, tmp[24];
-		if (v->n == 0 || v->n >= sizeof(tmp) || v->p[0] < '1' ||
-		    v->p[0] > '9') {
-			ok = 0;
-			break;
+		int big = digits(v) && v->n >= sizeof(tmp);
+		if (!big && digits(v)) {
+			memcpy(tmp, v->p, v->n);
+			tmp[v->n] = '\0';
+			errno = 0;
+			s->id[i] = strtoul(tmp, &end, 10);
+			big = errno == ERANGE;
 		}
-		memcpy(tmp, v->p, v->n);
-		tmp[v->n] = '\0';
-		s->id[i] = strtoul(tmp, &end, 10);
-		if (*end != '\0' || s->id[i] == 0)
+		if (big) {
+			tk_fail(&e, rec.file, rec.line, 0, "id '%.*s' is too "
+			    "large (more than 64 bits)", tk_cut(v->p, v->n,
+			    60), v->p);
+			report(&e);
+			return -1;
+		}
+		if (!digits(v) || v->p[0] == '0')
 			ok = 0;
 		for (size_t k = 0; ok && k < i; k++)
 			if (s->id[k] == s->id[i])
 				ok = 0;
-		if (!ok)
-			break;
 	}
 	if (!ok)
 		for (size_t i = 0; i < s->b->n; i++)
 			s->id[i] = i + 1;
+	return 0;
 }
 
 /* The distinct rooms, in the order they first appear. */
@@ -408,7 +449,7 @@ day(struct exporter *x, const size_t *order, size_t from, size_t to,
 		if (k == to)
 			continue;
 		puts_(x, "    <room name=\"");
-		text(x, &room[r], &bad);
+		attr(x, &room[r], &bad);
 		puts_(x, "\">\n");
 		for (; k < to; k++)
 			if (in_room(s, order[k], &room[r]))
@@ -517,10 +558,15 @@ frab_render(struct exporter *x, const struct batch *b)
 	struct frab *s = x->state;
 
 	s->b = b;
+	if (number(s) < 0) {
+		free(s->id);
+		s->id = NULL;
+		s->b = NULL;
+		return -1;
+	}
 	/* The schema wants each guid and slug once. */
 	s->guid_rep = batch_repeats(b, s->guid, "guid");
 	s->slug_rep = batch_repeats(b, s->slug, "slug");
-	number(s);
 	schedule(x);
 	free(s->guid_rep);
 	free(s->slug_rep);

@@ -3,7 +3,7 @@
  * resources and well-formed as XML too (so that XML tools can check and
  * read it): the talks grouped by track (in the order the tracks first
  * appear), each with its short fields in a list and its texts as
- * paragraphs.  Every value goes through tk_put_xml.
+ * paragraphs.  Every value goes through tk_put_html.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +27,13 @@ static const char style[] =
     "article { break-inside: avoid; } }\n";
 
 struct html {
-	size_t bad;
+	struct tk_repl bad;
 };
 
 static void
 put(struct html *st, struct tk_out *o, const struct tk_str *v)
 {
-	st->bad += tk_put_xml(o, v);
+	tk_put_html(o, v, &st->bad);
 }
 
 /* Writes v with its line breaks as <br>. */
@@ -136,11 +136,11 @@ html_begin(struct exporter *x)
 	    "<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\"/>\n"
 	    "<title>");
-	tk_put_xml(o, &title);
+	tk_put_html(o, &title, NULL);
 	tk_out_puts(o, "</title>\n<style>\n");
 	tk_out_puts(o, style);
 	tk_out_puts(o, "</style>\n</head>\n<body>\n<h1>");
-	tk_put_xml(o, &title);
+	tk_put_html(o, &title, NULL);
 	tk_out_puts(o, "</h1>\n");
 	return 0;
 }
@@ -154,7 +154,7 @@ html_render(struct exporter *x, const struct batch *b)
 	struct tk_record rec;
 
 	/* Bad bytes in the name are those of the first talk. */
-	st->bad = 0;
+	st->bad = (struct tk_repl){ 0, 0 };
 	tk_out_puts(o, "<section>\n<h2>");
 	if (b->track.n == 0)
 		tk_out_puts(o, "(no track)");
@@ -164,9 +164,8 @@ html_render(struct exporter *x, const struct batch *b)
 	for (size_t k = 0; k < b->n; k++) {
 		batch_record(b, k, &rec);
 		put_talk(st, x, &rec);
-		if (st->bad)
-			export_warn_utf8(x, &rec);
-		st->bad = 0;
+		export_warn_repl(&rec, &st->bad);
+		st->bad = (struct tk_repl){ 0, 0 };
 	}
 	tk_out_puts(o, "</section>\n");
 	return 0;

@@ -12,7 +12,7 @@
 
 struct md {
 	size_t *cols, ncols;   /* the fields shown: the chosen ones, no track */
-	int bad;               /* the record being written had bad bytes */
+	struct tk_repl bad;    /* what the record being written had replaced */
 };
 
 /* How line breaks in a value are written. */
@@ -47,6 +47,8 @@ put_inline(struct md *st, struct tk_out *o, const char *p, size_t n,
 
 	if (at_start && n > 0 && p[0] != '\0' && strchr("-+=>", p[0])) {
 		tk_out_putc(o, '\\');
+		tk_out_putc(o, p[0]);
+		i = 1;
 	} else if (at_start) {
 		/* "1." and "1)" start ordered lists. */
 		for (k = 0; k < n && p[k] >= '0' && p[k] <= '9';)
@@ -65,8 +67,15 @@ put_inline(struct md *st, struct tk_out *o, const char *p, size_t n,
 				tk_out_write(o, p + i, k);
 			} else {
 				tk_out_write(o, "\xef\xbf\xbd", 3);
-				st->bad = 1;
+				tk_repl_add(&st->bad, TK_CH_BAD_UTF8);
 			}
+			continue;
+		}
+		/* No raw NUL, ESC or other control but tab. */
+		if (((unsigned char)p[i] < 0x20 && p[i] != '\t') ||
+		    p[i] == 0x7f) {
+			tk_out_write(o, "\xef\xbf\xbd", 3);
+			tk_repl_add(&st->bad, TK_CH_CONTROL);
 			continue;
 		}
 		if (is_markup(p[i]) || (p[i] == '&' && i + 1 < n &&
@@ -243,7 +252,7 @@ md_render(struct exporter *x, const struct batch *b)
 	struct tk_record rec;
 
 	/* Bad bytes in the name are those of the first talk. */
-	st->bad = 0;
+	st->bad = (struct tk_repl){ 0, 0 };
 	tk_out_puts(o, b->index ? "\n## " : "## ");
 	if (b->track.n == 0)
 		tk_out_puts(o, "(no track)");
@@ -260,9 +269,8 @@ md_render(struct exporter *x, const struct batch *b)
 			put_talk(st, x, &rec);
 		else if (st->ncols > 0)
 			put_table_row(st, x, &rec);
-		if (st->bad)
-			export_warn_utf8(x, &rec);
-		st->bad = 0;
+		export_warn_repl(&rec, &st->bad);
+		st->bad = (struct tk_repl){ 0, 0 };
 	}
 	return 0;
 }

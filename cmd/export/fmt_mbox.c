@@ -3,178 +3,25 @@
  * template of header lines, a blank line and a body, in mbox form (RFC
  * 4155, with mboxrd's ">From " quoting) of RFC 5322 messages.
  *
- * Header values are expanded with line breaks as spaces, so that data
- * can never add a header or end the headers early; non-ASCII words are
- * RFC 2047 encoded words.
+ * The header lines are written by mailhead.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
+#include "mailhead.h"
 
 struct mbox {
 	struct tk_tmpl *head, *body;
 	long long stamp;
 	unsigned long n;           /* messages written */
 	int has_to, has_date, has_id, has_mime;
-	struct tk_buf h, b, v, msg;
+	int uses_slot;             /* the template has {room}, {day}, {start} */
+	unsigned long warned;      /* the line of the last unscheduled talk named */
+	const char *warned_file;
+	struct tk_buf b, v, msg;
 };
-
-/* ------------------------------------------------------------ encoding */
-
-static const char b64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-static void
-base64(struct tk_buf *out, const unsigned char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned long v = (unsigned long)p[i] << 16;
-		if (i + 1 < n)
-			v |= (unsigned long)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		tk_buf_addc(out, b64[v >> 18 & 63]);
-		tk_buf_addc(out, b64[v >> 12 & 63]);
-		tk_buf_addc(out, i + 1 < n ? b64[v >> 6 & 63] : '=');
-		tk_buf_addc(out, i + 2 < n ? b64[v & 63] : '=');
-	}
-}
-
-/*
- * Appends p (n bytes of UTF-8) as encoded words of at most 75 characters,
- * split between characters, each after a folding line break but the first.
- */
-static void
-encode_words(struct tk_buf *out, const char *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		size_t k = i;
-		/* 45 bytes make 60 base64 characters, 72 with the frame. */
-		while (k < n && k - i < 45) {
-			size_t len = 1;
-			while (k + len < n &&
-			    ((unsigned char)p[k + len] & 0xc0) == 0x80)
-				len++;
-			if (k + len - i > 45)
-				break;
-			k += len;
-		}
-		if (k == i)
-			k = i + 1;
-		if (i > 0)
-			tk_buf_adds(out, "\n ");
-		tk_buf_adds(out, "=?UTF-8?B?");
-		base64(out, (const unsigned char *)p + i, k - i);
-		tk_buf_adds(out, "?=");
-		i = k;
-	}
-}
-
-static int
-ascii(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)p[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
-/*
- * Appends header value v: ASCII words as they are, each run of words
- * with other characters as encoded words (the spaces inside the run go
- * into the encoding, as RFC 2047 ignores the space between words).
- */
-static void
-add_value(struct tk_buf *out, const char *v, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		size_t w = i, run_end = i, last;
-		while (w < n && v[w] != ' ')
-			w++;
-		if (ascii(v + i, w - i)) {
-			tk_buf_add(out, v + i, w - i);
-			if (w < n)
-				tk_buf_addc(out, ' ');
-			i = w + 1;
-			continue;
-		}
-		/* The run goes on while the next word is not ASCII either. */
-		last = w;
-		run_end = w;
-		while (run_end < n) {
-			size_t nx = run_end + 1, e = nx;
-			while (e < n && v[e] != ' ')
-				e++;
-			if (ascii(v + nx, e - nx))
-				break;
-			run_end = last = e;
-		}
-		encode_words(out, v + i, last - i);
-		if (last < n)
-			tk_buf_addc(out, ' ');
-		i = last + 1;
-	}
-}
-
-/* The characters that make a display name need quotes (RFC 5322). */
-static int
-special(char c)
-{
-	return strchr("()<>[]:;@\\,.\"", c) != NULL;
-}
-
-/* Appends "name <email>" with the name encoded or quoted as it needs. */
-static void
-add_mailbox(struct tk_buf *out, const struct tk_str *name,
-    const struct tk_str *email)
-{
-	int quote = 0;
-
-	for (size_t i = 0; i < name->n; i++)
-		if (special(name->p[i]))
-			quote = 1;
-	if (name->n == 0) {
-		/* just the address */
-	} else if (!ascii(name->p, name->n)) {
-		encode_words(out, name->p, name->n);
-		tk_buf_addc(out, ' ');
-	} else if (quote) {
-		tk_buf_addc(out, '"');
-		for (size_t i = 0; i < name->n; i++) {
-			if (name->p[i] == '"' || name->p[i] == '\\')
-				tk_buf_addc(out, '\\');
-			tk_buf_addc(out, name->p[i]);
-		}
-		tk_buf_adds(out, "\" ");
-	} else {
-		tk_buf_add(out, name->p, name->n);
-		tk_buf_addc(out, ' ');
-	}
-	tk_buf_addc(out, '<');
-	tk_buf_add(out, email->p, email->n);
-	tk_buf_addc(out, '>');
-}
-
-/* Whether e looks like an address that can go between < and >. */
-static int
-good_email(const struct tk_str *e)
-{
-	int at = 0;
-
-	for (size_t i = 0; i < e->n; i++) {
-		unsigned char c = (unsigned char)e->p[i];
-		if (c <= ' ' || c >= 0x7f || strchr("<>()[]\\,;:\"", c))
-			return 0;
-		at += c == '@';
-	}
-	return at == 1 && e->p[0] != '@' && e->p[e->n - 1] != '@';
-}
 
 /* ---------------------------------------------------------------- dates */
 
@@ -210,43 +57,6 @@ from_date(char *buf, size_t n, long long t)
 }
 
 /* ------------------------------------------------------------- messages */
-
-/* Appends the expanded headers, each value encoded. */
-static void
-add_headers(struct mbox *s, const struct tk_buf *h)
-{
-	size_t i = 0;
-
-	while (i < h->n) {
-		size_t e = i, colon;
-		/* A header with its continuation lines, unfolded. */
-		while (e < h->n) {
-			while (e < h->n && h->p[e] != '\n')
-				e++;
-			if (e + 1 < h->n && (h->p[e + 1] == ' ' ||
-			    h->p[e + 1] == '\t'))
-				e++;
-			else
-				break;
-		}
-		s->v.n = 0;
-		for (size_t k = i; k < e; k++)
-			tk_buf_addc(&s->v, h->p[k] == '\n' || h->p[k] == '\r' ||
-			    h->p[k] == '\t' ? ' ' : h->p[k]);
-		colon = strchr(s->v.p, ':') - s->v.p;
-		tk_buf_add(&s->msg, s->v.p, colon + 1);
-		tk_buf_addc(&s->msg, ' ');
-		size_t vb = colon + 1;
-		while (vb < s->v.n && s->v.p[vb] == ' ')
-			vb++;
-		size_t ve = s->v.n;
-		while (ve > vb && s->v.p[ve - 1] == ' ')
-			ve--;
-		add_value(&s->msg, s->v.p + vb, ve - vb);
-		tk_buf_addc(&s->msg, '\n');
-		i = e + 1;
-	}
-}
 
 /* Appends the body: line ends as LF, ">From " quoting, a last LF. */
 static void
@@ -298,42 +108,69 @@ fnv(unsigned long long h, const char *p, size_t n)
 	return h;
 }
 
+/* Warns once for a talk whose {room}, {day} or {start} is empty. */
+static void
+warn_unscheduled(struct mbox *s, const struct tk_record *rec)
+{
+	static const long cols[] = { TK_ROOM, TK_DAY, TK_START };
+	struct tk_err e;
+	const struct tk_str *t = &rec->f[TK_TITLE];
+
+	if (!s->uses_slot || (rec->line == s->warned &&
+	    rec->file == s->warned_file))
+		return;
+	for (size_t i = 0; i < 3; i++)
+		if ((size_t)cols[i] >= rec->nf || rec->f[cols[i]].n == 0) {
+			tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has "
+			    "no room, day or start for the template",
+			    tk_cut(t->p, t->n, 60), t->p);
+			report(&e);
+			s->warned = rec->line;
+			s->warned_file = rec->file;
+			return;
+		}
+}
+
 /* One message to the speaker of b->vals; none without a usable email. */
 static int
 mbox_render(struct exporter *x, const struct batch *b)
 {
 	const struct tk_tmpl_vals *v = b->vals;
 	struct mbox *s = x->state;
+	struct tk_repl r = { 0, 0 };
+	struct tk_str bad;
 	char buf[128];
-	size_t bad;
+	size_t head;
 
 	if (v->email->n == 0) {
 		skip(v, "has no email");
 		return 0;
 	}
-	if (!good_email(v->email)) {
+	if (!mail_good_address(v->email)) {
 		skip(v, "has an email that cannot be used");
 		return 0;
 	}
-	s->h.n = s->b.n = s->msg.n = s->v.n = 0;
-	tk_tmpl_expand(s->head, v, TK_TMPL_FLAT, &s->v);
-	bad = tk_clean_text(&(struct tk_str){ s->v.p, s->v.n }, &s->h);
-	s->v.n = 0;
-	tk_tmpl_expand(s->body, v, 0, &s->v);
-	bad += tk_clean_text(&(struct tk_str){ s->v.p, s->v.n }, &s->b);
-	s->v.n = 0;
-	if (bad)
-		export_warn_utf8(x, v->rec);
+	s->b.n = s->msg.n = s->v.n = 0;
 	from_date(buf, sizeof(buf), s->stamp);
 	tk_buf_adds(&s->msg, "From talks@localhost ");
 	tk_buf_adds(&s->msg, buf);
 	tk_buf_addc(&s->msg, '\n');
-	add_headers(s, &s->h);
-	if (!s->has_to) {
-		tk_buf_adds(&s->msg, "To: ");
-		add_mailbox(&s->msg, v->speaker, v->email);
-		tk_buf_addc(&s->msg, '\n');
+	head = s->msg.n;
+	if (mail_headers(s->head, v, &s->msg, &r, &bad) < 0) {
+		s->msg.n = head;
+		tk_buf_adds(&s->msg, "has '");
+		tk_buf_add(&s->msg, bad.p, bad.n);
+		tk_buf_adds(&s->msg, "' in place of an address");
+		skip(v, s->msg.p + head);
+		return 0;
 	}
+	tk_tmpl_expand(s->body, v, 0, &s->v);
+	tk_clean_text_r(&(struct tk_str){ s->v.p, s->v.n }, &s->b, &r);
+	s->v.n = 0;
+	if (!s->has_to)
+		mail_to(&s->msg, v->speaker, v->email, &r);
+	export_warn_repl(v->rec, &r);
+	warn_unscheduled(s, v->rec);
 	if (!s->has_date) {
 		rfc5322_date(buf, sizeof(buf), s->stamp);
 		tk_buf_adds(&s->msg, "Date: ");
@@ -455,6 +292,11 @@ load(struct exporter *x, struct mbox *s)
 	s->head = tk_tmpl_parse(x->c->r, b.p, hn ? hn - 1 : 0, name, flags, &e);
 	s->body = tk_tmpl_parse(x->c->r, sep + 1, b.n - hn - 1, name, flags,
 	    &e);
+	for (size_t i = 0; i < 3; i++) {
+		long col = (const long[]){ TK_ROOM, TK_DAY, TK_START }[i];
+		s->uses_slot |= tk_tmpl_uses(s->head, col) ||
+		    tk_tmpl_uses(s->body, col);
+	}
 	rc = 0;
 out:
 	tk_buf_free(&b);
@@ -495,7 +337,6 @@ mbox_end(struct exporter *x)
 
 	tk_tmpl_free(s->head);
 	tk_tmpl_free(s->body);
-	tk_buf_free(&s->h);
 	tk_buf_free(&s->b);
 	tk_buf_free(&s->v);
 	tk_buf_free(&s->msg);

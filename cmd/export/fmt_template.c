@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "export.h"
@@ -61,13 +62,42 @@ struct tstate {
 	struct tk_tmpl *t;
 	struct tk_buf buf;
 	int sep;
+	int esc;      /* the escape of values, by --escape or the file */
 };
+
+/* The escape a template file's extension asks for. */
+static int
+escape_of_file(const char *arg)
+{
+	static const struct {
+		const char *ext;
+		int esc;
+	} by_ext[] = {
+		{ ".svg", TK_ESC_XML }, { ".xml", TK_ESC_XML },
+		{ ".html", TK_ESC_HTML }, { ".htm", TK_ESC_HTML },
+		{ ".tex", TK_ESC_LATEX }, { ".csv", TK_ESC_CSV },
+	};
+	const char *dot;
+
+	if (arg == NULL || arg[0] != '@' || (dot = strrchr(arg, '.')) == NULL ||
+	    strchr(dot, '/'))
+		return TK_ESC_NONE;
+	for (size_t i = 0; i < sizeof(by_ext) / sizeof(by_ext[0]); i++)
+		if (strcasecmp(dot, by_ext[i].ext) == 0)
+			return by_ext[i].esc;
+	return TK_ESC_NONE;
+}
 
 static void
 template_check(struct exporter *x)
 {
+	const char *e = x->o->escape;
+
 	if (x->o->page && x->c->nul)
 		misuse(x->c, "--page and -0 cannot be used together");
+	if (e && tk_esc_find(e, strlen(e)) < 0)
+		misuse(x->c, "unknown escape '%s' (escapes: none, xml, html, "
+		    "latex, csv, shell)", e);
 }
 
 static int
@@ -76,6 +106,8 @@ template_begin(struct exporter *x)
 	struct tstate *s = tk_xcalloc(1, sizeof(*s));
 
 	s->sep = x->c->nul ? '\0' : x->o->page ? '\f' : '\n';
+	s->esc = x->o->escape ? tk_esc_find(x->o->escape,
+	    strlen(x->o->escape)) : escape_of_file(x->o->template_arg);
 	if (template_load(x, x->unique ? TK_TMPL_ALLOW_TITLES : 0,
 	    &s->t) < 0) {
 		free(s);
@@ -89,9 +121,12 @@ static int
 template_render(struct exporter *x, const struct batch *b)
 {
 	struct tstate *s = x->state;
+	struct tk_repl r = { 0, 0 };
 
 	s->buf.n = 0;
-	tk_tmpl_expand(s->t, b->vals, 0, &s->buf);
+	tk_tmpl_expand_esc(s->t, b->vals, 0, s->esc, &s->buf, &r);
+	if (b->vals->rec)
+		export_warn_repl(b->vals->rec, &r);
 	/* A file ends with a line break, whatever the separator. */
 	if (x->to_files && (s->buf.n == 0 || s->buf.p[s->buf.n - 1] != '\n'))
 		tk_buf_addc(&s->buf, '\n');

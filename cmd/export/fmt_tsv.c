@@ -1,25 +1,31 @@
 /*
  * fmt_tsv.c - tsv: one record per line with a header row; tab, line
  * feed, carriage return and backslash in values written as \t, \n, \r
- * and \\, as talks(5) reads them.
+ * and \\, as talks(5) reads them; with --quoted, values that hold a
+ * tab, a line break or a double quote in double quotes instead, as
+ * spreadsheets and csvkit read them.
  */
 #include "export.h"
+
+static void
+tsv_row(struct exporter *x, const struct tk_str *const *v)
+{
+	if (x->c->ncols > 0)
+		tk_put_row(x->out, v, x->c->ncols, x->o->quoted ? TK_CSV :
+		    TK_TSV, '\t', "\n");
+}
 
 static int
 tsv_begin(struct exporter *x)
 {
-	if (x->c->ncols > 0)
-		tk_put_row(x->out, export_names(x), x->c->ncols, TK_TSV, '\t',
-		    "\n");
+	tsv_row(x, export_names(x));
 	return 0;
 }
 
 static int
 tsv_render(struct exporter *x, const struct batch *b)
 {
-	if (x->c->ncols > 0)
-		tk_put_row(x->out, export_values(x, b->rec), x->c->ncols,
-		    TK_TSV, '\t', "\n");
+	tsv_row(x, export_values(x, b->rec));
 	return 0;
 }
 

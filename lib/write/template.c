@@ -8,6 +8,7 @@
 struct part {
 	size_t off, n; /* the text, in tk_tmpl.text */
 	long col;      /* -1 for text, TK_TMPL_TITLES, or a column */
+	int esc;       /* the placeholder's escape, or -1 */
 };
 
 struct tk_tmpl {
@@ -46,7 +47,7 @@ fail_at(struct tk_err *e, const char *name, const char *s, size_t i,
 }
 
 static void
-add_part(struct tk_tmpl *t, size_t off, size_t n, long col)
+add_part(struct tk_tmpl *t, size_t off, size_t n, long col, int esc)
 {
 	struct part *p;
 
@@ -61,6 +62,7 @@ add_part(struct tk_tmpl *t, size_t off, size_t n, long col)
 	p->off = off;
 	p->n = n;
 	p->col = col;
+	p->esc = esc;
 }
 
 /* Resolves the name between braces at s[b .. b+n). */
@@ -88,8 +90,9 @@ static int
 placeholder(struct tk_tmpl *t, const struct tk_reader *r, const char *name,
     const char *s, size_t n, size_t *i, int flags, struct tk_err *e)
 {
-	size_t b = *i + 1, k = b;
+	size_t b = *i + 1, k = b, end, bar;
 	long col = -1;
+	int esc = -1;
 
 	while (k < n && s[k] != '}' && s[k] != '{' && s[k] != '\n')
 		k++;
@@ -97,9 +100,15 @@ placeholder(struct tk_tmpl *t, const struct tk_reader *r, const char *name,
 		return fail_at(e, name, s, *i, "unclosed '{'", NULL, 0);
 	if (k == b)
 		return fail_at(e, name, s, *i, "empty field name", NULL, 0);
-	if (field_name(r, name, s, b, k - b, flags, &col, e) < 0)
+	/* {name|ESC}: the text after the last '|' names an escape. */
+	end = k;
+	for (bar = k; bar > b && s[bar - 1] != '|'; bar--)
+		;
+	if (bar > b + 1 && (esc = tk_esc_find(s + bar, k - bar)) >= 0)
+		end = bar - 1;
+	if (field_name(r, name, s, b, end - b, flags, &col, e) < 0)
 		return -1;
-	add_part(t, 0, 0, col);
+	add_part(t, 0, 0, col, esc);
 	*i = k + 1;
 	return 0;
 }
@@ -115,11 +124,11 @@ tk_tmpl_parse(const struct tk_reader *r, const char *s, size_t n,
 	while (i < n) {
 		if (s[i] == '{' && i + 1 < n && s[i + 1] == '{') {
 			t->text[o] = '{';
-			add_part(t, o++, 1, -1);
+			add_part(t, o++, 1, -1, -1);
 			i += 2;
 		} else if (s[i] == '}' && i + 1 < n && s[i + 1] == '}') {
 			t->text[o] = '}';
-			add_part(t, o++, 1, -1);
+			add_part(t, o++, 1, -1, -1);
 			i += 2;
 		} else if (s[i] == '}') {
 			fail_at(e, name, s, i, "single '}' (write '}}' for a "
@@ -133,7 +142,7 @@ tk_tmpl_parse(const struct tk_reader *r, const char *s, size_t n,
 			}
 		} else {
 			t->text[o] = s[i++];
-			add_part(t, o++, 1, -1);
+			add_part(t, o++, 1, -1, -1);
 		}
 	}
 	t->text[o] = '\0';
@@ -181,10 +190,32 @@ value(const struct tk_tmpl_vals *v, long col)
 	return &none;
 }
 
+size_t
+tk_tmpl_npieces(const struct tk_tmpl *t)
+{
+	return t->npart;
+}
+
+long
+tk_tmpl_piece(const struct tk_tmpl *t, size_t i, const struct tk_tmpl_vals *v,
+    struct tk_str *s)
+{
+	const struct part *p = &t->part[i];
+
+	if (p->col == -1) {
+		s->p = t->text + p->off;
+		s->n = p->n;
+	} else {
+		*s = *value(v, p->col);
+	}
+	return p->col;
+}
+
 /* Appends v with each line break, tab or other control character as a space. */
 static void
 add_flat(struct tk_buf *out, const struct tk_str *v)
 {
+	tk_buf_add(out, "", 0);
 	for (size_t i = 0; i < v->n; i++) {
 		unsigned char c = (unsigned char)v->p[i];
 		if (c == '\r' && i + 1 < v->n && v->p[i + 1] == '\n')
@@ -194,18 +225,37 @@ add_flat(struct tk_buf *out, const struct tk_str *v)
 }
 
 void
-tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
-    int flags, struct tk_buf *out)
+tk_tmpl_expand_esc(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
+    int flags, int esc, struct tk_buf *out, struct tk_repl *r)
 {
+	struct tk_buf flat = { 0 };
+
 	tk_buf_add(out, "", 0);
 	for (size_t i = 0; i < t->npart; i++) {
 		const struct part *p = &t->part[i];
-		if (p->col == -1)
+		const struct tk_str *val;
+		struct tk_str flat_val;
+
+		if (p->col == -1) {
 			tk_buf_add(out, t->text + p->off, p->n);
-		else if (flags & TK_TMPL_FLAT)
-			add_flat(out, value(v, p->col));
-		else
-			tk_buf_add(out, value(v, p->col)->p,
-			    value(v, p->col)->n);
+			continue;
+		}
+		val = value(v, p->col);
+		if (flags & TK_TMPL_FLAT) {
+			flat.n = 0;
+			add_flat(&flat, val);
+			flat_val.p = flat.p;
+			flat_val.n = flat.n;
+			val = &flat_val;
+		}
+		tk_esc_add(p->esc >= 0 ? p->esc : esc, val, out, r);
 	}
+	tk_buf_free(&flat);
+}
+
+void
+tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
+    int flags, struct tk_buf *out)
+{
+	tk_tmpl_expand_esc(t, v, flags, TK_ESC_NONE, out, NULL);
 }

@@ -99,8 +99,8 @@ json_escape(unsigned char c, char tmp[8])
 	return tmp;
 }
 
-static const char *
-xml_escape(unsigned char c, char tmp[8])
+const char *
+tk_xml_entity(unsigned char c)
 {
 	switch (c) {
 	case '&': return "&amp;";
@@ -108,20 +108,28 @@ xml_escape(unsigned char c, char tmp[8])
 	case '>': return "&gt;";
 	case '"': return "&quot;";
 	case '\'': return "&#39;";
-	case '\t': case '\n': case '\r': return NULL;
 	}
+	return NULL;
+}
+
+static const char *
+xml_escape(unsigned char c, char tmp[8])
+{
+	if (tk_xml_entity(c))
+		return tk_xml_entity(c);
+	if (c == '\t' || c == '\n' || c == '\r')
+		return NULL;
 	/* Not allowed in XML 1.0 at all, even as a reference. */
 	if (c < 0x20)
 		return "";
 	return NULL;
 }
 
-/* Whether the valid sequence p (len bytes) is U+FFFE or U+FFFF. */
-static int
-xml_nonchar(const char *p, size_t len)
+/* HTML's: XML's, and DEL is not allowed either. */
+static const char *
+html_escape(unsigned char c, char tmp[8])
 {
-	return len == 3 && memcmp(p, "\xef\xbf", 2) == 0 &&
-	    ((unsigned char)p[2] == 0xbe || (unsigned char)p[2] == 0xbf);
+	return c == 0x7f ? "" : xml_escape(c, tmp);
 }
 
 /*
@@ -131,14 +139,16 @@ xml_nonchar(const char *p, size_t len)
 static int
 plain_byte(escape_fn esc, unsigned char c)
 {
-	static unsigned char ok[3][256];
+	static unsigned char ok[4][256];
 	static int ready;
-	static const escape_fn fns[3] = { no_escape, json_escape, xml_escape };
+	static const escape_fn fns[4] = { no_escape, json_escape, xml_escape,
+		html_escape };
 	char tmp[8];
-	int k = esc == no_escape ? 0 : esc == json_escape ? 1 : 2;
+	int k = esc == no_escape ? 0 : esc == json_escape ? 1 :
+	    esc == xml_escape ? 2 : 3;
 
 	if (!ready) {
-		for (int f = 0; f < 3; f++)
+		for (int f = 0; f < 4; f++)
 			for (int b = 0; b < 0x80; b++)
 				ok[f][b] = fns[f]((unsigned char)b, tmp) == NULL;
 		ready = 1;
@@ -148,22 +158,22 @@ plain_byte(escape_fn esc, unsigned char c)
 
 /*
  * Writes v through esc: runs of bytes that need nothing are written at
- * once.  An escape of "" stands for a character to replace.  Returns the
- * number of replacements.
+ * once.  An escape of "" stands for a character to replace.  Counts the
+ * replacements in r: with xml, of the characters tk_char_kind calls
+ * controls too (strict when xml is 2).
  */
-static size_t
+static void
 put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
-    int xml)
+    int xml, struct tk_repl *r)
 {
 	const char *p = v->p, *end = v->p + v->n, *run = p;
-	size_t bad = 0;
 	char tmp[8];
 
 	while (p < end) {
 		unsigned char c = (unsigned char)*p;
 		const char *e = NULL;
 		size_t len = 1;
-		int ok;
+		int ok, kind = TK_CH_CONTROL;
 
 		if (esc == json_escape || esc == no_escape)
 			p += o->ascii_run(p, (size_t)(end - p));
@@ -178,8 +188,14 @@ put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
 			e = esc(c, tmp);
 			ok = *e != '\0';
 		} else {
-			len = tk_utf8_seq(p, (size_t)(end - p), &ok);
-			if (ok && !(xml && xml_nonchar(p, len))) {
+			if (xml) {
+				kind = tk_char_kind(p, (size_t)(end - p),
+				    xml == 2, &len);
+			} else {
+				len = tk_utf8_seq(p, (size_t)(end - p), &ok);
+				kind = ok ? TK_CH_OK : TK_CH_BAD_UTF8;
+			}
+			if (kind == TK_CH_OK) {
 				p += len;
 				continue;
 			}
@@ -190,34 +206,52 @@ put_escaped(struct tk_out *o, const struct tk_str *v, escape_fn esc,
 			tk_out_puts(o, e);
 		} else {
 			tk_out_write(o, REPLACEMENT, 3);
-			bad++;
+			tk_repl_add(r, kind);
 		}
 		p += len;
 		run = p;
 	}
 	tk_out_write(o, run, (size_t)(p - run));
-	return bad;
+}
+
+/* The number of replacements r counts. */
+static size_t
+total(const struct tk_repl *r)
+{
+	return r->utf8 + r->ctrl;
 }
 
 size_t
 tk_put_utf8(struct tk_out *o, const struct tk_str *v)
 {
-	return put_escaped(o, v, no_escape, 0);
+	struct tk_repl r = { 0, 0 };
+
+	put_escaped(o, v, no_escape, 0, &r);
+	return total(&r);
 }
 
 size_t
 tk_put_json(struct tk_out *o, const struct tk_str *v)
 {
-	size_t bad;
+	struct tk_repl r = { 0, 0 };
 
 	tk_out_putc(o, '"');
-	bad = put_escaped(o, v, json_escape, 0);
+	put_escaped(o, v, json_escape, 0, &r);
 	tk_out_putc(o, '"');
-	return bad;
+	return total(&r);
 }
 
 size_t
 tk_put_xml(struct tk_out *o, const struct tk_str *v)
 {
-	return put_escaped(o, v, xml_escape, 1);
+	struct tk_repl r = { 0, 0 };
+
+	put_escaped(o, v, xml_escape, 1, &r);
+	return total(&r);
+}
+
+void
+tk_put_html(struct tk_out *o, const struct tk_str *v, struct tk_repl *r)
+{
+	put_escaped(o, v, html_escape, 2, r);
 }

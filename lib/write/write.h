@@ -106,11 +106,77 @@ size_t tk_put_json(struct tk_out *o, const struct tk_str *v);
  */
 size_t tk_put_xml(struct tk_out *o, const struct tk_str *v);
 
+/* The entity of ASCII byte c in XML text and attributes, or NULL. */
+const char *tk_xml_entity(unsigned char c);
+
+/*
+ * tk_put_xml for HTML, which does not allow U+007F, the C1 controls and
+ * the noncharacters either (tk_char_kind, strict); the replacements are
+ * counted by kind in r.
+ */
+struct tk_repl;
+void tk_put_html(struct tk_out *o, const struct tk_str *v, struct tk_repl *r);
+
+/* ------------------------------------------------- escaping by document */
+
+/* The documents a value can be written for (tk_esc_add). */
+enum {
+	TK_ESC_NONE, TK_ESC_XML, TK_ESC_HTML, TK_ESC_LATEX, TK_ESC_CSV,
+	TK_ESC_SHELL
+};
+
+/* The escape named s (n bytes): "none", "xml", ...; -1 for no escape. */
+int tk_esc_find(const char *s, size_t n);
+const char *tk_esc_name(int esc);
+
+/* What a character is to a document that must be text (tk_char_kind). */
+enum { TK_CH_OK, TK_CH_BAD_UTF8, TK_CH_CONTROL };
+
+/*
+ * The kind of the character at s (n > 0 bytes left), whose length it
+ * sets in *len as tk_utf8_seq does: TK_CH_BAD_UTF8, TK_CH_CONTROL for
+ * what XML 1.0 cannot hold (control characters but tab, line feed and
+ * carriage return; U+FFFE, U+FFFF and their likes in other planes) and,
+ * when strict (HTML), U+007F, the C1 controls and U+FDD0 to U+FDEF too;
+ * else TK_CH_OK.
+ */
+int tk_char_kind(const char *s, size_t n, int strict, size_t *len);
+
+/* The replacements made, by kind, so that the caller can warn. */
+struct tk_repl {
+	size_t utf8;  /* sequences that were not UTF-8 */
+	size_t ctrl;  /* characters the document cannot hold */
+};
+
+/* Counts one replacement of kind (TK_CH_...) in r (which may be NULL). */
+void tk_repl_add(struct tk_repl *r, int kind);
+
+/*
+ * Appends the character p (len bytes) of kind to out when kind is
+ * TK_CH_OK, else U+FFFD, counted in r.
+ */
+void tk_repl_put(struct tk_buf *out, const char *p, size_t len, int kind,
+    struct tk_repl *r);
+
+/*
+ * Appends v to out as document esc wants it: TK_ESC_NONE as it is; XML
+ * and HTML with & < > " ' as entities; LaTeX with its special characters
+ * as commands; CSV as one field, quoted when it must be; shell as one
+ * word in single quotes.  All but TK_ESC_NONE write valid UTF-8, with
+ * U+FFFD for what is not, for NUL, and for the characters tk_char_kind
+ * calls controls (but in CSV and shell, which can hold them quoted);
+ * each replacement is counted in r (which may be NULL).
+ */
+void tk_esc_add(int esc, const struct tk_str *v, struct tk_buf *out,
+    struct tk_repl *r);
+
 /* ------------------------------------------------------------ templates */
 
 /*
  * Text with {field} placeholders: any field name or alias that
- * tk_find_col knows, "{{" and "}}" for literal braces.
+ * tk_find_col knows, "{{" and "}}" for literal braces.  A placeholder
+ * {field|ESC} whose text after its last '|' is an escape name
+ * (tk_esc_find) has its value written for that document.
  */
 struct tk_tmpl;
 
@@ -142,12 +208,34 @@ struct tk_tmpl_vals {
 
 /*
  * Appends t expanded with v to out.  With TK_TMPL_FLAT each control
- * character in a value (a CRLF counts as one) becomes a space.
+ * character in a value (a CRLF counts as one) becomes a space.  Values
+ * are written as they are, but for placeholders that name an escape
+ * ({title|xml}).
  */
 void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
     int flags, struct tk_buf *out);
 
+/*
+ * The pieces of t, for callers that write each in a way of their own:
+ * tk_tmpl_piece sets *s to piece i (i < tk_tmpl_npieces(t)), literal text
+ * or the value of a placeholder with v, and returns -1 for text, else
+ * the placeholder's column (or TK_TMPL_TITLES).
+ */
+size_t tk_tmpl_npieces(const struct tk_tmpl *t);
+long tk_tmpl_piece(const struct tk_tmpl *t, size_t i,
+    const struct tk_tmpl_vals *v, struct tk_str *s);
+
+/*
+ * tk_tmpl_expand with each value escaped by tk_esc_add for document esc,
+ * or for the one its placeholder names; counts the replacements in r
+ * (which may be NULL).
+ */
+void tk_tmpl_expand_esc(const struct tk_tmpl *t,
+    const struct tk_tmpl_vals *v, int flags, int esc, struct tk_buf *out,
+    struct tk_repl *r);
+
 /* ------------------------------------------------------------ clean text */
+/* (After the escapers: struct tk_repl is theirs.) */
 
 /*
  * Appends v to out with the replacements tk_put_xml makes (U+FFFD for
@@ -155,6 +243,10 @@ void tk_tmpl_expand(const struct tk_tmpl *t, const struct tk_tmpl_vals *v,
  * iCalendar forbids too); returns their number.
  */
 size_t tk_clean_text(const struct tk_str *v, struct tk_buf *out);
+
+/* tk_clean_text, counting the replacements by kind in r. */
+void tk_clean_text_r(const struct tk_str *v, struct tk_buf *out,
+    struct tk_repl *r);
 
 /* ------------------------------------------------------------ file names */
 

@@ -101,6 +101,59 @@ test_clean(void)
 	check(strcmp(clean("", 0, &k), "") == 0 && k == 0);
 }
 
+/* v (n bytes) written for document esc; its replacements go to *rp. */
+static const char *
+esc(int e, const char *v, size_t n, struct tk_repl *rp)
+{
+	static struct tk_buf b;
+
+	tk_buf_free(&b);
+	*rp = (struct tk_repl){ 0, 0 };
+	tk_esc_add(e, &(struct tk_str){ v, n }, &b, rp);
+	return b.p ? b.p : "";
+}
+
+#define check_esc(e, v, want, nu, nc) do { \
+	struct tk_repl r_; \
+	check(strcmp(esc((e), (v), sizeof(v) - 1, &r_), (want)) == 0 && \
+	    r_.utf8 == (nu) && r_.ctrl == (nc)); \
+} while (0)
+
+static void
+test_escape(void)
+{
+	size_t len;
+
+	check(tk_esc_find("latex", 5) == TK_ESC_LATEX);
+	check(tk_esc_find("XML", 3) < 0 && tk_esc_find("", 0) < 0);
+	check(strcmp(tk_esc_name(TK_ESC_SHELL), "shell") == 0);
+	check_esc(TK_ESC_NONE, "a&\x01\xff", "a&\x01\xff", 0, 0);
+	check_esc(TK_ESC_XML, "A & B <x> \"'", "A &amp; B &lt;x&gt; &quot;&#39;",
+	    0, 0);
+	check_esc(TK_ESC_XML, "t\tn\ne\x1b\xff", "t\tn\ne" FFFD FFFD, 1, 1);
+	/* DEL and C1 are XML's but not HTML's; noncharacters neither's */
+	check_esc(TK_ESC_XML, "\x7f\xc2\x85", "\x7f\xc2\x85", 0, 0);
+	check_esc(TK_ESC_HTML, "\x7f\xc2\x85\xef\xb7\x90", FFFD FFFD FFFD,
+	    0, 3);
+	check_esc(TK_ESC_XML, "\xf4\x8f\xbf\xbf", FFFD, 0, 1);
+	check_esc(TK_ESC_LATEX, "50% of $x_1 & #2 {a} \\ ~^",
+	    "50\\% of \\$x\\_1 \\& \\#2 \\{a\\} \\textbackslash{} "
+	    "\\textasciitilde{}\\textasciicircum{}", 0, 0);
+	check_esc(TK_ESC_CSV, "plain", "plain", 0, 0);
+	check_esc(TK_ESC_CSV, "a,\"b\"\n", "\"a,\"\"b\"\"\n\"", 0, 0);
+	check_esc(TK_ESC_CSV, "", "", 0, 0);
+	check_esc(TK_ESC_SHELL, "it's $x", "'it'\\''s $x'", 0, 0);
+	check_esc(TK_ESC_SHELL, "", "''", 0, 0);
+	check_esc(TK_ESC_SHELL, "a\x1b\0b", "'a\x1b" FFFD "b'", 0, 1);
+	check(tk_char_kind("\xc2\x9f", 2, 0, &len) == TK_CH_OK && len == 2);
+	check(tk_char_kind("\xc2\x9f", 2, 1, &len) == TK_CH_CONTROL);
+	check(tk_char_kind("\xed\xa0\x80", 3, 0, &len) == TK_CH_BAD_UTF8);
+	check_exp("{title|xml}", "Talk");
+	check_exp("{speaker|bogus}", "1:1: unknown field 'speaker|bogus'");
+	check_exp("{|xml}", "1:1: unknown field '|xml'");
+	check_exp("{speaker|}", "1:1: unknown field 'speaker|'");
+}
+
 #define check_safe(s, want) do { \
 	char *p_ = tk_safe_name((s), strlen(s)); \
 	check(strcmp(p_, (want)) == 0); \
@@ -196,6 +249,7 @@ main(void)
 	test_expand();
 	test_uses();
 	test_clean();
+	test_escape();
 	test_safe();
 	test_create();
 	tk_close(r);
