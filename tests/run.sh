@@ -18,7 +18,11 @@
 #           (help, usage, option errors; a written format checked by a
 #           program that reads it, as other cases compare those bytes on
 #           every path): it runs once, on the default path, instead of
-#           once per path
+#           once per path.  A file 'once' in a group's folder does this
+#           for every case of the group: the groups of what comes after
+#           reading (import, times, check, the template, calendar, mail
+#           and frab formats), whose input the cases of bad/, list/,
+#           grep/, by-track/, short/ and export/ read on every path
 #   heavy   present when the case runs talks hundreds of times or on
 #           tens of megabytes: it is left out under TALKS_WRAPPER
 #           (valgrind would take minutes on it)
@@ -58,10 +62,13 @@ if [ -n "$TALKS_WRAPPER" ]; then
 	PATH="$bin:$PATH"
 fi
 
-# The list of jobs: the unit tests (the longest, so they start first),
-# then each golden case once per path, or once.
+# The list of jobs: the unit tests and the heavy cases first (the
+# longest, so that none is left to run alone at the end), then each
+# golden case once per path, or once.
 list=$TALKS_RESULTS/jobs
+rest=$TALKS_RESULTS/rest
 : >"$list"
+: >"$rest"
 if [ $# -eq 0 ]; then
 	for t in "${build}"tests/unit/test_*; do
 		case $t in *.c|*.h) continue ;; esac
@@ -72,14 +79,19 @@ fi
 for d in "$@"; do
 	d=${d%/}
 	[ -f "$d/cmd" ] || continue
-	[ -n "$TALKS_WRAPPER" ] && [ -f "$d/heavy" ] && continue
-	if [ -f "$d/once" ]; then
-		echo "-:$d" >>"$list"
+	to=$rest
+	if [ -f "$d/heavy" ]; then
+		[ -n "$TALKS_WRAPPER" ] && continue
+		to=$list
+	fi
+	if [ -f "$d/once" ] || [ -f "${d%/*}/once" ]; then
+		echo "-:$d" >>"$to"
 		continue
 	fi
 	for p in $paths; do
-		echo "$p:$d" >>"$list"
+		echo "$p:$d" >>"$to"
 	done
 done
+cat "$rest" >>"$list"
 
 "$top/tests/runner" -j "$jobs" <"$list"
