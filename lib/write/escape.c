@@ -7,7 +7,6 @@
 
 #include "write/write.h"
 
-#define REPLACEMENT "\xef\xbf\xbd"
 
 static const char *const names[] = {
 	[TK_ESC_NONE] = "none", [TK_ESC_XML] = "xml", [TK_ESC_HTML] = "html",
@@ -28,62 +27,6 @@ const char *
 tk_esc_name(int esc)
 {
 	return names[esc];
-}
-
-/* The code point of the valid sequence p (len bytes). */
-static unsigned long
-code_point(const unsigned char *p, size_t len)
-{
-	static const unsigned char lead[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
-	unsigned long c = p[0] & lead[len];
-
-	for (size_t i = 1; i < len; i++)
-		c = c << 6 | (p[i] & 0x3f);
-	return c;
-}
-
-int
-tk_char_kind(const char *s, size_t n, int strict, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned long c;
-	int ok;
-
-	*len = tk_utf8_seq(s, n, &ok);
-	if (!ok)
-		return TK_CH_BAD_UTF8;
-	c = code_point(p, *len);
-	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-		return TK_CH_CONTROL;
-	if ((c & 0xfffe) == 0xfffe)
-		return TK_CH_CONTROL;
-	if (strict && ((c >= 0x7f && c <= 0x9f) ||
-	    (c >= 0xfdd0 && c <= 0xfdef)))
-		return TK_CH_CONTROL;
-	return TK_CH_OK;
-}
-
-void
-tk_repl_add(struct tk_repl *r, int kind)
-{
-	if (r == NULL)
-		return;
-	if (kind == TK_CH_BAD_UTF8)
-		r->utf8++;
-	else if (kind == TK_CH_CONTROL)
-		r->ctrl++;
-}
-
-void
-tk_repl_put(struct tk_buf *out, const char *p, size_t len, int kind,
-    struct tk_repl *r)
-{
-	if (kind == TK_CH_OK) {
-		tk_buf_add(out, p, len);
-	} else {
-		tk_buf_add(out, REPLACEMENT, 3);
-		tk_repl_add(r, kind);
-	}
 }
 
 /* The markup of ASCII byte c in document esc, or NULL for c itself. */

@@ -1,6 +1,8 @@
 /*
- * utf8.c - UTF-8 checking, and the escapers of the text formats (JSON,
- * XML and HTML), which must write valid UTF-8 whatever the input holds.
+ * utf8.c - UTF-8 checking, the kinds of character that a document may
+ * not hold and their replacement, and the escapers of the text formats
+ * (JSON, XML and HTML), which must write valid UTF-8 whatever the input
+ * holds.
  */
 #include <string.h>
 
@@ -44,6 +46,62 @@ tk_utf8_seq(const char *s, size_t n, int *ok)
 		hi = 0xbf;
 	}
 	return len;
+}
+
+/* The code point of the valid sequence p (len bytes). */
+static unsigned long
+code_point(const unsigned char *p, size_t len)
+{
+	static const unsigned char lead[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	unsigned long c = p[0] & lead[len];
+
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (p[i] & 0x3f);
+	return c;
+}
+
+int
+tk_char_kind(const char *s, size_t n, int strict, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long c;
+	int ok;
+
+	*len = tk_utf8_seq(s, n, &ok);
+	if (!ok)
+		return TK_CH_BAD_UTF8;
+	c = code_point(p, *len);
+	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+		return TK_CH_CONTROL;
+	if ((c & 0xfffe) == 0xfffe)
+		return TK_CH_CONTROL;
+	if (strict && ((c >= 0x7f && c <= 0x9f) ||
+	    (c >= 0xfdd0 && c <= 0xfdef)))
+		return TK_CH_CONTROL;
+	return TK_CH_OK;
+}
+
+void
+tk_repl_add(struct tk_repl *r, int kind)
+{
+	if (r == NULL)
+		return;
+	if (kind == TK_CH_BAD_UTF8)
+		r->utf8++;
+	else if (kind == TK_CH_CONTROL)
+		r->ctrl++;
+}
+
+void
+tk_repl_put(struct tk_buf *out, const char *p, size_t len, int kind,
+    struct tk_repl *r)
+{
+	if (kind == TK_CH_OK) {
+		tk_buf_add(out, p, len);
+	} else {
+		tk_buf_add(out, REPLACEMENT, 3);
+		tk_repl_add(r, kind);
+	}
 }
 
 int
