@@ -195,6 +195,7 @@ uninstall:
 clean:
 	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS) $(RUNNER)
 	rm -rf $(SAN_DIR)
-	rm -f $(FUZZ_BINS)
+	rm -f $(FUZZ_BINS) $(FUZZ_LIB)
+	rm -rf fuzz/out/obj
 
 include fuzz/fuzz.mk

@@ -37,50 +37,62 @@ FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
 
-fuzz/out/reader-csv: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
+# The library is compiled once for all the targets, instrumented.
+FUZZ_LIB_OBJ = $(LIB_SRC:%.c=fuzz/out/obj/%.o)
+FUZZ_LIB = fuzz/out/libtalks-fuzz.a
+
+fuzz/out/obj/%.o: %.c $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_LIB): $(FUZZ_LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZ_LIB_OBJ)
+
+fuzz/out/reader-csv: fuzz/reader.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'c'" -o $@ fuzz/reader.c \
-	    $(LIB_SRC) $(LIBS)
+	    $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/reader-tsv: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/reader-tsv: fuzz/reader.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'t'" -o $@ fuzz/reader.c \
-	    $(LIB_SRC) $(LIBS)
+	    $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/reader-semi: fuzz/reader.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/reader-semi: fuzz/reader.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_DIALECT="'s'" -o $@ fuzz/reader.c \
-	    $(LIB_SRC) $(LIBS)
+	    $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/match: fuzz/match.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/match: fuzz/match.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(LIB_SRC) $(LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/match.c $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/prefilter: fuzz/prefilter.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/prefilter: fuzz/prefilter.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(LIB_SRC) $(LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/prefilter.c $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/check: fuzz/check.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/check: fuzz/check.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/check.c $(LIB_SRC) $(LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/check.c $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/page: fuzz/page.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/page: fuzz/page.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(LIB_SRC) $(LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/page.c $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/when: fuzz/when.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/when: fuzz/when.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(LIB_SRC) $(LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/import: fuzz/import.c $(LIB_SRC) $(IMPORT_SRC) cmd/common.c $(LIB_HDRS) \
+fuzz/out/import: fuzz/import.c $(FUZZ_LIB) $(IMPORT_SRC) cmd/common.c $(LIB_HDRS) \
     cmd/import/import.h cmd/import/frab.h
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(IMPORT_CFLAGS) -o $@ fuzz/import.c \
-	    $(IMPORT_SRC) cmd/common.c $(LIB_SRC) $(LIBS) $(IMPORT_LIBS)
+	    $(IMPORT_SRC) cmd/common.c $(FUZZ_LIB) $(LIBS) $(IMPORT_LIBS)
 
-fuzz/out/template: fuzz/template.c $(LIB_SRC) $(LIB_HDRS)
+fuzz/out/template: fuzz/template.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/template.c $(LIB_SRC) $(LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/template.c $(FUZZ_LIB) $(LIBS)
 
 fuzz-build: $(FUZZ_BINS)
 
