@@ -320,8 +320,10 @@ start(char *const argv[], char *const env[], const char *in,
 		posix_spawn_file_actions_adddup2(&fa, 1, 2);
 	e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, env);
 	posix_spawn_file_actions_destroy(&fa);
-	if (e != 0)
+	if (e != 0) {
+		errno = e;
 		return -1;
+	}
 	return pid;
 }
 
