@@ -516,14 +516,7 @@ int
 cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "csv", no_argument, NULL, OPT_CSV },
-		{ "tsv", no_argument, NULL, OPT_TSV },
-		{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "track", required_argument, NULL, OPT_TRACK },
-		{ "level", required_argument, NULL, OPT_LEVEL },
-		{ "speaker", required_argument, NULL, OPT_SPEAKER },
-		{ "help", no_argument, NULL, OPT_HELP },
+		COMMON_INPUT_LONG,
 		{ "count", no_argument, NULL, 'c' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "to", required_argument, NULL, 't' },

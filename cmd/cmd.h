@@ -21,20 +21,24 @@ enum {
 
 #define COMMON_SHORT "d:f:s:r0"
 
-#define COMMON_LONG \
+/* The long options of reading and selecting, which every subcommand
+ * takes; COMMON_LONG adds those of printing fields (not check's). */
+#define COMMON_INPUT_LONG \
 	{ "csv", no_argument, NULL, OPT_CSV }, \
 	{ "tsv", no_argument, NULL, OPT_TSV }, \
 	{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES }, \
 	{ "delimiter", required_argument, NULL, 'd' }, \
-	{ "fields", required_argument, NULL, 'f' }, \
-	{ "sort", required_argument, NULL, 's' }, \
-	{ "reverse", no_argument, NULL, 'r' }, \
-	{ "null", no_argument, NULL, '0' }, \
-	{ "header", no_argument, NULL, OPT_HEADER }, \
 	{ "track", required_argument, NULL, OPT_TRACK }, \
 	{ "level", required_argument, NULL, OPT_LEVEL }, \
 	{ "speaker", required_argument, NULL, OPT_SPEAKER }, \
 	{ "help", no_argument, NULL, OPT_HELP }
+#define COMMON_LONG \
+	COMMON_INPUT_LONG, \
+	{ "fields", required_argument, NULL, 'f' }, \
+	{ "sort", required_argument, NULL, 's' }, \
+	{ "reverse", no_argument, NULL, 'r' }, \
+	{ "null", no_argument, NULL, '0' }, \
+	{ "header", no_argument, NULL, OPT_HEADER }
 
 /* The state of one run of a subcommand. */
 struct common {
