@@ -80,7 +80,7 @@ LIB_A = $(OBJDIR)lib/libtalks.a
 UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
 DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
-.PHONY: all check check-halves check-real check-san check-valgrind \
+.PHONY: all check check-deep check-halves check-real check-san check-valgrind \
 	check-layers install uninstall clean lint deps bench bench-deps
 
 all: $(OBJDIR)talks
@@ -124,6 +124,12 @@ $(RUNNER): tests/runner.c
 # Every test: unit tests of lib/, then the golden command-line cases.
 check: talks $(UNIT_BIN) $(RUNNER)
 	sh tests/run.sh
+
+# The randomized unit tests with their full number of rounds (make check
+# runs half of them, to stay quick).
+check-deep: $(UNIT_BIN)
+	TALKS_DEEP=1 tests/unit/test_paths
+	TALKS_DEEP=1 tests/unit/test_prefilter
 
 # The suite with every run of talks and of the unit tests behind
 # $(WRAPPER), on the parsing paths in $(PATHS) (default all), with the

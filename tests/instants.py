@@ -7,11 +7,13 @@ Usage: instants.py csv   (records with title, start and end: talks export -t csv
        instants.py frab  (a frab schedule XML whose events have a <date>)
 Reads standard input; lines come in input order.
 
-       instants.py same CALENDAR.ics SCHEDULE.xml
+       instants.py same CALENDAR.ics SCHEDULE.xml [CALENDAR.ics SCHEDULE.xml ...]
 Prints the calendar's events ordered by start, end and title, then "frab:
 the same" when the schedule's events are at the same instants with the
 same titles (an event without an end lasts no time in frab), else its
-own.  tests/real_instants.py reads events with from_ics and from_frab.
+own.  With several pairs, each is headed by "== NAME", the calendar's
+file name without its folder and extension (one process for them all:
+Python and icalendar take a quarter of a second to start).  tests/real_instants.py reads events with from_ics and from_frab.
 """
 import csv
 import datetime
@@ -85,7 +87,14 @@ def same(ics_path, frab_path):
 
 def main():
     if sys.argv[1] == "same":
-        same(sys.argv[2], sys.argv[3])
+        pairs = sys.argv[2:]
+        if len(pairs) < 2 or len(pairs) % 2:
+            sys.exit("instants.py: same needs pairs of CALENDAR SCHEDULE")
+        for i in range(0, len(pairs), 2):
+            if len(pairs) > 2:
+                name = pairs[i].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                print("== " + name)
+            same(pairs[i], pairs[i + 1])
         return
     data = sys.stdin.buffer.read().decode("utf-8")
     rows = {"csv": from_csv, "ics": from_ics,

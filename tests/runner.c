@@ -16,7 +16,8 @@
  * Usage: tests/runner [-j JOBS] <JOBLIST
  * Environment: TALKS_RESULTS, a folder for the jobs' files (required);
  * TALKS_WRAPPER, a command line put before each unit test; TALKS_TIMES,
- * a file that gets a line "MILLISECONDS JOB" for each job that ran.
+ * a file that gets a line "MILLISECONDS CPU_MILLISECONDS JOB" for each
+ * job that ran (the CPU time of the job and of what it waited for).
  * Writes each failure's details, then the skipped cases, then three
  * lines: "golden: ...", "unit: ..." and "N passed, N failed, N skipped".
  * Exit 0 when nothing failed and something passed, 1 otherwise.
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -614,11 +616,12 @@ static void
 reap(int nslots)
 {
 	char name[PATH_MAX];
+	struct rusage ru;
 	int ws, i;
 	pid_t pid;
 
 	do {
-		while ((pid = waitpid(-1, &ws, 0)) < 0)
+		while ((pid = wait4(-1, &ws, 0, &ru)) < 0)
 			if (errno != EINTR)
 				die("waitpid: %s", strerror(errno));
 		for (i = 0; i < nslots; i++)
@@ -629,9 +632,11 @@ reap(int nslots)
 		struct timespec t;
 
 		clock_gettime(CLOCK_MONOTONIC, &t);
-		fprintf(times, "%ld %s\n", (long)(t.tv_sec - slots[i].t0.tv_sec)
-		    * 1000 + (t.tv_nsec - slots[i].t0.tv_nsec) / 1000000,
-		    slots[i].job);
+		fprintf(times, "%ld %ld %s\n", (long)(t.tv_sec -
+		    slots[i].t0.tv_sec) * 1000 + (t.tv_nsec -
+		    slots[i].t0.tv_nsec) / 1000000, (long)(ru.ru_utime.tv_sec +
+		    ru.ru_stime.tv_sec) * 1000 + (ru.ru_utime.tv_usec +
+		    ru.ru_stime.tv_usec) / 1000, slots[i].job);
 	}
 	job_name(slots[i].job, name, sizeof name);
 	report_open();

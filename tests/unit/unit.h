@@ -35,17 +35,21 @@ rnd(unsigned n)
 }
 
 /*
- * How many rounds a randomized test runs: N, or a tenth of it under a
- * wrapper such as valgrind (TALKS_WRAPPER set by tests/run.sh), where
- * every round costs fifty times more and the same code is reached by
- * fewer of them.
+ * How many rounds a randomized test runs: half of N in make check, which
+ * stays quick; N with TALKS_DEEP set (make check-deep, which CI runs);
+ * a tenth of N under a wrapper such as valgrind (TALKS_WRAPPER set by
+ * tests/run.sh), where every round costs fifty times more and the same
+ * code is reached by fewer of them.
  */
 static inline int
 unit_rounds(int n)
 {
 	const char *w = getenv("TALKS_WRAPPER");
+	const char *d = getenv("TALKS_DEEP");
 
-	return w && *w ? n / 10 : n;
+	if (w && *w)
+		return n / 10;
+	return d && *d ? n : n / 2;
 }
 
 static int
