@@ -118,8 +118,8 @@ $(OBJDIR)tests/unit/test_stamp: tests/unit/test_stamp.c \
 # The test runner: it starts the cases and counts their results.  Built
 # the plain way even when the programs under test are not.
 RUNNER = tests/runner
-$(RUNNER): tests/runner.c
-	$(CC) $(WARN) -O2 -o $@ tests/runner.c
+$(RUNNER): tests/runner.c tests/pipeline.c tests/pipeline.h
+	$(CC) $(WARN) -O2 -o $@ tests/runner.c tests/pipeline.c
 
 # Every test: unit tests of lib/, then the golden command-line cases.
 check: talks $(UNIT_BIN) $(RUNNER)

@@ -6,10 +6,10 @@
  *   unit:FILE     a unit test; its last line is "N passed, M failed"
  *   PATH:DIR      the golden case in DIR, run with TALKS_PATH=PATH, or on
  *                 the default path when PATH is "-"
- * A case's command line is run by bash -o pipefail, except a plain
- * "talks ARG..." (words and single-quoted strings, nothing the shell
- * would expand), which is started directly: the same result, and one
- * process where bash would have made two.  What a case needs (its file
+ * A case's command line is run by bash -o pipefail, except a simple
+ * pipeline (pipeline.c: words and quoted strings that the shell would
+ * not expand, a few redirections), whose programs are started
+ * directly: the same result, and one process fewer.  What a case needs (its file
  * 'needs') is looked up here, without a process, but for Python
  * modules, whose answer is kept.
  *
@@ -37,13 +37,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pipeline.h"
+
 extern char **environ;
 
 #define MAXSLOTS 64
-#define MAXARGS 64
 
 struct slot {
-	pid_t pid;		/* 0 when free */
+	pid_t pids[PL_STAGES];	/* its processes */
+	int npids, live;	/* how many, how many not yet waited for */
+	int stat[PL_STAGES];	/* the exit status of each */
+	int rc;			/* the job's, as bash -o pipefail gives it */
+	long cpu;		/* milliseconds of CPU of those waited for */
 	char *job;		/* the job line, owned */
 	struct timespec t0;	/* when it started */
 	char dir[PATH_MAX / 2];	/* its files: out, err, t/ */
@@ -233,48 +238,6 @@ missing(const char *dir, char *why, size_t size)
 
 /* ------------------------------------------------------------ processes */
 
-/* Splits CMD into ARGV when it is "talks" and plain words or
- * single-quoted strings; returns 0 when bash must run it.  CMD is
- * changed in place. */
-static int
-plain_words(char *cmd, char **argv)
-{
-	static const char ok[] = "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./,:+@%^-";
-	char *r = cmd, *w = cmd;
-	int argc = 0;
-
-	while (*r) {
-		if (*r == ' ') {
-			r++;
-			continue;
-		}
-		if (argc == MAXARGS - 1)
-			return 0;
-		argv[argc++] = w;
-		while (*r && *r != ' ') {
-			if (*r == '\'') {
-				char *q = strchr(r + 1, '\'');
-
-				if (q == NULL)
-					return 0;
-				memmove(w, r + 1, (size_t)(q - r - 1));
-				w += q - r - 1;
-				r = q + 1;
-			} else if (strchr(ok, *r) && *r != '\0') {
-				*w++ = *r++;
-			} else {
-				return 0;
-			}
-		}
-		if (*r)
-			r++;
-		*w++ = '\0';
-	}
-	argv[argc] = NULL;
-	return argc > 0 && strcmp(argv[0], "talks") == 0;
-}
-
 /* The environment of a case: this one's, with TALKS_PATH and TMPDIR set
  * as given (TALKS_PATH left out when TPATH is NULL). */
 static char **
@@ -413,12 +376,38 @@ job_name(const char *job, char *name, size_t size)
 
 /* Starts JOB in slot S; returns 0 when it was skipped or could not
  * start (and is counted), 1 when it runs. */
+/* Starts the stages of PL for slot S, as start does; returns the first
+ * pid, or -1. */
+static pid_t
+direct(struct slot *s, const struct pipeline *pl, char *const env[],
+    const char *in, const char *out, const char *err)
+{
+	int fd[3], e = 0;
+
+	fd[0] = open(in, O_RDONLY | O_CLOEXEC);
+	fd[1] = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	fd[2] = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd[0] < 0 || fd[1] < 0 || fd[2] < 0 ||
+	    pl_start(pl, env, fd[0], fd[1], fd[2], s->pids) != 0)
+		e = errno;
+	for (int i = 0; i < 3; i++)
+		if (fd[i] >= 0)
+			close(fd[i]);
+	if (e) {
+		errno = e;
+		return -1;
+	}
+	s->npids = pl->n;
+	return s->pids[0];
+}
+
 static int
 launch(struct slot *s, char *job)
 {
 	char dir[PATH_MAX / 2], path[PATH_MAX], out[PATH_MAX], err[PATH_MAX];
 	char tmp[PATH_MAX], why[PATH_MAX], name[PATH_MAX];
-	char *argv[MAXARGS], *cmd, *copy, *tpath = NULL;
+	struct pipeline pl;
+	char *cmd, *copy, *tpath = NULL;
 	char *colon = strchr(job, ':');
 	size_t n;
 	pid_t pid;
@@ -465,11 +454,13 @@ launch(struct slot *s, char *job)
 		if (!exists(dir, "in"))
 			snprintf(path, sizeof path, "/dev/null");
 		copy = xstrdup(cmd);
-		if (strchr(cmd, '\n') == NULL && plain_words(copy, argv))
-			pid = start(argv, case_env(tpath, tmp), path, out, err);
-		else
+		if (pl_parse(copy, &pl)) {
+			pid = direct(s, &pl, case_env(tpath, tmp), path, out,
+			    err);
+		} else {
 			pid = start((char *[]){ "bash", "-o", "pipefail", "-c",
 			    cmd, NULL }, case_env(tpath, tmp), path, out, err);
+		}
 		free(copy);
 		free(cmd);
 		if (tpath)
@@ -485,7 +476,13 @@ launch(struct slot *s, char *job)
 		free(job);
 		return 0;
 	}
-	s->pid = pid;
+	if (s->npids == 0) {
+		s->pids[0] = pid;
+		s->npids = 1;
+	}
+	s->live = s->npids;
+	s->rc = 0;
+	s->cpu = 0;
 	s->job = job;
 	clock_gettime(CLOCK_MONOTONIC, &s->t0);
 	return 1;
@@ -617,37 +614,54 @@ reap(int nslots)
 {
 	char name[PATH_MAX];
 	struct rusage ru;
-	int ws, i;
+	struct slot *s;
+	int ws, i, k;
 	pid_t pid;
 
-	do {
+	/* Until every process of one job has ended. */
+	for (;;) {
 		while ((pid = wait4(-1, &ws, 0, &ru)) < 0)
 			if (errno != EINTR)
 				die("waitpid: %s", strerror(errno));
-		for (i = 0; i < nslots; i++)
-			if (slots[i].pid == pid)
+		for (i = 0; i < nslots; i++) {
+			for (k = 0; k < slots[i].npids; k++)
+				if (slots[i].pids[k] == pid)
+					break;
+			if (k < slots[i].npids)
 				break;
-	} while (i == nslots);
+		}
+		if (i == nslots)
+			continue;
+		s = &slots[i];
+		s->cpu += (long)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) *
+		    1000 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+		s->stat[k] = status_of(ws);
+		s->pids[k] = 0;
+		if (--s->live == 0)
+			break;
+	}
+	/* pipefail: the last stage that failed gives the status. */
+	for (k = 0; k < s->npids; k++)
+		if (s->stat[k] != 0)
+			s->rc = s->stat[k];
 	if (times) {
 		struct timespec t;
 
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		fprintf(times, "%ld %ld %s\n", (long)(t.tv_sec -
-		    slots[i].t0.tv_sec) * 1000 + (t.tv_nsec -
-		    slots[i].t0.tv_nsec) / 1000000, (long)(ru.ru_utime.tv_sec +
-		    ru.ru_stime.tv_sec) * 1000 + (ru.ru_utime.tv_usec +
-		    ru.ru_stime.tv_usec) / 1000, slots[i].job);
+		    s->t0.tv_sec) * 1000 + (t.tv_nsec - s->t0.tv_nsec) /
+		    1000000, s->cpu, s->job);
 	}
-	job_name(slots[i].job, name, sizeof name);
+	job_name(s->job, name, sizeof name);
 	report_open();
-	if (strncmp(slots[i].job, "unit:", 5) == 0)
-		finish_unit(&slots[i], name, status_of(ws));
+	if (strncmp(s->job, "unit:", 5) == 0)
+		finish_unit(s, name, s->rc);
 	else
-		finish_golden(&slots[i], name, status_of(ws));
+		finish_golden(s, name, s->rc);
 	report_close();
-	free(slots[i].job);
-	slots[i].job = NULL;
-	slots[i].pid = 0;
+	free(s->job);
+	s->job = NULL;
+	s->npids = 0;
 }
 
 static int
@@ -717,7 +731,7 @@ main(int argc, char **argv)
 			reap(nslots);
 			running--;
 		}
-		for (i = 0; slots[i].pid != 0; i++)
+		for (i = 0; slots[i].live != 0; i++)
 			;
 		report_open();
 		running += launch(&slots[i], xstrdup(line));
