@@ -14,6 +14,9 @@
 #           (xmllint), a Python module of Debian's python3
 #           (python3:icalendar) or a path (../shared/schemas/x.xsd).
 #           Where one is missing the case is skipped, with the reason.
+#           A case that finds as it runs that it cannot run here (ASan
+#           and ulimit -v, say) exits 77 with the reason as its first
+#           line on stderr: it is skipped, never passed.
 #   once    present when the case does not depend on the parsing path
 #           (help, usage, option errors; a written format checked by a
 #           program that reads it, as other cases compare those bytes on
