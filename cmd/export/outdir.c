@@ -42,13 +42,18 @@ static volatile sig_atomic_t tmp_live;
 static void
 on_signal(int sig)
 {
-	static const char msg[] = "talks: interrupted: the file being "
+	static const char removed[] = "talks: interrupted: the file being "
 	    "written was removed; the files finished are those listed\n";
+	static const char between[] = "talks: interrupted between files: "
+	    "the files finished are those listed\n";
 	ssize_t w;
 
-	if (tmp_live)
+	if (tmp_live) {
 		unlinkat(tmp_dfd, tmp_name, 0);
-	w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+		w = write(STDERR_FILENO, removed, sizeof(removed) - 1);
+	} else {
+		w = write(STDERR_FILENO, between, sizeof(between) - 1);
+	}
 	(void)w; /* nothing more can be done */
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -64,8 +69,13 @@ catch_signals(struct outdir *od)
 	for (size_t i = 0; i < 4; i++)
 		sigaddset(&sa.sa_mask, signals[i]);
 	for (size_t i = 0; i < 4; i++) {
+		/* A signal ignored when talks started (nohup, a background
+		 * job of a script) stays ignored. */
+		sigaction(signals[i], NULL, &od->old[i]);
+		if (od->old[i].sa_handler == SIG_IGN)
+			continue;
 		sa.sa_handler = signals[i] == SIGXFSZ ? SIG_IGN : on_signal;
-		sigaction(signals[i], &sa, &od->old[i]);
+		sigaction(signals[i], &sa, NULL);
 	}
 	tmp_dfd = od->dfd;
 }
