@@ -6,6 +6,11 @@ MAKEFLAGS += -j$(NPROC)
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+EXAMPLEDIR ?= $(PREFIX)/share/doc/talks/examples
+
+# The version has one home, debian/changelog: talks --version, the formats
+# that name their producer and the installed manual pages take it there.
+VERSION != sed -n '1s/^talks (\([^)]*\)).*/\1/p' debian/changelog
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -17,8 +22,8 @@ PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8
 IMPORT_CFLAGS != pkg-config --cflags expat jansson 2>/dev/null || true
 IMPORT_LIBS != pkg-config --libs expat jansson 2>/dev/null || \
 	echo -lexpat -ljansson
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
-	$(IMPORT_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -DTK_VERSION='"$(VERSION)"' \
+	-Ilib $(PCRE2_CFLAGS) $(IMPORT_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
 
 # The library by stage (see lib/talks.h); a stage uses those before it.
@@ -81,7 +86,8 @@ UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
 DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all check check-deep check-halves check-real check-san check-valgrind \
-	check-layers install uninstall clean lint deps bench bench-deps
+	check-layers check-package deb install uninstall clean lint deps bench \
+	bench-deps
 
 all: $(OBJDIR)talks
 
@@ -101,6 +107,10 @@ $(OBJDIR)%.o: %.c
 
 # cmd/ sees cmd.h; lib/ does not.
 $(CMD_OBJ): CMD_CFLAGS = -Icmd
+
+# What prints the version is built again when it changes.
+$(OBJDIR)cmd/main.o $(OBJDIR)cmd/export/fmt_ics.o \
+    $(OBJDIR)cmd/export/fmt_frab.o: debian/changelog
 
 $(OBJDIR)tests/unit/test_%: tests/unit/test_%.c $(LIB_A)
 	@mkdir -p $(@D)
@@ -187,16 +197,32 @@ bench: talks
 bench-deps:
 	sh bench/deps.sh
 
+# The manual pages get the version on their last line (.Os); the example
+# is the project's first data set.
 install: talks
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(EXAMPLEDIR)
 	cp talks $(DESTDIR)$(BINDIR)/talks
 	for m in $(MANS); do \
-		s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+		s=$${m##*.}; sed 's/^\.Os$$/.Os talks $(VERSION)/' $$m \
+		    >$(DESTDIR)$(MANDIR)/man$$s/$${m##*/} || exit 1; done
+	cp testdata/pybay2016.csv testdata/pybay2016-schedule.csv \
+	    $(DESTDIR)$(EXAMPLEDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/talks
+	rm -rf $(DESTDIR)$(EXAMPLEDIR)
 	for m in $(MANS); do \
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+# The Debian package, in ../ as dpkg-buildpackage leaves it.
+deb:
+	dpkg-buildpackage -us -uc -b
+
+# The package built, unpacked in a clean tree and tried (tests/package.sh):
+# its talks, manual pages and completions; lintian.  Not part of check.
+check-package:
+	sh tests/package.sh
 
 clean:
 	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS) $(RUNNER)

@@ -13,8 +13,12 @@
  * and a test directory testdata/golden/NAME/.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cmd.h"
 
@@ -71,6 +75,41 @@ find(const char *name)
 	return NULL;
 }
 
+extern char **environ;
+
+/*
+ * talks help COMMAND: the command's manual page, as git help shows its
+ * own, when man(1) has it; else the command's --help.
+ */
+static int
+help(const struct command *cmd)
+{
+	char page[64], *has[] = { "man", "-w", page, NULL };
+	char *show[] = { "man", page, NULL };
+	posix_spawn_file_actions_t fa;
+	int ws, found = 0;
+	pid_t pid;
+
+	snprintf(page, sizeof page, "talks-%s", cmd->name);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	if (posix_spawnp(&pid, "man", &fa, NULL, has, environ) == 0) {
+		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
+			;
+		found = WIFEXITED(ws) && WEXITSTATUS(ws) == 0;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	if (found) {
+		fflush(stdout);
+		execvp("man", show);
+		fprintf(stderr, "talks: man: %s\n", strerror(errno));
+		return 2;
+	}
+	char *opts[] = { (char *)cmd->name, "--help", NULL };
+	return cmd->run(2, opts);
+}
+
 static int
 unknown(const char *name)
 {
@@ -103,8 +142,7 @@ main(int argc, char **argv)
 			return usage(stdout);
 		if ((cmd = find(argv[2])) == NULL)
 			return unknown(argv[2]);
-		char *help[] = { argv[2], "--help", NULL };
-		return cmd->run(2, help);
+		return help(cmd);
 	}
 	if (argv[1][0] == '-') {
 		fprintf(stderr, "talks: unknown option '%s' (see 'talks "

@@ -22,7 +22,7 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 60
 FUZZ_JOBS = 1
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
+FUZZ_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -DTK_VERSION='"$(VERSION)"' -Ilib $(PCRE2_CFLAGS) \
 	-O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_READERS = reader-csv reader-tsv reader-semi
 FUZZ_TARGETS = $(FUZZ_READERS) match page template

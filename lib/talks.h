@@ -26,7 +26,10 @@
 #ifndef TALKS_H
 #define TALKS_H
 
-#define TK_VERSION "0.1.0"
+/* TK_VERSION, "0.1.0" say, comes from debian/changelog (see Makefile). */
+#ifndef TK_VERSION
+#error "TK_VERSION is defined by the Makefile, from debian/changelog"
+#endif
 
 #include "util/util.h"
 #include "read/read.h"
