@@ -7,6 +7,9 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 EXAMPLEDIR ?= $(PREFIX)/share/doc/talks/examples
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 # The version has one home, debian/changelog: talks --version, the formats
 # that name their producer and the installed manual pages take it there.
@@ -208,10 +211,17 @@ install: talks
 		    >$(DESTDIR)$(MANDIR)/man$$s/$${m##*/} || exit 1; done
 	cp testdata/pybay2016.csv testdata/pybay2016-schedule.csv \
 	    $(DESTDIR)$(EXAMPLEDIR)/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	cp completions/talks.bash $(DESTDIR)$(BASHCOMPDIR)/talks
+	cp completions/_talks $(DESTDIR)$(ZSHCOMPDIR)/_talks
+	cp completions/talks.fish $(DESTDIR)$(FISHCOMPDIR)/talks.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/talks
 	rm -rf $(DESTDIR)$(EXAMPLEDIR)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/talks $(DESTDIR)$(ZSHCOMPDIR)/_talks \
+	    $(DESTDIR)$(FISHCOMPDIR)/talks.fish
 	for m in $(MANS); do \
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 
