@@ -29,16 +29,16 @@ static const struct option *asked_long;
 static const struct {
 	const char *cmd, *opt, *values;
 } fixed[] = {
-	{ "export", "type", "csv tsv json jsonl markdown html ics frab "
+	{ "export", "to", "csv tsv json jsonl markdown html ics frab "
 	    "template mbox" },
-	{ "grep", "type", "csv tsv" },
-	{ "by-track", "type", "text tsv csv" },
-	{ "check", "type", "text tsv json" },
-	{ "import", "type", "frab-xml frab-json pretalx sessionize page ics" },
+	{ "grep", "to", "csv tsv" },
+	{ "by-track", "table", "text tsv csv" },
+	{ "check", "to", "text json jsonl" },
+	{ "import", "to", "csv tsv" },
 	{ NULL, "tsv-escapes", "on off auto" },
 	{ NULL, "color", "never always auto" },
 	{ NULL, "colour", "never always auto" },
-	{ NULL, "order", "first name size" },
+	{ NULL, "order", "input name count" },
 	{ NULL, "each", "speaker" },
 	{ NULL, "date-order", "dmy mdy ymd" },
 	{ NULL, "markup", "text markdown html" },
@@ -183,11 +183,11 @@ values(struct common *c, const char *field, char **files, size_t n,
 	}
 	if (nv)
 		qsort(v, nv, sizeof *v, by_text);
-	for (size_t i = 0; i < nv; i++) {
+	for (size_t i = 0; i < nv; i++)
 		if (i == 0 || strcmp(v[i], v[i - 1]) != 0)
 			offer(v[i], cur);
+	for (size_t i = 0; i < nv; i++)
 		free(v[i]);
-	}
 	free(v);
 }
 

@@ -11,7 +11,12 @@ _talks()
 	case $? in
 	0)
 		while IFS= read -r line; do
-			[ -n "$line" ] && COMPREPLY+=("$(printf '%q' "$line")")
+			case $line in
+			'') ;;
+			*[!A-Za-z0-9_.,:/@%+=-]*)
+				COMPREPLY+=("$(printf '%q' "$line")") ;;
+			*) COMPREPLY+=("$line") ;;
+			esac
 		done <<<"$out"
 		# A field list goes on after a comma: no space after it.
 		case ${COMP_WORDS[COMP_CWORD]} in
