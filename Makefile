@@ -18,8 +18,11 @@ IMPORT_CFLAGS != pkg-config --cflags expat jansson 2>/dev/null || true
 IMPORT_LIBS != pkg-config --libs expat jansson 2>/dev/null || \
 	echo -lexpat -ljansson
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Ilib $(PCRE2_CFLAGS) \
-	$(IMPORT_CFLAGS) $(CFLAGS)
+	$(IMPORT_CFLAGS) $(CMARK_CFLAGS) $(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
+# cmark renders the Markdown of export --markup markdown (cmd/export/).
+CMARK_CFLAGS != pkg-config --cflags libcmark 2>/dev/null || true
+CMARK_LIBS != pkg-config --libs libcmark 2>/dev/null || echo -lcmark
 
 # The library by stage (see lib/talks.h); a stage uses those before it.
 LIB_UTIL = lib/util/alloc.c lib/util/buf.c lib/util/fold.c lib/util/grow.c
@@ -33,7 +36,7 @@ LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
 	lib/write/template.c lib/write/safename.c lib/write/slug.c \
-	lib/write/escape.c
+	lib/write/escape.c lib/write/safehtml.c
 LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
 	lib/check/sched.c lib/check/people.c lib/check/email.c \
 	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
@@ -58,7 +61,8 @@ EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/schedule.c \
 	cmd/export/outdir.c cmd/export/fmt_csv.c cmd/export/fmt_tsv.c \
 	cmd/export/fmt_json.c cmd/export/fmt_markdown.c cmd/export/fmt_html.c \
 	cmd/export/fmt_ics.c cmd/export/fmt_frab.c cmd/export/fmt_template.c \
-	cmd/export/fmt_mbox.c cmd/export/mailhead.c
+	cmd/export/fmt_mbox.c cmd/export/mailhead.c cmd/export/groupby.c \
+	cmd/export/markup.c cmd/export/timetable.c
 
 MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
 	man/talks-export.1 man/talks-import.1 man/talks-check.1 man/talks.5
@@ -87,7 +91,7 @@ all: $(OBJDIR)talks
 
 $(OBJDIR)talks: $(CMD_OBJ) $(LIB_A)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_A) $(LIBS) \
-	    $(IMPORT_LIBS)
+	    $(IMPORT_LIBS) $(CMARK_LIBS)
 
 $(LIB_A): $(LIB_OBJ)
 	rm -f $@

@@ -325,10 +325,58 @@ gather_scheduled(struct exporter *x, unsigned long long *nrec)
 	return rc;
 }
 
+/* ------------------------------------------------------------ every talk */
+
+/*
+ * Every record is read first and all are one output; with times when
+ * the format wants them, a time that cannot be read stopping it.
+ */
+static int
+gather_all(struct exporter *x, unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct schedule s;
+	struct tk_record rec;
+	struct batch b = { .rec = &rec };
+	int rc = 0, times = x->f->wants_times && x->f->wants_times(x);
+
+	if (schedule_init(x, &s, rows_all(x)) < 0) {
+		schedule_free(&s);
+		return -1;
+	}
+	s.keep_all = 1;
+	while (next_record(x, &in, &rec)) {
+		++*nrec;
+		schedule_add(&s, &rec);
+	}
+	tk_rows_free(in.sorted);
+	if (times && schedule_end(x, &s) < 0) {
+		schedule_free(&s);
+		return -1;
+	}
+	b.n = tk_rows_count(s.rows);
+	b.rows = s.rows;
+	if (times) {
+		b.when = s.when;
+		b.zone = s.zone;
+		b.timed = s.row;
+		b.ntimed = s.n;
+	}
+	if (b.n)
+		tk_rows_get(s.rows, 0, &rec);
+	else
+		b.rec = NULL;
+	rc = outdir_emit(x, &b);
+	schedule_free(&s);
+	return rc;
+}
+
 int
 gather(struct exporter *x, unsigned long long *nrec)
 {
 	switch (x->f->gather) {
+	case GATHER_ALL:
+		return gather_all(x, nrec);
 	case GATHER_TRACK:
 		return gather_tracks(x, nrec);
 	case GATHER_SCHEDULED:
