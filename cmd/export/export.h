@@ -3,7 +3,7 @@
  *
  * The driver (export.c) parses the options and reads the records; it
  * gathers them as the format's table entry says (gather.c): each record
- * as it is read, the talks of each track, or the scheduled talks, one
+ * as it is read, all of them at once, or the scheduled talks, one
  * output per speaker when asked.  It hands each output to the format's
  * render, which only writes it; the output goes to standard output or,
  * with --output-dir, to a file of its own (outdir.c).
@@ -74,8 +74,6 @@ enum gather {
 	 * its records.
 	 */
 	GATHER_EACH,
-	/* Each track is an output, in the order tracks first appear. */
-	GATHER_TRACK,
 	/*
 	 * The talks with a day and a start, with their times, are one
 	 * output; per speaker, each distinct speaker's talks are one.
@@ -119,11 +117,8 @@ struct batch {
 	 * of templates and of --name.
 	 */
 	const struct tk_tmpl_vals *vals;
-	struct tk_str track;      /* GATHER_TRACK: the name; empty for none */
 	/* Where the records are, for batch_record and batch_when. */
 	struct tk_rows *rows;
-	struct tk_groups *groups;
-	size_t group;
 	const size_t *idx;        /* rows: the records' rows; NULL: 0 .. n-1 */
 	const struct tk_when *when; /* GATHER_SCHEDULED: by row */
 	const struct tk_zone *zone; /* GATHER_SCHEDULED: --tz, or NULL */
@@ -382,6 +377,15 @@ struct tk_str export_label(struct exporter *x, size_t col);
  * kept for the allowlist of tk_put_safe_html.
  */
 void markup_put_html(struct exporter *x, struct tk_out *o,
+    const struct tk_str *v, struct tk_repl *r);
+
+/*
+ * markup.c: writes Markdown v as Markdown again (cmark's CommonMark
+ * writer), its raw HTML made text and its links to other schemes than
+ * http, https and mailto emptied; characters a document cannot hold are
+ * replaced and counted in r.
+ */
+void markup_put_markdown(struct exporter *x, struct tk_out *o,
     const struct tk_str *v, struct tk_repl *r);
 
 /*
