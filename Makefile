@@ -85,7 +85,8 @@ UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
 DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all check check-halves check-real check-san check-valgrind \
-	check-layers install uninstall clean lint deps bench bench-deps
+	check-layers check-browser screenshots install uninstall clean lint \
+	deps bench bench-deps
 
 all: $(OBJDIR)talks
 
@@ -168,6 +169,24 @@ check-valgrind:
 # later one (tests/layers.py).
 check-layers: $(LIB_A)
 	python3 tests/layers.py
+
+# The timetable of export -t html in a real browser (Debian's chromium,
+# headless): tests/browser/check.py reads the boxes Chromium laid out and
+# checks that each talk lies in its room and time, that no cells overlap,
+# that the page does not scroll sideways at 1280 px, and the printed
+# page count; on the schedule fixture, and on the busiest day of the
+# FOSDEM file in ../shared/real/ when it is there.  Not part of check,
+# which stays fast; screenshots writes the pages, their PNG and PDF to
+# tests/browser/out/ for people to look at.
+# Debian's python3, which has the html5lib of tests/deps.sh.
+BROWSER_FILES = testdata/pybay2016-schedule.csv \
+	--largest-day ../shared/real/fosdem2026-schedule.csv
+check-browser: talks
+	/usr/bin/python3 tests/browser/check.py ./talks $(BROWSER_FILES)
+
+screenshots: talks
+	/usr/bin/python3 tests/browser/check.py --screenshots tests/browser/out \
+	    ./talks $(BROWSER_FILES)
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)

@@ -35,34 +35,39 @@ static const char style[] =
     ".logo { max-height: 4em; max-width: 100%; }\n"
     ".grid-wrap { overflow-x: auto; max-width: 100%; }\n"
     ".grid { display: grid; gap: 2px; font: 9pt/1.3 Helvetica, Arial, "
-    "sans-serif; grid-template-columns: 4em repeat(var(--lanes), "
-    "minmax(9em, 1fr)); grid-template-rows: auto repeat(var(--rows), "
-    "minmax(.4em, auto)); }\n"
+    "sans-serif; width: max(100%, calc(4em + var(--lanes) * 9.2em)); "
+    "grid-template-columns: 4em repeat(var(--lanes), minmax(9em, 1fr)); "
+    "grid-template-rows: auto repeat(var(--rows), minmax(.4em, auto)); }\n"
     ".grid > div { min-width: 0; }\n"
     ".room { font-weight: bold; padding: .2em .3em; "
     "border-bottom: 2px solid #444; }\n"
     ".time, .corner { position: sticky; left: 0; z-index: 1; "
     "background: #fff; border-top: 1px solid var(--line); "
-    "padding-right: .3em; }\n"
+    "white-space: nowrap; overflow-wrap: normal; }\n"
     ".corner { border: 0; }\n"
     ".talk { background: var(--cell); border-left: 3px solid #468; "
     "padding: .2em .3em; overflow: hidden; }\n"
     ".talk a { font-weight: bold; color: #123; text-decoration: none; }\n"
     ".talk span { display: block; }\n"
     ".talk .meta { color: #555; }\n"
-    "@page { size: A4; margin: 12mm; }\n"
-    "@page grid { size: A4 landscape; margin: 10mm; }\n"
+    "@page { size: A4 landscape; margin: 10mm; }\n"
     "@media print {\n"
-    "body { font-size: 9pt; max-width: none; margin: 0; padding: 0; }\n"
-    "h2 { margin-top: 1em; }\n"
-    "h3 { margin: .8em 0 .2em; }\n"
-    "article { break-inside: avoid; }\n"
-    ".day { page: grid; }\n"
+    "body { font-size: 8.5pt; max-width: none; margin: 0; padding: 0; }\n"
+    "h1 { margin: 0 0 .3em; }\n"
+    "h2 { margin-top: .8em; }\n"
+    "h3 { margin: .6em 0 .2em; }\n"
+    ".day ~ .day, .day ~ .unscheduled, .day ~ .talks "
+    "{ break-before: page; }\n"
+    ".unscheduled + .talks { break-before: auto; }\n"
+    ".talks { columns: 3; column-gap: 6mm; }\n"
+    ".talks h2 { margin-top: 0; }\n"
+    "article { break-inside: avoid-page; max-width: none; }\n"
     ".grid-wrap { overflow: visible; }\n"
-    ".grid { font-size: 7pt; grid-template-columns: 3em "
-    "repeat(var(--lanes), minmax(0, 1fr)); }\n"
-    ".talk { break-inside: avoid; -webkit-print-color-adjust: exact; "
-    "print-color-adjust: exact; }\n"
+    ".grid { width: auto; font-size: 6.5pt; gap: 0 1px; "
+    "grid-template-columns: 2.6em repeat(var(--lanes), minmax(0, 1fr)); "
+    "grid-template-rows: auto repeat(var(--rows), 1.05em); }\n"
+    ".talk { padding: 0 .2em; border-left-width: 2px; "
+    "-webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
     "}\n";
 
 struct html {
@@ -407,6 +412,7 @@ html_render(struct exporter *x, const struct batch *b)
 	if (b->ntimed > 0)
 		timetable_put(x, b);
 	bygroups_make(x, b, st->by, &gs);
+	tk_out_puts(o, "<div class=\"talks\">\n");
 	for (size_t k = 0; k < gs.n; k++) {
 		const struct bygroup *g = bygroups_get(&gs, k);
 		struct tk_str name = bygroups_name(&gs, k);
@@ -423,6 +429,7 @@ html_render(struct exporter *x, const struct batch *b)
 		}
 		tk_out_puts(o, "</section>\n");
 	}
+	tk_out_puts(o, "</div>\n");
 	bygroups_free(&gs);
 	return 0;
 }
