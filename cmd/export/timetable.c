@@ -182,6 +182,22 @@ put_grid_pos(struct tk_out *o, long r0, long r1, size_t c0, size_t span)
 	tk_out_puts(o, buf);
 }
 
+/* The title of the talk in row, as a link to its details. */
+static void
+put_title_link(struct tk_out *o, const struct tk_record *rec, size_t row,
+    struct tk_repl *bad)
+{
+	char id[40];
+
+	snprintf(id, sizeof(id), "<a href=\"#talk-%zu\">", row + 1);
+	tk_out_puts(o, id);
+	if (export_blank(&rec->f[TK_TITLE]))
+		tk_out_puts(o, "(no title)");
+	else
+		tk_put_html(o, &rec->f[TK_TITLE], bad);
+	tk_out_puts(o, "</a>");
+}
+
 /* A talk's cell: the title as a link to its details, speakers, track, level. */
 static void
 put_cell(struct exporter *x, const struct batch *b, const struct slot *s,
@@ -204,14 +220,8 @@ put_cell(struct exporter *x, const struct batch *b, const struct slot *s,
 	put_hm(o, s->end);
 	tk_out_putc(o, '"');
 	put_grid_pos(o, 2 + s->a / step, 2 + s->b / step, col + s->lane, 1);
-	tk_out_puts(o, "><a href=\"#");
-	tk_out_puts(o, id);
-	tk_out_puts(o, "\">");
-	if (export_blank(&rec.f[TK_TITLE]))
-		tk_out_puts(o, "(no title)");
-	else
-		tk_put_html(o, &rec.f[TK_TITLE], bad);
-	tk_out_puts(o, "</a>");
+	tk_out_putc(o, '>');
+	put_title_link(o, &rec, s->row, bad);
 	v = &rec.f[TK_SPEAKER];
 	if (!export_blank(v)) {
 		tk_out_puts(o, "<span class=\"who\">");
@@ -372,7 +382,6 @@ put_unscheduled(struct exporter *x, const struct batch *b,
 	struct tk_out *o = x->out;
 	struct tk_record rec;
 	int any = 0;
-	char id[32];
 
 	for (size_t i = 0; i < b->n; i++) {
 		if (timed[i])
@@ -382,15 +391,9 @@ put_unscheduled(struct exporter *x, const struct batch *b,
 			    "<h2>Not scheduled</h2>\n<ul>\n");
 		any = 1;
 		batch_record(b, i, &rec);
-		snprintf(id, sizeof(id), "talk-%zu", i + 1);
-		tk_out_puts(o, "<li><a href=\"#");
-		tk_out_puts(o, id);
-		tk_out_puts(o, "\">");
-		if (export_blank(&rec.f[TK_TITLE]))
-			tk_out_puts(o, "(no title)");
-		else
-			tk_put_html(o, &rec.f[TK_TITLE], bad);
-		tk_out_puts(o, "</a></li>\n");
+		tk_out_puts(o, "<li>");
+		put_title_link(o, &rec, i, bad);
+		tk_out_puts(o, "</li>\n");
 	}
 	if (any)
 		tk_out_puts(o, "</ul>\n</section>\n");
