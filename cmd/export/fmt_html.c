@@ -347,6 +347,23 @@ static int
 html_begin(struct exporter *x)
 {
 	struct html *st = tk_xcalloc(1, sizeof(*st));
+
+	st->by = export_by_col(x);
+	if (read_css(x, st) < 0 || read_logo(x, st) < 0) {
+		html_free(st);
+		return -1;
+	}
+	x->state = st;
+	return 0;
+}
+
+/*
+ * What comes before the talks; written with them, so that a failure to
+ * read their times leaves no page that looks whole.
+ */
+static void
+put_head(struct exporter *x, struct html *st)
+{
 	struct tk_out *o = x->out;
 	struct tk_str title = { "Talks", 5 };
 	struct tk_str lang = { "en", 2 };
@@ -359,12 +376,6 @@ html_begin(struct exporter *x)
 		lang.p = x->o->lang;
 		lang.n = strlen(lang.p);
 	}
-	st->by = export_by_col(x);
-	if (read_css(x, st) < 0 || read_logo(x, st) < 0) {
-		html_free(st);
-		return -1;
-	}
-	x->state = st;
 	tk_out_puts(o, "<!DOCTYPE html>\n<html lang=\"");
 	tk_put_html(o, &lang, NULL);
 	tk_out_puts(o, "\">\n<head>\n"
@@ -393,7 +404,6 @@ html_begin(struct exporter *x)
 	tk_out_puts(o, "<h1>");
 	tk_put_html(o, &title, NULL);
 	tk_out_puts(o, "</h1>\n");
-	return 0;
 }
 
 /* The timetable when there is one, then a section per group. */
@@ -405,6 +415,7 @@ html_render(struct exporter *x, const struct batch *b)
 	struct tk_record rec;
 	struct bygroups gs;
 
+	put_head(x, st);
 	st->written = tk_xcalloc(b->n + 1, 1);
 	if (x->o->layout == LAYOUT_GRID && b->ntimed == 0)
 		fputs("talks: no talk has a day and a start: the talks are "
@@ -437,8 +448,11 @@ html_render(struct exporter *x, const struct batch *b)
 static int
 html_end(struct exporter *x)
 {
-	tk_out_puts(x->out, "</body>\n</html>\n");
-	html_free(x->state);
+	struct html *st = x->state;
+
+	if (st->written)
+		tk_out_puts(x->out, "</body>\n</html>\n");
+	html_free(st);
 	return 0;
 }
 

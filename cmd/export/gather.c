@@ -280,7 +280,8 @@ gather_scheduled(struct exporter *x, unsigned long long *nrec)
 
 /*
  * Every record is read first and all are one output; with times when
- * the format wants them, a time that cannot be read stopping it.
+ * the format wants them, a time that cannot be read stopping it (but
+ * when html's grid was not asked for: then it is left out).
  */
 static int
 gather_all(struct exporter *x, unsigned long long *nrec)
@@ -302,8 +303,15 @@ gather_all(struct exporter *x, unsigned long long *nrec)
 	}
 	tk_rows_free(in.sorted);
 	if (times && schedule_end(x, &s) < 0) {
-		schedule_free(&s);
-		return -1;
+		/* Not asked for: the talks are all there, without a grid. */
+		if (x->o->layout != LAYOUT_AUTO) {
+			schedule_free(&s);
+			return -1;
+		}
+		fputs("talks: the times cannot be read, so the page has no "
+		    "timetable: give --date-order, or --layout list to "
+		    "leave it out\n", stderr);
+		times = 0;
 	}
 	b.n = tk_rows_count(s.rows);
 	b.rows = s.rows;
