@@ -6,8 +6,10 @@
  * talk a cell spanning its rows.  Talks that overlap in one room are set
  * side by side in lanes of the room's column.  A talk without an end
  * lasts the shortest slot of its day (30 minutes when none has an end).
- * The talks without a time are listed after the grids.  Every cell links
- * to the talk's details, which fmt_html.c writes with the id "talk-N".
+ * A cell shows the title, the speakers parted by commas, the track and
+ * the level, and links to the talk's details, which fmt_html.c writes
+ * with the id "talk-N".  The talks without a time are listed after the
+ * grids.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,8 +226,17 @@ put_cell(struct exporter *x, const struct batch *b, const struct slot *s,
 	put_title_link(o, &rec, s->row, bad);
 	v = &rec.f[TK_SPEAKER];
 	if (!export_blank(v)) {
+		struct tk_str item;
+		size_t pos = 0;
+		int n = 0;
+		/* The speakers as items, however the file parts them. */
 		tk_out_puts(o, "<span class=\"who\">");
-		tk_put_html(o, v, bad);
+		while (tk_next_item(v, &pos, &item))
+			if (item.n > 0) {
+				if (n++)
+					tk_out_puts(o, ", ");
+				tk_put_html(o, &item, bad);
+			}
 		tk_out_puts(o, "</span>");
 	}
 	if (!export_blank(&rec.f[TK_TRACK]) || !export_blank(&rec.f[TK_LEVEL])) {
