@@ -179,7 +179,7 @@ check-layers: $(LIB_A)
 # which stays fast; screenshots writes the pages, their PNG and PDF to
 # tests/browser/out/ for people to look at.
 # Debian's python3, which has the html5lib of tests/deps.sh.
-BROWSER_FILES = testdata/pybay2016-schedule.csv \
+BROWSER_FILES = testdata/pybay2016-schedule.csv testdata/html/timetable.csv \
 	--largest-day ../shared/real/fosdem2026-schedule.csv
 check-browser: talks
 	/usr/bin/python3 tests/browser/check.py ./talks $(BROWSER_FILES)
