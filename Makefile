@@ -26,8 +26,12 @@ IMPORT_CFLAGS != pkg-config --cflags expat jansson 2>/dev/null || true
 IMPORT_LIBS != pkg-config --libs expat jansson 2>/dev/null || \
 	echo -lexpat -ljansson
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -DTK_VERSION='"$(VERSION)"' \
-	-Ilib $(PCRE2_CFLAGS) $(IMPORT_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+	-Ilib $(PCRE2_CFLAGS) $(IMPORT_CFLAGS) $(CMARK_CFLAGS) $(CPPFLAGS) \
+	$(CFLAGS)
 LIBS = -lcsv $(PCRE2_LIBS) -lutf8proc
+# cmark renders the Markdown of export --markup markdown (cmd/export/).
+CMARK_CFLAGS != pkg-config --cflags libcmark 2>/dev/null || true
+CMARK_LIBS != pkg-config --libs libcmark 2>/dev/null || echo -lcmark
 
 # The library by stage (see lib/talks.h); a stage uses those before it.
 LIB_UTIL = lib/util/alloc.c lib/util/buf.c lib/util/fold.c lib/util/grow.c
@@ -41,7 +45,7 @@ LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
 	lib/write/template.c lib/write/safename.c lib/write/slug.c \
-	lib/write/escape.c
+	lib/write/escape.c lib/write/safehtml.c
 LIB_CHECK = lib/check/check.c lib/check/problem.c lib/check/rules.c \
 	lib/check/sched.c lib/check/people.c lib/check/email.c \
 	lib/check/chars.c lib/check/fold.c lib/check/keys.c lib/check/sort.c
@@ -66,7 +70,8 @@ EXPORT_SRC = cmd/export/export.c cmd/export/gather.c cmd/export/schedule.c \
 	cmd/export/outdir.c cmd/export/fmt_csv.c cmd/export/fmt_tsv.c \
 	cmd/export/fmt_json.c cmd/export/fmt_markdown.c cmd/export/fmt_html.c \
 	cmd/export/fmt_ics.c cmd/export/fmt_frab.c cmd/export/fmt_template.c \
-	cmd/export/fmt_mbox.c cmd/export/mailhead.c
+	cmd/export/fmt_mbox.c cmd/export/mailhead.c cmd/export/groupby.c \
+	cmd/export/markup.c cmd/export/timetable.c
 
 MANS = man/talks.1 man/talks-list.1 man/talks-grep.1 man/talks-by-track.1 \
 	man/talks-export.1 man/talks-import.1 man/talks-check.1 man/talks.5
@@ -89,14 +94,14 @@ UNIT_BIN = $(UNIT_SRC:%.c=$(OBJDIR)%)
 DEPS = $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all check check-deep check-halves check-real check-san check-valgrind \
-	check-layers check-package deb install uninstall clean lint deps bench \
-	bench-deps
+	check-layers check-browser screenshots check-package deb install \
+	uninstall clean lint deps bench bench-deps
 
 all: $(OBJDIR)talks
 
 $(OBJDIR)talks: $(CMD_OBJ) $(LIB_A)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIB_A) $(LIBS) \
-	    $(IMPORT_LIBS)
+	    $(IMPORT_LIBS) $(CMARK_LIBS)
 
 $(LIB_A): $(LIB_OBJ)
 	rm -f $@
@@ -183,6 +188,24 @@ check-valgrind:
 # later one (tests/layers.py).
 check-layers: $(LIB_A)
 	python3 tests/layers.py
+
+# The timetable of export -t html in a real browser (Debian's chromium,
+# headless): tests/browser/check.py reads the boxes Chromium laid out and
+# checks that each talk lies in its room and time, that no cells overlap,
+# that the page does not scroll sideways at 1280 px, and the printed
+# page count; on the schedule fixture, and on the busiest day of the
+# FOSDEM file in ../shared/real/ when it is there.  Not part of check,
+# which stays fast; screenshots writes the pages, their PNG and PDF to
+# tests/browser/out/ for people to look at.
+# Debian's python3, which has the html5lib of tests/deps.sh.
+BROWSER_FILES = testdata/pybay2016-schedule.csv testdata/html/timetable.csv \
+	--largest-day ../shared/real/fosdem2026-schedule.csv
+check-browser: talks
+	/usr/bin/python3 tests/browser/check.py ./talks $(BROWSER_FILES)
+
+screenshots: talks
+	/usr/bin/python3 tests/browser/check.py --screenshots tests/browser/out \
+	    ./talks $(BROWSER_FILES)
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS)

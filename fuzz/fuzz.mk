@@ -30,9 +30,10 @@ FUZZ_TARGETS = $(FUZZ_READERS) match page template
 # budget stays as it is: grep's raw-record test against reading every
 # record (make fuzz FUZZ_TARGETS=prefilter), the rules of talks check on
 # any file (make fuzz FUZZ_TARGETS=check), talks import with its XML
-# and JSON readers (make fuzz FUZZ_TARGETS=import), and the reader of
-# dates, times and zone files (make fuzz FUZZ_TARGETS=when).
-FUZZ_EXTRA = prefilter check import when
+# and JSON readers (make fuzz FUZZ_TARGETS=import), the reader of
+# dates, times and zone files (make fuzz FUZZ_TARGETS=when), and the HTML
+# allowlist of export --markup (make fuzz FUZZ_TARGETS=safehtml).
+FUZZ_EXTRA = prefilter check import when safehtml
 FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/out/%) $(FUZZ_EXTRA:%=fuzz/out/%)
 
 .PHONY: fuzz fuzz-build
@@ -89,6 +90,10 @@ fuzz/out/import: fuzz/import.c $(FUZZ_LIB) $(IMPORT_SRC) cmd/common.c $(LIB_HDRS
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(IMPORT_CFLAGS) -o $@ fuzz/import.c \
 	    $(IMPORT_SRC) cmd/common.c $(FUZZ_LIB) $(LIBS) $(IMPORT_LIBS)
+
+fuzz/out/safehtml: fuzz/safehtml.c $(FUZZ_LIB)
+	@mkdir -p fuzz/out
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/safehtml.c $(FUZZ_LIB) $(LIBS)
 
 fuzz/out/template: fuzz/template.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out

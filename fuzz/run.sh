@@ -89,6 +89,18 @@ run_one() {
 			{ printf '\001'; cat "/usr/share/zoneinfo/$z"; } \
 			    >"$c/seed-$(echo "$z" | tr / _)"
 		done ;;
+	safehtml)
+		# Mode byte (0: escape, 1: leave out, 2: text), then a fragment.
+		i=0
+		for h in '<p>a <em>b</p> c</em>' '<ul><li>x<li>y</ul><li>z' \
+		    '<a href="https://x.org/?a=1&amp;b">l</a><a href=javascript:y>' \
+		    '<script>x()</script><!-- c --><br></br>&nbsp;&#0;&bogus;' \
+		    '<pre>k</pre><h2>t</h2><blockquote>q</blockquote>'; do
+			for m in 0 1 2; do
+				i=$((i + 1))
+				printf "\\$m%s" "$h" >"$c/seed-$i"
+			done
+		done ;;
 	page)
 		for f in testdata/pybay2016-page.txt testdata/golden/import/*/*.txt; do
 			[ -f "$f" ] || continue

@@ -5,7 +5,8 @@
 pkgs="make gcc clang pkg-config libcsv-dev libpcre2-dev libutf8proc-dev
 tzdata mandoc jq libxml2-utils valgrind python3 python3-icalendar
 libclang-rt-dev libexpat1-dev libjansson-dev librsvg2-bin poppler-utils
-cmark-gfm python3-html5lib dpkg-dev debhelper fakeroot lintian man-db"
+cmark-gfm python3-html5lib libcmark-dev chromium dpkg-dev debhelper
+fakeroot lintian man-db"
 [ $# -gt 0 ] && pkgs="$*"
 missing=
 for p in $pkgs; do

@@ -23,7 +23,8 @@ enum {
 	OPT_EXCEL = OPT_LOCAL, OPT_LONG, OPT_SPLIT, OPT_TZ, OPT_CONFERENCE,
 	OPT_ACRONYM, OPT_TEMPLATE, OPT_EACH, OPT_UNIQUE, OPT_PAGE,
 	OPT_OUTPUT_DIR, OPT_NAME, OPT_DATE_ORDER, OPT_DAY_CHANGE, OPT_ESCAPE,
-	OPT_QUOTED
+	OPT_QUOTED, OPT_BY, OPT_LAYOUT, OPT_ROOMS, OPT_LANG, OPT_CSS, OPT_LOGO,
+	OPT_MARKUP
 };
 
 static const char synopsis[] =
@@ -37,6 +38,9 @@ static const char synopsis[] =
     "                    [--page] [--output-dir DIR] [--name TEMPLATE]\n"
     "                    [--escape none|xml|html|latex|csv|shell]"
     " [--quoted]\n"
+    "                    [--by FIELD] [--layout grid|list] [--rooms LIST]\n"
+    "                    [--lang TAG] [--css FILE] [--logo FILE]\n"
+    "                    [--markup text|markdown|html]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                    [FILE ...]\n"
@@ -97,13 +101,13 @@ find_format(const struct common *c, const char *name)
 static const struct {
 	int opt;
 	const char *name;
-	const struct format *to[3];   /* the formats that read it */
+	const struct format *to[7];   /* the formats that read it */
 } applies[] = {
 	{ OPT_EXCEL, "--excel", { &fmt_csv } },
 	{ OPT_LONG, "--long", { &fmt_markdown } },
 	{ OPT_SPLIT, "--split-speakers", { &fmt_json, &fmt_jsonl } },
-	{ OPT_TZ, "--tz", { &fmt_ics, &fmt_frab } },
-	{ OPT_DATE_ORDER, "--date-order", { &fmt_ics, &fmt_frab } },
+	{ OPT_TZ, "--tz", { &fmt_ics, &fmt_frab, &fmt_html } },
+	{ OPT_DATE_ORDER, "--date-order", { &fmt_ics, &fmt_frab, &fmt_html } },
 	{ OPT_DAY_CHANGE, "--day-change", { &fmt_frab } },
 	{ OPT_CONFERENCE, "--conference", { &fmt_html, &fmt_frab } },
 	{ OPT_ACRONYM, "--acronym", { &fmt_frab } },
@@ -116,7 +120,17 @@ static const struct {
 	{ OPT_NAME, "--name", { &fmt_template, &fmt_mbox, &fmt_ics } },
 	{ OPT_ESCAPE, "--escape", { &fmt_template } },
 	{ OPT_QUOTED, "--quoted", { &fmt_tsv } },
+	{ OPT_BY, "--by", { &fmt_markdown, &fmt_html } },
+	{ OPT_LAYOUT, "--layout", { &fmt_html } },
+	{ OPT_ROOMS, "--rooms", { &fmt_html } },
+	{ OPT_LANG, "--lang", { &fmt_html } },
+	{ OPT_CSS, "--css", { &fmt_html } },
+	{ OPT_LOGO, "--logo", { &fmt_html } },
+	{ OPT_MARKUP, "--markup", { &fmt_csv, &fmt_tsv, &fmt_json, &fmt_jsonl,
+	    &fmt_markdown, &fmt_html, &fmt_ics } },
 };
+
+#define NTO (sizeof(applies[0].to) / sizeof(applies[0].to[0]))
 
 /* Stops with a usage error when an option given does not apply to f. */
 static void
@@ -124,14 +138,43 @@ check_applies(const struct common *c, unsigned seen, const struct format *f)
 {
 	for (size_t i = 0; i < sizeof(applies) / sizeof(applies[0]); i++) {
 		const struct format *const *to = applies[i].to;
-		if (!(seen & 1u << (applies[i].opt - OPT_LOCAL)) ||
-		    to[0] == f || to[1] == f || to[2] == f)
+		char list[NTO * 20];
+		size_t k, o = 0;
+
+		if (!(seen & 1u << (applies[i].opt - OPT_LOCAL)))
 			continue;
-		misuse(c, "%s does not apply to -t %s (formats: %s%s%s%s%s)",
-		    applies[i].name, f->name, to[0]->name, to[1] ? ", " : "",
-		    to[1] ? to[1]->name : "", to[2] ? ", " : "",
-		    to[2] ? to[2]->name : "");
+		for (k = 0; k < NTO && to[k] && to[k] != f; k++)
+			;
+		if (k < NTO && to[k])
+			continue;
+		list[0] = '\0';
+		for (k = 0; k < NTO && to[k]; k++)
+			o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+			    k ? ", " : "", to[k]->name);
+		misuse(c, "%s does not apply to -t %s (formats: %s)",
+		    applies[i].name, f->name, list);
 	}
+}
+
+static enum layout
+layout(const struct common *c, const char *arg)
+{
+	if (strcmp(arg, "grid") == 0)
+		return LAYOUT_GRID;
+	if (strcmp(arg, "list") == 0)
+		return LAYOUT_LIST;
+	misuse(c, "bad --layout '%s': give grid or list", arg);
+}
+
+static enum markup
+markup(const struct common *c, const char *arg)
+{
+	static const char *const names[] = { "text", "markdown", "html" };
+
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return (enum markup)i;
+	misuse(c, "bad --markup '%s': give text, markdown or html", arg);
 }
 
 static enum tk_date_order
@@ -185,6 +228,13 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		{ "name", required_argument, NULL, OPT_NAME },
 		{ "escape", required_argument, NULL, OPT_ESCAPE },
 		{ "quoted", no_argument, NULL, OPT_QUOTED },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "layout", required_argument, NULL, OPT_LAYOUT },
+		{ "rooms", required_argument, NULL, OPT_ROOMS },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "css", required_argument, NULL, OPT_CSS },
+		{ "logo", required_argument, NULL, OPT_LOGO },
+		{ "markup", required_argument, NULL, OPT_MARKUP },
 		{ NULL, 0, NULL, 0 }
 	};
 	int opt;
@@ -215,6 +265,16 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		case OPT_NAME: o->name = optarg; break;
 		case OPT_ESCAPE: o->escape = optarg; break;
 		case OPT_QUOTED: o->quoted = 1; break;
+		case OPT_BY: o->by = optarg; break;
+		case OPT_LAYOUT: o->layout = layout(c, optarg); break;
+		case OPT_ROOMS: o->rooms = optarg; break;
+		case OPT_LANG: o->lang = optarg; break;
+		case OPT_CSS: o->css = optarg; break;
+		case OPT_LOGO: o->logo = optarg; break;
+		case OPT_MARKUP:
+			o->markup = markup(c, optarg);
+			o->markup_given = 1;
+			break;
 		}
 	}
 }
@@ -242,8 +302,16 @@ export_names(struct exporter *x)
 const struct tk_str *const *
 export_values(struct exporter *x, const struct tk_record *rec)
 {
-	for (size_t i = 0; i < x->c->ncols; i++)
-		x->row[i] = &rec->f[x->c->cols[i]];
+	for (size_t i = 0; i < x->c->ncols; i++) {
+		size_t col = x->c->cols[i];
+		x->row[i] = &rec->f[col];
+		if (x->plain && (col == TK_DESCRIPTION || col == TK_ABSTRACT ||
+		    col == TK_BIO)) {
+			x->plain_v[i] = markup_plain(x, &rec->f[col],
+			    &x->plain[i]);
+			x->row[i] = &x->plain_v[i];
+		}
+	}
 	return x->row;
 }
 
@@ -396,6 +464,12 @@ cmd_export(int argc, char **argv)
 	x.out = &c.out;
 	x.names = tk_xcalloc(c.ncols + 1, sizeof(*x.names));
 	x.row = tk_xcalloc(c.ncols + 1, sizeof(*x.row));
+	if (o.markup_given && o.markup != MARKUP_TEXT) {
+		x.plain = tk_xcalloc(c.ncols + 1, sizeof(*x.plain));
+		x.plain_v = tk_xcalloc(c.ncols + 1, sizeof(*x.plain_v));
+		for (size_t i = 0; i < c.ncols; i++)
+			tk_out_init_mem(&x.plain[i]);
+	}
 	for (size_t i = 0; i < c.ncols; i++) {
 		x.names[i].p = tk_colname(c.r, c.cols[i]);
 		x.names[i].n = strlen(x.names[i].p);
@@ -407,5 +481,9 @@ cmd_export(int argc, char **argv)
 		    f->name);
 	free(x.names);
 	free(x.row);
+	for (size_t i = 0; x.plain && i < c.ncols; i++)
+		tk_out_free(&x.plain[i]);
+	free(x.plain);
+	free(x.plain_v);
 	return common_finish(&c);
 }

@@ -3,7 +3,7 @@
  *
  * The driver (export.c) parses the options and reads the records; it
  * gathers them as the format's table entry says (gather.c): each record
- * as it is read, the talks of each track, or the scheduled talks, one
+ * as it is read, all of them at once, or the scheduled talks, one
  * output per speaker when asked.  It hands each output to the format's
  * render, which only writes it; the output goes to standard output or,
  * with --output-dir, to a file of its own (outdir.c).
@@ -18,6 +18,20 @@
 #define TALKS_EXPORT_H
 
 #include "cmd.h"
+
+/* --layout: html's timetable or its list of talks. */
+enum layout {
+	LAYOUT_AUTO,              /* grid when some talk has a time */
+	LAYOUT_GRID,
+	LAYOUT_LIST
+};
+
+/* --markup: what the texts (description, abstract, bio) are written in. */
+enum markup {
+	MARKUP_TEXT,
+	MARKUP_MARKDOWN,
+	MARKUP_HTML
+};
 
 /* The options of talks export; each format reads the ones it uses. */
 struct export_opts {
@@ -41,6 +55,14 @@ struct export_opts {
 	const char *escape;       /* --escape NAME (template) */
 	int quoted;               /* --quoted (tsv) */
 	const char *format;       /* -t: the name of the format */
+	const char *by;           /* --by FIELD (markdown, html) */
+	enum layout layout;       /* --layout (html) */
+	const char *rooms;        /* --rooms A,B,... (html) */
+	const char *lang;         /* --lang TAG (html) */
+	const char *css;          /* --css FILE (html) */
+	const char *logo;         /* --logo FILE (html) */
+	enum markup markup;       /* --markup */
+	int markup_given;         /* --markup was given */
 };
 
 /* How the driver gathers the records of a format's outputs. */
@@ -52,13 +74,17 @@ enum gather {
 	 * its records.
 	 */
 	GATHER_EACH,
-	/* Each track is an output, in the order tracks first appear. */
-	GATHER_TRACK,
 	/*
 	 * The talks with a day and a start, with their times, are one
 	 * output; per speaker, each distinct speaker's talks are one.
 	 */
-	GATHER_SCHEDULED
+	GATHER_SCHEDULED,
+	/*
+	 * Every record is one output (markdown, html), which groups them
+	 * itself; with times (b->when, b->timed) when the format asks for
+	 * them through export_wants_times.
+	 */
+	GATHER_ALL
 };
 
 /* Whether a format's outputs are per speaker. */
@@ -91,14 +117,14 @@ struct batch {
 	 * of templates and of --name.
 	 */
 	const struct tk_tmpl_vals *vals;
-	struct tk_str track;      /* GATHER_TRACK: the name; empty for none */
 	/* Where the records are, for batch_record and batch_when. */
 	struct tk_rows *rows;
-	struct tk_groups *groups;
-	size_t group;
 	const size_t *idx;        /* rows: the records' rows; NULL: 0 .. n-1 */
 	const struct tk_when *when; /* GATHER_SCHEDULED: by row */
 	const struct tk_zone *zone; /* GATHER_SCHEDULED: --tz, or NULL */
+	/* GATHER_ALL with times: the rows that have one, in input order. */
+	const size_t *timed;
+	size_t ntimed;
 };
 
 /* Record i of b (i < b->n), valid until the next call. */
@@ -151,6 +177,8 @@ struct format {
 	/* Writes the output b to x->out; 0, or -1 after reporting. */
 	int (*render)(struct exporter *x, const struct batch *b);
 	int (*end)(struct exporter *x);
+	/* GATHER_ALL: whether to read the talks' times (NULL: never). */
+	int (*wants_times)(struct exporter *x);
 };
 
 /*
@@ -180,6 +208,9 @@ struct exporter {
 	int to_files;             /* outputs go to --output-dir */
 	struct tk_str *names;     /* the names of c->cols */
 	const struct tk_str **row; /* see export_values */
+	/* --markup markdown|html: the texts as plain text, by field. */
+	struct tk_out *plain;
+	struct tk_str *plain_v;
 	struct outdir *dir;       /* the driver's: --output-dir */
 	struct tk_out file;       /* the driver's: an output to a file */
 };
@@ -259,6 +290,11 @@ struct schedule {
 	struct tk_zone *zone;     /* --tz, or NULL */
 	struct tk_time_opts topts;
 	struct tk_dates *dates;   /* with no --date-order */
+	/*
+	 * The talks without day or start are kept and shown (GATHER_ALL):
+	 * neither they nor floating times are warned of.
+	 */
+	int keep_all;
 };
 
 /* Opens --tz; -1 after reporting an unknown zone. */
@@ -294,5 +330,70 @@ void outdir_close(struct exporter *x);
  * printed; 0, or -1 after reporting.
  */
 int outdir_emit(struct exporter *x, const struct batch *b);
+
+/*
+ * timetable.c: html's grid of each day of the timed talks of b (GATHER_ALL
+ * with times), then the list of those without a time.
+ */
+void timetable_put(struct exporter *x, const struct batch *b);
+
+/* groupby.c: the column of --by (the track by default), or a usage error. */
+size_t export_by_col(struct exporter *x);
+
+/* A group of talks: the rows of the batch (indexes for batch_record). */
+struct bygroup {
+	size_t *rows;
+	size_t n, cap;
+};
+
+/*
+ * The talks of a batch grouped by the value of a column, the groups in
+ * the order they first appear and the talks without a value last; a
+ * talk with several speakers (emails, affiliations) is in the group of
+ * each.
+ */
+struct bygroups {
+	size_t n;                 /* the number of groups */
+	struct bygroup *g;
+	size_t cap;
+	size_t *order;
+	char *none;               /* the name of the last: "(no track)" */
+	struct tk_groups *t;
+};
+
+void bygroups_make(struct exporter *x, const struct batch *b, size_t col,
+    struct bygroups *gs);
+/* The name and the talks of the k-th group, in order. */
+struct tk_str bygroups_name(const struct bygroups *gs, size_t k);
+const struct bygroup *bygroups_get(const struct bygroups *gs, size_t k);
+void bygroups_free(struct bygroups *gs);
+
+/* The label people read for column col: "Speaker", or its name. */
+struct tk_str export_label(struct exporter *x, size_t col);
+
+/*
+ * markup.c: writes v, a text (description, abstract, bio), to an HTML
+ * page as --markup says: paragraphs of text, Markdown rendered, or HTML
+ * kept for the allowlist of tk_put_safe_html.
+ */
+void markup_put_html(struct exporter *x, struct tk_out *o,
+    const struct tk_str *v, struct tk_repl *r);
+
+/*
+ * markup.c: writes Markdown v as Markdown again (cmark's CommonMark
+ * writer), its raw HTML made text and its links to other schemes than
+ * http, https and mailto emptied; characters a document cannot hold are
+ * replaced and counted in r.
+ */
+void markup_put_markdown(struct exporter *x, struct tk_out *o,
+    const struct tk_str *v, struct tk_repl *r);
+
+/*
+ * markup.c: v as plain text when --markup markdown or html was given:
+ * its markup taken out, the blocks parted by blank lines; else v itself.
+ * The value is valid until the next call with the same out.
+ */
+struct tk_str markup_plain(struct exporter *x, const struct tk_str *v,
+    struct tk_out *out);
 
 #endif

@@ -18,6 +18,8 @@ struct ics {
 	unsigned char *uid_rep;   /* by talk: a uid seen before */
 	struct tk_buf line, text;
 	struct tk_buf cal;        /* the calendar being made */
+	struct exporter *x;
+	struct tk_out plain;      /* the description without --markup's */
 };
 
 /* ---------------------------------------------------------------- lines */
@@ -163,10 +165,10 @@ put_description(struct ics *s, const struct tk_record *rec)
 	const struct tk_str *d = rec->f[TK_DESCRIPTION].n > 0 ?
 	    &rec->f[TK_DESCRIPTION] : &rec->f[TK_ABSTRACT];
 	struct tk_buf b = { 0 };
-	struct tk_str v;
+	struct tk_str v = markup_plain(s->x, d, &s->plain);
 	int bad;
 
-	tk_buf_add(&b, d->p, d->n);
+	tk_buf_add(&b, v.p, v.n);
 	if (rec->f[TK_SPEAKER].n > 0) {
 		if (b.n > 0)
 			tk_buf_adds(&b, "\n\n");
@@ -324,6 +326,8 @@ ics_begin(struct exporter *x)
 		return -1;
 	s = tk_xcalloc(1, sizeof(*s));
 	s->stamp = stamp;
+	s->x = x;
+	tk_out_init_mem(&s->plain);
 	s->uid = tk_find_col(x->c->r, "uid", 3);
 	if (s->uid < 0)
 		s->uid = tk_find_col(x->c->r, "guid", 4);
@@ -339,6 +343,7 @@ ics_end(struct exporter *x)
 	tk_buf_free(&s->line);
 	tk_buf_free(&s->text);
 	tk_buf_free(&s->cal);
+	tk_out_free(&s->plain);
 	free(s);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
- * fmt_markdown.c - markdown: a section per track, in the order the tracks
- * first appear, with a table of its talks; with --long, a section per
- * talk instead.  Values are escaped so that they read as text: markup
+ * fmt_markdown.c - markdown: a section per track (or per value of --by),
+ * in the order they first appear, with a table of its talks; with --long,
+ * a section per talk instead.  With --markup, texts are written without
+ * their markup, or in --long as Markdown again (--markup markdown).  Values are escaped so that they read as text: markup
  * characters get a backslash, and in tables '|' and line breaks cannot
  * end a cell or a row.
  */
@@ -11,9 +12,18 @@
 #include "export.h"
 
 struct md {
-	size_t *cols, ncols;   /* the fields shown: the chosen ones, no track */
+	size_t *cols, ncols;   /* the fields shown: the chosen ones, not --by */
+	size_t by;             /* the column of the groups */
 	struct tk_repl bad;    /* what the record being written had replaced */
+	struct tk_out plain;   /* a text without its --markup */
 };
+
+/* Whether col is a text that --markup applies to. */
+static int
+is_rich(size_t col)
+{
+	return col == TK_DESCRIPTION || col == TK_ABSTRACT || col == TK_BIO;
+}
 
 /* How line breaks in a value are written. */
 enum md_mode {
@@ -177,8 +187,11 @@ put_table_row(struct md *st, struct exporter *x, const struct tk_record *rec)
 
 	tk_out_putc(o, '|');
 	for (size_t i = 0; i < st->ncols; i++) {
+		size_t col = st->cols[i];
+		struct tk_str v = is_rich(col) ? markup_plain(x, &rec->f[col],
+		    &st->plain) : rec->f[col];
 		tk_out_putc(o, ' ');
-		put_line_value(st, o, &rec->f[st->cols[i]], MD_CELL);
+		put_line_value(st, o, &v, MD_CELL);
 		tk_out_puts(o, " |");
 	}
 	tk_out_putc(o, '\n');
@@ -219,7 +232,13 @@ put_talk(struct md *st, struct exporter *x, const struct tk_record *rec)
 		tk_out_puts(o, "\n#### ");
 		put_name(st, x, col);
 		tk_out_puts(o, "\n\n");
-		put_block(st, o, v);
+		if (is_rich(col) && x->o->markup == MARKUP_MARKDOWN) {
+			markup_put_markdown(x, o, v, &st->bad);
+		} else {
+			struct tk_str t = is_rich(col) ?
+			    markup_plain(x, v, &st->plain) : *v;
+			put_block(st, o, &t);
+		}
 	}
 }
 
@@ -229,11 +248,13 @@ md_begin(struct exporter *x)
 	struct md *st = tk_xcalloc(1, sizeof(*st));
 	int table = !x->o->long_form;
 
+	st->by = export_by_col(x);
+	tk_out_init_mem(&st->plain);
 	st->cols = tk_xcalloc(x->c->ncols + 1, sizeof(*st->cols));
 	for (size_t i = 0; i < x->c->ncols; i++) {
 		size_t col = x->c->cols[i];
 		/* By default a table has the short fields only. */
-		if (col == TK_TRACK || (table && x->c->fields == NULL &&
+		if (col == st->by || (table && x->c->fields == NULL &&
 		    (col == TK_DESCRIPTION || col == TK_ABSTRACT ||
 		    col == TK_BIO)))
 			continue;
@@ -243,35 +264,39 @@ md_begin(struct exporter *x)
 	return 0;
 }
 
-/* A section: the track's name, then its talks. */
+/* A section per group: its name, then its talks. */
 static int
 md_render(struct exporter *x, const struct batch *b)
 {
 	struct md *st = x->state;
 	struct tk_out *o = x->out;
 	struct tk_record rec;
+	struct bygroups gs;
 
-	/* Bad bytes in the name are those of the first talk. */
-	st->bad = (struct tk_repl){ 0, 0 };
-	tk_out_puts(o, b->index ? "\n## " : "## ");
-	if (b->track.n == 0)
-		tk_out_puts(o, "(no track)");
-	else
-		put_line_value(st, o, &b->track, MD_LINE);
-	tk_out_putc(o, '\n');
-	if (!x->o->long_form && st->ncols > 0) {
-		tk_out_putc(o, '\n');
-		put_table_head(st, x);
-	}
-	for (size_t k = 0; k < b->n; k++) {
-		batch_record(b, k, &rec);
-		if (x->o->long_form)
-			put_talk(st, x, &rec);
-		else if (st->ncols > 0)
-			put_table_row(st, x, &rec);
-		export_warn_repl(&rec, &st->bad);
+	bygroups_make(x, b, st->by, &gs);
+	for (size_t k = 0; k < gs.n; k++) {
+		const struct bygroup *g = bygroups_get(&gs, k);
+		struct tk_str name = bygroups_name(&gs, k);
+		/* Bad bytes in the name are those of the group's first talk. */
 		st->bad = (struct tk_repl){ 0, 0 };
+		tk_out_puts(o, k ? "\n## " : "## ");
+		put_line_value(st, o, &name, MD_LINE);
+		tk_out_putc(o, '\n');
+		if (!x->o->long_form && st->ncols > 0) {
+			tk_out_putc(o, '\n');
+			put_table_head(st, x);
+		}
+		for (size_t i = 0; i < g->n; i++) {
+			batch_record(b, g->rows[i], &rec);
+			if (x->o->long_form)
+				put_talk(st, x, &rec);
+			else if (st->ncols > 0)
+				put_table_row(st, x, &rec);
+			export_warn_repl(&rec, &st->bad);
+			st->bad = (struct tk_repl){ 0, 0 };
+		}
 	}
+	bygroups_free(&gs);
 	return 0;
 }
 
@@ -281,6 +306,7 @@ md_end(struct exporter *x)
 	struct md *st = x->state;
 
 	free(st->cols);
+	tk_out_free(&st->plain);
 	free(st);
 	return 0;
 }
@@ -288,7 +314,7 @@ md_end(struct exporter *x)
 const struct format fmt_markdown = {
 	.name = "markdown",
 	.summary = "a section per track with a table (--long: per talk)",
-	.gather = GATHER_TRACK,
+	.gather = GATHER_ALL,
 	.fields = "title,speaker,track,level,description,abstract,bio",
 	.begin = md_begin,
 	.render = md_render,

@@ -1,8 +1,8 @@
 /*
  * gather.c - how talks export gathers the records of each output, as the
  * format's table entry says: each record as it is read (or all sorted
- * with -s), the talks of each track, or the scheduled talks with their
- * times; per speaker when the outputs are.  Every format that needs one
+ * with -s), all the records as one output, or the scheduled talks with
+ * their times; per speaker when the outputs are.  Every format that needs one
  * of these gets it from here, and only renders.
  */
 #include <stdio.h>
@@ -16,9 +16,7 @@ static const struct tk_str none = { "", 0 };
 void
 batch_record(const struct batch *b, size_t i, struct tk_record *rec)
 {
-	if (b->groups)
-		tk_groups_member(b->groups, b->group, i, rec);
-	else if (b->rows)
+	if (b->rows)
 		tk_rows_get(b->rows, b->idx ? b->idx[i] : i, rec);
 	else
 		*rec = *b->rec;
@@ -209,53 +207,6 @@ gather_unique(struct exporter *x, unsigned long long *nrec)
 	return rc;
 }
 
-/* --------------------------------------------------------------- tracks */
-
-/* A grouping table that keeps every canonical field and every chosen one. */
-static struct tk_groups *
-groups_new(struct exporter *x)
-{
-	size_t *kept = tk_xcalloc(TK_NCANON + x->c->ncols, sizeof(*kept));
-	size_t n = 0;
-	struct tk_groups *g;
-
-	for (size_t i = 0; i < TK_NCANON; i++)
-		kept[n++] = i;
-	for (size_t i = 0; i < x->c->ncols; i++)
-		if (x->c->cols[i] >= TK_NCANON)
-			kept[n++] = x->c->cols[i];
-	g = tk_groups_new(x->c->r, kept, n);
-	free(kept);
-	return g;
-}
-
-static int
-gather_tracks(struct exporter *x, unsigned long long *nrec)
-{
-	struct input in = { NULL, 0 };
-	struct tk_groups *g = groups_new(x);
-	struct tk_record rec;
-	size_t *order;
-	int rc = 0;
-
-	while (next_record(x, &in, &rec)) {
-		++*nrec;
-		tk_groups_next(g, &rec);
-		tk_groups_add(g, rec.f[TK_TRACK].p, rec.f[TK_TRACK].n, NULL);
-	}
-	tk_rows_free(in.sorted);
-	order = tk_groups_order(g, TK_ORDER_INPUT, TK_TRACK);
-	for (size_t k = 0; k < tk_groups_count(g) && rc == 0; k++) {
-		struct batch b = { .n = tk_groups_size(g, order[k]),
-			.index = k, .track = tk_groups_name(g, order[k]),
-			.groups = g, .group = order[k] };
-		rc = outdir_emit(x, &b);
-	}
-	free(order);
-	tk_groups_free(g);
-	return rc;
-}
-
 /* ------------------------------------------------------- scheduled talks */
 
 /* One output per distinct speaker, with the speaker's talks. */
@@ -325,12 +276,66 @@ gather_scheduled(struct exporter *x, unsigned long long *nrec)
 	return rc;
 }
 
+/* ------------------------------------------------------------ every talk */
+
+/*
+ * Every record is read first and all are one output; with times when
+ * the format wants them, a time that cannot be read stopping it (but
+ * when html's grid was not asked for: then it is left out).
+ */
+static int
+gather_all(struct exporter *x, unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct schedule s;
+	struct tk_record rec;
+	struct batch b = { .rec = &rec };
+	int rc = 0, times = x->f->wants_times && x->f->wants_times(x);
+
+	if (schedule_init(x, &s, rows_all(x)) < 0) {
+		schedule_free(&s);
+		return -1;
+	}
+	s.keep_all = 1;
+	while (next_record(x, &in, &rec)) {
+		++*nrec;
+		schedule_add(&s, &rec);
+	}
+	tk_rows_free(in.sorted);
+	if (times && schedule_end(x, &s) < 0) {
+		/* Not asked for: the talks are all there, without a grid. */
+		if (x->o->layout != LAYOUT_AUTO) {
+			schedule_free(&s);
+			return -1;
+		}
+		fputs("talks: the times cannot be read, so the page has no "
+		    "timetable: give --date-order, or --layout list to "
+		    "leave it out\n", stderr);
+		times = 0;
+	}
+	b.n = tk_rows_count(s.rows);
+	b.rows = s.rows;
+	if (times) {
+		b.when = s.when;
+		b.zone = s.zone;
+		b.timed = s.row;
+		b.ntimed = s.n;
+	}
+	if (b.n)
+		tk_rows_get(s.rows, 0, &rec);
+	else
+		b.rec = NULL;
+	rc = outdir_emit(x, &b);
+	schedule_free(&s);
+	return rc;
+}
+
 int
 gather(struct exporter *x, unsigned long long *nrec)
 {
 	switch (x->f->gather) {
-	case GATHER_TRACK:
-		return gather_tracks(x, nrec);
+	case GATHER_ALL:
+		return gather_all(x, nrec);
 	case GATHER_SCHEDULED:
 		return gather_scheduled(x, nrec);
 	case GATHER_EACH:

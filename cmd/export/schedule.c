@@ -48,7 +48,7 @@ skip(struct exporter *x, struct schedule *s, const struct tk_record *rec)
 	const struct tk_str *t = &rec->f[TK_TITLE];
 
 	s->skipped++;
-	if (!x->o->verbose)
+	if (!x->o->verbose || s->keep_all)
 		return;
 	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no day or "
 	    "start, skipped", tk_cut(t->p, t->n, 80), t->p);
@@ -137,12 +137,13 @@ schedule_end(struct exporter *x, struct schedule *s)
 			bad = 1;
 		}
 	}
-	if (s->skipped)
+	if (s->skipped && !s->keep_all)
 		fprintf(stderr, "talks: %lu talk%s without day or start "
 		    "skipped\n", s->skipped, s->skipped == 1 ? "" : "s");
 	if (bad)
 		return -1;
-	warn_floating(s);
+	if (!s->keep_all)
+		warn_floating(s);
 	return 0;
 }
 

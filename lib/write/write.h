@@ -117,6 +117,27 @@ const char *tk_xml_entity(unsigned char c);
 struct tk_repl;
 void tk_put_html(struct tk_out *o, const struct tk_str *v, struct tk_repl *r);
 
+/* What tk_put_safe_html does with markup that is not in its list. */
+enum tk_safe {
+	TK_SAFE_ESCAPE,  /* writes it as text, escaped (HTML that was given) */
+	TK_SAFE_DROP,    /* leaves the tags out, keeping their text (cmark's) */
+	TK_SAFE_TEXT     /* writes everything as plain text, not escaped */
+};
+
+/*
+ * Writes the HTML fragment v for an HTML page, keeping only the elements
+ * p, br, em, strong, code, pre, ul, ol, li and a (with an http or https
+ * href, its one attribute kept); the others as how says (TK_SAFE_DROP
+ * keeps h1 to h6 and blockquote as p, and leaves comments out).  Every
+ * element written is closed, in order, as HTML5 parses it; character
+ * references are kept when they are numeric or common names, else
+ * written as text.  Text goes through tk_put_html, its replacements
+ * counted in r.  TK_SAFE_TEXT writes the text alone, unescaped, with a
+ * blank line after each block and a line break for br and each item.
+ */
+void tk_put_safe_html(struct tk_out *o, const struct tk_str *v,
+    enum tk_safe how, struct tk_repl *r);
+
 /* ------------------------------------------------- escaping by document */
 
 /* The documents a value can be written for (tk_esc_add). */
