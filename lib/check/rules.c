@@ -60,7 +60,7 @@ allowed(struct tk_checker *k, const struct tk_check_allow *a,
 	for (size_t j = 0; j < a->nv; j++)
 		if (a->v[j].n == v->n && memcmp(a->v[j].p, v->p, v->n) == 0)
 			return;
-	f = scratch(k, v->n);
+	f = scratch(k, TK_FOLD_ROOM(v->n));
 	n = tk_fold_text(v->p, v->n, f);
 	for (size_t j = 0; j < a->nv && near == NONE; j++)
 		if (folded[j].n == n && memcmp(folded[j].p, f, n) == 0)

@@ -37,9 +37,12 @@ tk_filter_add(struct tk_filter *f, int field, const char *value)
 {
 	TK_GROW(f->c, f->cap, f->n + 1);
 	/* Compared as by-track groups: so every talk of a group is kept. */
+	struct tk_buf key = { 0 };
+	tk_group_fold(value, strlen(value), &key);
+	tk_buf_addc(&key, 0);
 	f->c[f->n].field = field;
-	f->c[f->n].value = tk_xmalloc(strlen(value) + 1);
-	f->c[f->n].n = tk_group_fold(value, strlen(value), f->c[f->n].value);
+	f->c[f->n].value = key.p;
+	f->c[f->n].n = key.n - 1;
 	f->n++;
 }
 
