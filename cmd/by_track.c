@@ -170,8 +170,7 @@ resolve_by(struct bytrack *b, struct tk_err *e)
 		if (n != 1)
 			return tk_fail(e, NULL, 0, 0, "one field only, not a list");
 	}
-	b->multi = b->by == TK_SPEAKER || b->by == TK_EMAIL ||
-	    b->by == TK_AFFILIATION;
+	b->multi = tk_is_list(b->by);
 	b->none = none_label(b->c.r, b->by);
 	return 0;
 }
@@ -282,7 +281,7 @@ add_record(struct bytrack *b, const struct tk_record *rec)
 		return;
 	}
 	/* Empty items are not speakers; a talk with none is in no group. */
-	while (tk_next_item(v, &pos, &item)) {
+	while (tk_next_of(b->by, v, &pos, &item)) {
 		if (item.n == 0)
 			continue;
 		join(b, item.p, item.n, li);

@@ -237,6 +237,13 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	case OPT_SPEAKER:
 		tk_filter_add(c->filter, TK_SPEAKER, arg);
 		return 1;
+	case OPT_SPEAKER_SEP:
+		if (*arg == '\0')
+			misuse(c, "--speaker-sep needs a separator, not ''");
+		TK_GROW(c->seps, c->sepcap, c->nseps + 1);
+		c->seps[c->nseps++] = arg;
+		tk_speaker_seps(c->seps, c->nseps);
+		return 1;
 	case OPT_HELP:
 		fputs(c->usage, stdout);
 		if (fflush(stdout) == 0 && !ferror(stdout))
@@ -427,6 +434,9 @@ common_finish(struct common *c)
 	tk_filter_free(c->filter);
 	free(c->cols);
 	free(c->keys);
+	tk_speaker_seps(NULL, 0);
+	free(c->seps);
+	free(c->pf);
 	return c->status;
 }
 
@@ -457,15 +467,140 @@ common_sorted(struct common *c, const size_t *extra, size_t nextra)
 	return rows;
 }
 
+/* Whether v may have more than one item: a byte that separates them. */
+static int
+may_split(const struct tk_str *v)
+{
+	return memchr(v->p, ';', v->n) || memchr(v->p, '\n', v->n) ||
+	    memchr(v->p, '\r', v->n);
+}
+
+void
+put_field(struct common *c, size_t col, const struct tk_str *v)
+{
+	struct tk_str item;
+	size_t pos = 0;
+
+	/* One item as written: no need to split it. */
+	if (!tk_is_list(col) || v->n == 0 || (c->nseps == 0 && !may_split(v))) {
+		tk_put_flat(&c->out, v);
+		return;
+	}
+	for (int first = 1; tk_next_of(col, v, &pos, &item); first = 0) {
+		if (!first)
+			tk_out_write(&c->out, "; ", 2);
+		tk_put_flat(&c->out, &item);
+	}
+}
+
 void
 put_line(struct common *c, const struct tk_record *rec)
 {
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (i > 0)
 			tk_out_putc(&c->out, '\t');
-		tk_put_flat(&c->out, &rec->f[c->cols[i]]);
+		put_field(c, c->cols[i], &rec->f[c->cols[i]]);
 	}
 	tk_out_putc(&c->out, c->nul ? '\0' : '\n');
+}
+
+/* "2 emails", for the warning of common_warn_unpaired. */
+static void
+counted(struct tk_buf *b, size_t n, const char *one, const char *many)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%zu ", n);
+	tk_buf_adds(b, num);
+	tk_buf_adds(b, n == 1 ? one : many);
+}
+
+void
+common_warn_unpaired(const struct tk_record *rec)
+{
+	size_t ns, n[2];
+	int bad = tk_unpaired(rec, &ns, n);
+	struct tk_buf b = { 0 };
+	struct tk_err e;
+
+	if (bad == 0)
+		return;
+	counted(&b, ns, "speaker", "speakers");
+	if (bad & TK_UNPAIRED_EMAIL) {
+		tk_buf_adds(&b, bad & TK_UNPAIRED_AFFILIATION ? ", " :
+		    " but ");
+		counted(&b, n[0], "email", "emails");
+	}
+	if (bad & TK_UNPAIRED_AFFILIATION) {
+		tk_buf_adds(&b, bad & TK_UNPAIRED_EMAIL ? " and " : " but ");
+		counted(&b, n[1], "affiliation", "affiliations");
+	}
+	tk_buf_adds(&b, bad == TK_UNPAIRED_EMAIL ? ": no speaker is given an "
+	    "email" : bad == TK_UNPAIRED_AFFILIATION ? ": no speaker is "
+	    "given an affiliation" : ": no speaker is given an email or an "
+	    "affiliation");
+	tk_fail(&e, rec->file, rec->line, 0, "%s", b.p);
+	report(&e);
+	tk_buf_free(&b);
+}
+
+const size_t each_cols[4] = { TK_TITLE, TK_SPEAKER, TK_EMAIL,
+	TK_AFFILIATION };
+
+void
+common_parse_each(const struct common *c, const char *arg)
+{
+	if (strcmp(arg, "speaker") != 0)
+		misuse(c, "--each takes 'speaker', not '%s'", arg);
+}
+
+void
+common_no_speaker(const struct tk_record *rec)
+{
+	const struct tk_str *t = &rec->f[TK_TITLE];
+	struct tk_err e;
+
+	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no speaker, "
+	    "skipped", tk_cut(t->p, t->n, 80), t->p);
+	report(&e);
+}
+
+int
+common_each_person(const struct tk_record *rec,
+    int (*fn)(void *ctx, const struct tk_record *rec,
+    const struct tk_person *p), void *ctx)
+{
+	struct tk_person p;
+	size_t n = 0;
+	int rc;
+
+	common_warn_unpaired(rec);
+	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		if (p.name.n == 0)
+			continue;
+		n++;
+		if ((rc = fn(ctx, rec, &p)) != 0)
+			return rc;
+	}
+	if (n == 0)
+		common_no_speaker(rec);
+	return 0;
+}
+
+void
+common_person_record(struct common *c, const struct tk_record *rec,
+    const struct tk_person *p, struct tk_record *out)
+{
+	TK_GROW(c->pf, c->pfcap, rec->nf);
+	memcpy(c->pf, rec->f, rec->nf * sizeof(*c->pf));
+	*out = *rec;
+	out->f = c->pf;
+	if (rec->nf > TK_SPEAKER)
+		c->pf[TK_SPEAKER] = p->name;
+	if (rec->nf > TK_EMAIL)
+		c->pf[TK_EMAIL] = p->email;
+	if (rec->nf > TK_AFFILIATION)
+		c->pf[TK_AFFILIATION] = p->affiliation;
 }
 
 void

@@ -14,13 +14,14 @@ static const char usage[] =
     "                  [-o | -t csv|tsv] [-f FIELDS] [-s FIELDS] "
     "[--header]\n"
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
-    "                  [--speaker NAME] [--csv | --tsv | -d CHAR]\n"
+    "                  [--speaker NAME] [--each speaker] [--speaker-sep SEP]\n"
+    "                  [--csv | --tsv | -d CHAR]\n"
     "                  [--tsv-escapes on|off]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 
 enum {
-	OPT_FILE = OPT_LOCAL, OPT_IN, OPT_COLOR, OPT_MATCH_LIMIT
+	OPT_FILE = OPT_LOCAL, OPT_IN, OPT_COLOR, OPT_MATCH_LIMIT, OPT_EACH
 };
 
 /* The SGR sequences of --color, as grep writes them. */
@@ -46,6 +47,7 @@ struct grep {
 	enum mode mode;
 	enum tk_dialect to;       /* -t: TK_CSV or TK_TSV */
 	int invert, color, names, only, count, quiet, files;
+	int each;                 /* --each speaker */
 	unsigned long long limit; /* per file: -m, or 1 with -l */
 	size_t nfiles;
 	unsigned long long *per;  /* selected talks per file */
@@ -120,6 +122,7 @@ option(struct grep *g, int opt, const char *arg)
 	case 'e': add_pattern(g, arg, strlen(arg)); break;
 	case OPT_FILE: return read_patterns(g, arg);
 	case OPT_IN: g->in = arg; break;
+	case OPT_EACH: common_parse_each(&g->c, arg); g->each = 1; break;
 	case 'i': g->mo.caseless = 1; break;
 	case 'S': g->mo.smart_case = 1; break;
 	case 'F': g->mo.fixed = 1; break;
@@ -171,6 +174,7 @@ options(struct grep *g, int argc, char **argv)
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "match-limit", required_argument, NULL, OPT_MATCH_LIMIT },
+		{ "each", required_argument, NULL, OPT_EACH },
 		{ NULL, 0, NULL, 0 }
 	};
 	int opt, from_file = 0;
@@ -219,6 +223,9 @@ choose_mode(struct grep *g)
 		g->mode = M_LIST;
 	if (g->files && g->limit > 1)
 		g->limit = 1;
+	if (g->each && g->mode != M_LIST && g->mode != M_ROWS)
+		misuse(&g->c, "--each speaker writes lines or rows: it cannot "
+		    "be used with -c, -l, -o or -q");
 }
 
 /* Reports a failed match (a limit reached) in column col of rec. */
@@ -336,7 +343,7 @@ put_list(struct grep *g, const struct tk_record *rec)
 		if (g->searched[c->cols[i]])
 			put_marked(g, rec, c->cols[i]);
 		else
-			tk_put_flat(&c->out, &rec->f[c->cols[i]]);
+			put_field(c, c->cols[i], &rec->f[c->cols[i]]);
 	}
 	put_eol(g);
 }
@@ -382,10 +389,29 @@ put_record(struct grep *g, const struct tk_record *rec)
 	tk_put_row(&g->c.out, g->row, g->c.ncols, g->to, ',', "\n");
 }
 
+/* With --each speaker: the line or row of speaker p of talk rec. */
+static int
+put_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
+{
+	struct grep *g = ctx;
+	struct tk_record one;
+
+	common_person_record(&g->c, rec, p, &one);
+	if (g->mode == M_LIST)
+		put_list(g, &one);
+	else
+		put_record(g, &one);
+	return 0;
+}
+
 /* Writes what the mode asks for about a selected talk. */
 static void
 emit(struct grep *g, const struct tk_record *rec)
 {
+	if (g->each) {
+		common_each_person(rec, put_person, g);
+		return;
+	}
 	switch (g->mode) {
 	case M_LIST:
 		put_list(g, rec);
@@ -502,7 +528,7 @@ sort_store(struct grep *g)
 	    g->mode == M_COUNT)
 		return NULL;
 	if (g->mode != M_ONLY)
-		return common_rows(&g->c, NULL, 0);
+		return common_rows(&g->c, each_cols, g->each ? 4 : 0);
 	extra = tk_xcalloc(g->nscols + 1, sizeof(*extra));
 	extra[0] = TK_TITLE;
 	memcpy(extra + 1, g->scols, g->nscols * sizeof(*extra));
@@ -525,20 +551,25 @@ raw_may_match(void *ctx, const char *p, size_t n, int delim)
 static void
 want_columns(struct grep *g)
 {
-	size_t *cols = tk_xcalloc(g->nscols + 1, sizeof(*cols));
+	size_t *cols = tk_xcalloc(g->nscols + 5, sizeof(*cols));
+	size_t n = g->nscols;
 	int what = 0;
 
 	cols[0] = TK_TITLE;
 	memcpy(cols + 1, g->scols, g->nscols * sizeof(*cols));
+	if (g->each) {
+		memcpy(cols + 1 + n, each_cols, sizeof(each_cols));
+		n += 4;
+	}
 	if (g->mode == M_LIST || g->mode == M_ROWS)
 		what = WANT_PRINTED | WANT_SORTED;
 	else if (g->mode == M_ONLY)
 		what = WANT_SORTED;
 	/* -o writes the title; the other modes need only the searched. */
 	if (g->mode == M_ONLY)
-		common_want(&g->c, what, cols, g->nscols + 1);
+		common_want(&g->c, what, cols, n + 1);
 	else
-		common_want(&g->c, what, cols + 1, g->nscols);
+		common_want(&g->c, what, cols + 1, n);
 	free(cols);
 }
 

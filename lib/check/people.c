@@ -227,7 +227,7 @@ talk_key(struct tk_checker *k, const struct tk_record *rec)
 		return 0;
 	key = scratch(k, TK_FOLD_ROOM(title.n + sp.n) + 1);
 	n = tk_fold_text(title.p, title.n, key);
-	while (tk_next_item(&sp, &pos, &item)) {
+	while (tk_next_of(TK_SPEAKER, &sp, &pos, &item)) {
 		if (item.n == 0)
 			continue;
 		key[n++] = '\x1e';

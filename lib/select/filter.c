@@ -54,7 +54,7 @@ cond_holds(const struct cond *c, const struct tk_str *v)
 
 	if (c->field != TK_SPEAKER)
 		return tk_group_same(c->value, c->n, v->p, v->n);
-	while (tk_next_item(v, &pos, &item))
+	while (tk_next_of(TK_SPEAKER, v, &pos, &item))
 		if (tk_group_same(c->value, c->n, item.p, item.n))
 			return 1;
 	return 0;

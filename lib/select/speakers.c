@@ -13,18 +13,43 @@ field(const struct tk_record *rec, size_t c)
 }
 
 int
+tk_unpaired(const struct tk_record *rec, size_t *nspeakers, size_t *nitems)
+{
+	size_t ns = tk_count_of(TK_SPEAKER, field(rec, TK_SPEAKER));
+	size_t ne = tk_count_of(TK_EMAIL, field(rec, TK_EMAIL));
+	size_t na = tk_count_of(TK_AFFILIATION, field(rec, TK_AFFILIATION));
+	int bad = 0;
+
+	if (ne > 0 && ne != ns)
+		bad |= TK_UNPAIRED_EMAIL;
+	if (na > 0 && na != ns)
+		bad |= TK_UNPAIRED_AFFILIATION;
+	if (nspeakers)
+		*nspeakers = ns;
+	if (nitems) {
+		nitems[0] = ne;
+		nitems[1] = na;
+	}
+	return bad;
+}
+
+int
 tk_person(const struct tk_record *rec, size_t i, struct tk_person *p)
 {
+	static const struct tk_str none = { "", 0 };
 	const struct tk_str *sp = field(rec, TK_SPEAKER);
 	size_t pos = 0, k = 0;
 	struct tk_str it;
 
-	while (tk_next_item(sp, &pos, &it)) {
+	while (tk_next_of(TK_SPEAKER, sp, &pos, &it)) {
 		if (k++ != i)
 			continue;
+		int bad = tk_unpaired(rec, NULL, NULL);
 		p->name = it;
-		p->email = tk_item(field(rec, TK_EMAIL), i);
-		p->affiliation = tk_item(field(rec, TK_AFFILIATION), i);
+		p->email = bad & TK_UNPAIRED_EMAIL ? none :
+		    tk_item_of(TK_EMAIL, field(rec, TK_EMAIL), i);
+		p->affiliation = bad & TK_UNPAIRED_AFFILIATION ? none :
+		    tk_item_of(TK_AFFILIATION, field(rec, TK_AFFILIATION), i);
 		return 1;
 	}
 	return 0;
