@@ -15,6 +15,7 @@ static const char usage[] =
     "                   [--ignore RULES] [--require FIELDS] [--gap MINUTES]\n"
     "                   [--max FIELDS=N] [--allow FIELDS=VALUE,...]\n"
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
+    "                   [--speaker-sep SEP]\n"
     "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                   [FILE ...]\n"
     "rules:\n"

@@ -63,6 +63,8 @@ struct common {
 	int status;               /* 2 once an error was reported */
 	int sign_later;           /* common_sign is called by the command */
 	size_t signed_file;       /* 1 + the file warned about by common_sign */
+	int watch;                /* filter values that match nothing are told */
+	int no_watch;             /* grep: its prefilter skips records unseen */
 	const char **seps;        /* --speaker-sep, in order */
 	size_t nseps, sepcap;
 	struct tk_str *pf;        /* common_person_record's fields */
@@ -151,6 +153,13 @@ struct tk_rows *common_rows(const struct common *c, const size_t *extra,
  */
 void common_sign(struct common *c, const struct tk_record *rec);
 
+/*
+ * Says on standard error, once each, which filter values (--track,
+ * --level, --speaker) matched no talk at all, with the values that the
+ * talks have; returns how many.  Call after the last record is read.
+ */
+size_t common_missed(struct common *c);
+
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
 
@@ -221,6 +230,19 @@ void common_person_record(struct common *c, const struct tk_record *rec,
 
 /* Writes the header line of talks list (--header). */
 void put_header_line(struct common *c);
+
+/*
+ * "(no FIELD)", the label of the group of talks without a value of
+ * column col (caller frees).
+ */
+char *none_label(const struct tk_reader *r, size_t col);
+
+/*
+ * Keeps the none group's label apart from the groups' own names: while a
+ * group is named as the label is (a track literally "(no track)"), the
+ * label takes another pair of parentheses, "((no track))".
+ */
+void unclash(char **label, const struct tk_groups *g);
 
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);

@@ -342,6 +342,10 @@ common_open(struct common *c, int argc, char **argv,
 		return -1;
 	if (c->sort && common_fields(c, c->sort, &c->keys, &c->nkeys) < 0)
 		return -1;
+	if (tk_filter_count(c->filter) > 0 && !c->no_watch) {
+		tk_filter_watch(c->filter);
+		c->watch = 1;
+	}
 	return 0;
 }
 
@@ -417,9 +421,70 @@ common_next(struct common *c, struct tk_record *rec)
 		}
 		if (rec->tsv_sign)
 			early_sign(c, rec);
+		if (c->watch)
+			tk_filter_see(c->filter, rec);
 		if (tk_filter_match(c->filter, rec))
 			return 1;
 	}
+}
+
+/* How many bytes of values common_missed lists, at most. */
+#define MISSED_MAX 200
+
+/* Appends the values of seen, by name, to b: at most MISSED_MAX bytes. */
+static void
+list_values(struct tk_buf *b, const struct tk_groups *seen, const char *col)
+{
+	size_t *ix = tk_groups_order(seen, TK_ORDER_NAME, TK_TRACK), k = 0;
+	size_t start = b->n;
+
+	for (size_t i = 0; i < tk_groups_count(seen); i++) {
+		struct tk_str v = tk_groups_name(seen, ix[i]);
+		if (v.n == 0)
+			continue;
+		if (b->n - start + v.n > MISSED_MAX) {
+			tk_buf_adds(b, ", ...");
+			break;
+		}
+		if (k++ == 0) {
+			tk_buf_adds(b, "; ");
+			tk_buf_adds(b, col);
+			tk_buf_adds(b, "s are: ");
+		} else {
+			tk_buf_adds(b, ", ");
+		}
+		tk_buf_add(b, v.p, v.n);
+	}
+	if (k == 0) {
+		tk_buf_adds(b, "; no talk has a ");
+		tk_buf_adds(b, col);
+	}
+	free(ix);
+}
+
+size_t
+common_missed(struct common *c)
+{
+	const struct tk_groups *seen;
+	const char *value;
+	size_t n = 0;
+	int field;
+
+	for (size_t i = 0; i < tk_filter_count(c->filter); i++) {
+		if (!tk_filter_missed(c->filter, i, &field, &value, &seen))
+			continue;
+		const char *col = tk_colname(c->r, (size_t)field);
+		struct tk_buf b = { 0 };
+		struct tk_err e;
+		tk_buf_adds(&b, "");
+		list_values(&b, seen, col);
+		tk_fail(&e, NULL, 0, 0, "no talk has %s '%s'%s", col, value,
+		    b.p);
+		report(&e);
+		tk_buf_free(&b);
+		n++;
+	}
+	return n;
 }
 
 int
@@ -614,4 +679,33 @@ put_header_line(struct common *c)
 		tk_put_flat(&c->out, &v);
 	}
 	tk_out_putc(&c->out, c->nul ? '\0' : '\n');
+}
+
+char *
+none_label(const struct tk_reader *r, size_t col)
+{
+	const char *name = tk_colname(r, col);
+	size_t n = strlen(name) + 6;
+	char *s = tk_xmalloc(n);
+
+	snprintf(s, n, "(no %s)", name);
+	return s;
+}
+
+void
+unclash(char **label, const struct tk_groups *g)
+{
+	for (size_t i = 0; g && i < tk_groups_count(g); i++) {
+		struct tk_str v = tk_groups_name(g, i);
+		size_t n = strlen(*label);
+		char *s;
+
+		if (v.n != n || memcmp(v.p, *label, n) != 0)
+			continue;
+		s = tk_xmalloc(n + 3);
+		snprintf(s, n + 3, "(%s)", *label);
+		free(*label);
+		*label = s;
+		i = (size_t)-1;   /* and look again from the first */
+	}
 }

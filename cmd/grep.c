@@ -289,11 +289,41 @@ put_prefix(struct grep *g, const char *name)
 }
 
 /*
- * Writes v's bytes from *at up to end, flattened, and moves *at there.
- * A CR LF cut by a mark stays one space.
+ * Writes the bytes of a list (speaker, email, affiliation) between
+ * marks: a line break or ';' and the blanks after it as "; ", as
+ * put_field joins items.
  */
 static void
-put_part(struct grep *g, const struct tk_str *v, size_t *at, size_t end)
+put_list_part(struct grep *g, const struct tk_str *part)
+{
+	size_t i = 0, k;
+
+	while (i < part->n) {
+		for (k = i; k < part->n && part->p[k] != ';' &&
+		    part->p[k] != '\n' && part->p[k] != '\r';)
+			k++;
+		struct tk_str run = { part->p + i, k - i };
+		tk_put_flat(&g->c.out, &run);
+		if (k == part->n)
+			break;
+		tk_out_write(&g->c.out, "; ", 2);
+		if (part->p[k] == '\r' && k + 1 < part->n &&
+		    part->p[k + 1] == '\n')
+			k++;
+		for (i = k + 1; i < part->n && (part->p[i] == ' ' ||
+		    part->p[i] == '\t');)
+			i++;
+	}
+}
+
+/*
+ * Writes v's bytes from *at up to end, flattened, and moves *at there.
+ * A CR LF cut by a mark stays one space.  Items of a list (col) are
+ * joined as put_field joins them.
+ */
+static void
+put_part(struct grep *g, size_t col, const struct tk_str *v, size_t *at,
+    size_t end)
 {
 	struct tk_str part;
 
@@ -301,7 +331,10 @@ put_part(struct grep *g, const struct tk_str *v, size_t *at, size_t end)
 		(*at)++;
 	part.p = v->p + *at;
 	part.n = end - *at;
-	tk_put_flat(&g->c.out, &part);
+	if (tk_is_list(col))
+		put_list_part(g, &part);
+	else
+		tk_put_flat(&g->c.out, &part);
 	*at = end;
 }
 
@@ -316,14 +349,14 @@ put_marked(struct grep *g, const struct tk_record *rec, size_t col)
 
 	tk_matcher_start(g->m, v->p, v->n);
 	while ((rc = tk_matcher_next(g->m, &so, &eo, &e)) == 1) {
-		put_part(g, v, &at, so);
+		put_part(g, col, v, &at, so);
 		tk_out_puts(&g->c.out, SGR_MATCH);
-		put_part(g, v, &at, eo);
+		put_part(g, col, v, &at, eo);
 		tk_out_puts(&g->c.out, SGR_END);
 	}
 	if (rc < 0)
 		match_error(g, rec, col, &e);
-	put_part(g, v, &at, v->n);
+	put_part(g, col, v, &at, v->n);
 }
 
 /* One line of talks list, the matches in searched fields marked. */
@@ -653,6 +686,11 @@ cmd_grep(int argc, char **argv)
 	common_init(&g.c, "grep", usage);
 	/* The prefilter skips records unseen: warn of selected ones only. */
 	g.c.sign_later = 1;
+	/*
+	 * Nor can it tell a filter value that no talk has: grep's status 1
+	 * says that nothing was selected.
+	 */
+	g.c.no_watch = 1;
 	g.names = -1;
 	g.limit = ULLONG_MAX;
 	if ((first = options(&g, argc, argv)) < 0) {

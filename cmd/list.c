@@ -17,6 +17,7 @@ struct lister {
 	int each;                 /* --each speaker */
 	int count;                /* -c */
 	unsigned long long n;     /* the lines, for -c */
+	unsigned long long talks; /* the talks selected */
 };
 
 /* The line of speaker p of talk rec. */
@@ -38,6 +39,7 @@ put_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
 static void
 put_talk(struct lister *l, const struct tk_record *rec)
 {
+	l->talks++;
 	if (l->each) {
 		common_each_person(rec, put_person, l);
 		return;
@@ -72,7 +74,7 @@ cmd_list(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct common c;
-	struct lister l = { &c, 0, 0, 0 };
+	struct lister l = { &c, 0, 0, 0, 0 };
 	struct tk_record rec;
 	int opt;
 
@@ -112,5 +114,9 @@ cmd_list(int argc, char **argv)
 		snprintf(buf, sizeof(buf), "%llu\n", l.n);
 		tk_out_puts(&c.out, buf);
 	}
+	/* Filters that select nothing end as grep does: status 1. */
+	common_missed(&c);
+	if (c.watch && l.talks == 0 && c.status == 0)
+		c.status = 1;
 	return common_finish(&c);
 }

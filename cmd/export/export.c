@@ -38,6 +38,7 @@ static const char synopsis[] =
     "                    [--escape none|xml|html|latex|csv|shell]"
     " [--quoted]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
+    "                    [--speaker-sep SEP]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                    [FILE ...]\n"
     "formats:\n";
@@ -402,6 +403,8 @@ cmd_export(int argc, char **argv)
 	}
 	if (run(&x, &n) < 0)
 		c.status = 2;
+	else
+		common_missed(&c);  /* selecting none is no error here */
 	if (o.verbose)
 		fprintf(stderr, "talks export: %llu records as %s\n", n,
 		    f->name);

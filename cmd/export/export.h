@@ -91,7 +91,8 @@ struct batch {
 	 * of templates and of --name.
 	 */
 	const struct tk_tmpl_vals *vals;
-	struct tk_str track;      /* GATHER_TRACK: the name; empty for none */
+	struct tk_str track;      /* GATHER_TRACK: the name, or for talks
+				     without one "(no track)" (unclash) */
 	/* Where the records are, for batch_record and batch_when. */
 	struct tk_rows *rows;
 	struct tk_groups *groups;

@@ -156,10 +156,7 @@ html_render(struct exporter *x, const struct batch *b)
 	/* Bad bytes in the name are those of the first talk. */
 	st->bad = (struct tk_repl){ 0, 0 };
 	tk_out_puts(o, "<section>\n<h2>");
-	if (b->track.n == 0)
-		tk_out_puts(o, "(no track)");
-	else
-		put_lines(st, o, &b->track);
+	put_lines(st, o, &b->track);
 	tk_out_puts(o, "</h2>\n");
 	for (size_t k = 0; k < b->n; k++) {
 		batch_record(b, k, &rec);

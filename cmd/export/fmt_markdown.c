@@ -254,10 +254,7 @@ md_render(struct exporter *x, const struct batch *b)
 	/* Bad bytes in the name are those of the first talk. */
 	st->bad = (struct tk_repl){ 0, 0 };
 	tk_out_puts(o, b->index ? "\n## " : "## ");
-	if (b->track.n == 0)
-		tk_out_puts(o, "(no track)");
-	else
-		put_line_value(st, o, &b->track, MD_LINE);
+	put_line_value(st, o, &b->track, MD_LINE);
 	tk_out_putc(o, '\n');
 	if (!x->o->long_form && st->ncols > 0) {
 		tk_out_putc(o, '\n');

@@ -229,6 +229,7 @@ gather_tracks(struct exporter *x, unsigned long long *nrec)
 	struct tk_groups *g = groups_new(x);
 	struct tk_record rec;
 	size_t *order;
+	char *nolabel;
 	int rc = 0;
 
 	while (next_record(x, &in, &rec)) {
@@ -237,14 +238,21 @@ gather_tracks(struct exporter *x, unsigned long long *nrec)
 		tk_groups_add(g, rec.f[TK_TRACK].p, rec.f[TK_TRACK].n, NULL);
 	}
 	tk_rows_free(in.sorted);
+	nolabel = none_label(x->c->r, TK_TRACK);
+	unclash(&nolabel, g);
 	order = tk_groups_order(g, TK_ORDER_INPUT, TK_TRACK);
 	for (size_t k = 0; k < tk_groups_count(g) && rc == 0; k++) {
 		struct batch b = { .n = tk_groups_size(g, order[k]),
 			.index = k, .track = tk_groups_name(g, order[k]),
 			.groups = g, .group = order[k] };
+		if (b.track.n == 0) {
+			b.track.p = nolabel;
+			b.track.n = strlen(nolabel);
+		}
 		rc = outdir_emit(x, &b);
 	}
 	free(order);
+	free(nolabel);
 	tk_groups_free(g);
 	return rc;
 }

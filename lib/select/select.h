@@ -92,6 +92,33 @@ int tk_filter_match(const struct tk_filter *f, const struct tk_record *rec);
  */
 size_t tk_filter_fields(const struct tk_filter *f, size_t *fields);
 
+/*
+ * Starts noting, for each condition of f, whether some record has it
+ * (tk_filter_see), so that a value that matches no talk at all can be
+ * told (a misspelt track).  Call after the last tk_filter_add.
+ */
+void tk_filter_watch(struct tk_filter *f);
+
+/*
+ * Notes which conditions rec has, each on its own, and while one has
+ * not been seen, the values of its field.  Costs nothing once every
+ * condition has been seen.  Call it for every record read, selected or
+ * not.
+ */
+void tk_filter_see(struct tk_filter *f, const struct tk_record *rec);
+
+/* The number of conditions of f. */
+size_t tk_filter_count(const struct tk_filter *f);
+
+/*
+ * Whether condition i (from 0, in the order added) held for no record
+ * seen: then sets *field, *value (as given) and *seen, the distinct
+ * values of the field seen (as groups; valid until tk_filter_free).
+ */
+struct tk_groups;
+int tk_filter_missed(const struct tk_filter *f, size_t i, int *field,
+    const char **value, const struct tk_groups **seen);
+
 /* ------------------------------------------------------------ stored rows */
 
 /*
