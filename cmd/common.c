@@ -532,12 +532,32 @@ common_sorted(struct common *c, const size_t *extra, size_t nextra)
 	return rows;
 }
 
-/* Whether v may have more than one item: a byte that separates them. */
 static int
-may_split(const struct tk_str *v)
+is_blank(char ch)
 {
-	return memchr(v->p, ';', v->n) || memchr(v->p, '\n', v->n) ||
-	    memchr(v->p, '\r', v->n);
+	return ch == ' ' || ch == '\t';
+}
+
+/*
+ * Whether list v is written as put_field would join it: items without
+ * blanks around them, after each ';' one space, no line break.  Most
+ * values are, and are written as they are without being split.
+ */
+static int
+joined(const struct tk_str *v)
+{
+	const char *p = v->p, *end = v->p + v->n, *q;
+
+	if (is_blank(p[0]) || is_blank(end[-1]) || memchr(p, '\n', v->n) ||
+	    memchr(p, '\r', v->n))
+		return 0;
+	for (q = memchr(p, ';', v->n); q; q = memchr(q + 1, ';',
+	    (size_t)(end - q - 1))) {
+		if (q == p || is_blank(q[-1]) || end - q < 3 || q[1] != ' ' ||
+		    is_blank(q[2]))
+			return 0;
+	}
+	return 1;
 }
 
 void
@@ -546,8 +566,7 @@ put_field(struct common *c, size_t col, const struct tk_str *v)
 	struct tk_str item;
 	size_t pos = 0;
 
-	/* One item as written: no need to split it. */
-	if (!tk_is_list(col) || v->n == 0 || (c->nseps == 0 && !may_split(v))) {
+	if (!tk_is_list(col) || v->n == 0 || (c->nseps == 0 && joined(v))) {
 		tk_put_flat(&c->out, v);
 		return;
 	}

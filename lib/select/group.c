@@ -95,40 +95,74 @@ tk_group_fold(const char *s, size_t n, struct tk_buf *out)
 	tk_buf_free(&tmp);
 }
 
-/* FNV-1a of the key of s, computed without making it. */
-static size_t
-fold_hash(const char *s, size_t n, size_t *len)
+/*
+ * FNV-1a of the key of s into *h and its length into *len, computed
+ * without making it; -1 at a byte that is not ASCII when ascii is set.
+ */
+static int
+hash_key(const char *s, size_t n, int ascii, uint64_t *h, size_t *len)
 {
-	uint64_t h = 14695981039346656037ULL;
-	struct tk_buf tmp = { 0 };
-	struct tk_str v = unicode(s, n, &tmp);
 	size_t k = 0, i = 0;
 	int c;
 
-	while ((c = key_byte(v.p, v.n, &i)) >= 0) {
-		h = (h ^ (unsigned char)c) * 1099511628211ULL;
+	*h = 14695981039346656037ULL;
+	while ((c = key_byte(s, n, &i)) >= 0) {
+		if (ascii && c >= 0x80)
+			return -1;
+		*h = (*h ^ (unsigned char)c) * 1099511628211ULL;
 		k++;
 	}
-	tk_buf_free(&tmp);
 	*len = k;
+	return 0;
+}
+
+/* The hash of the key of s: ASCII in one pass, else through utf8proc. */
+static size_t
+fold_hash(const char *s, size_t n, size_t *len)
+{
+	uint64_t h;
+
+	if (hash_key(s, n, 1, &h, len) < 0) {
+		struct tk_buf tmp = { 0 };
+		struct tk_str v = unicode(s, n, &tmp);
+		hash_key(v.p, v.n, 0, &h, len);
+		tk_buf_free(&tmp);
+	}
 	return (size_t)h;
+}
+
+/*
+ * Compares key with the key of s; with ascii set, -1 when s is not all
+ * ASCII (a letter and a combining mark after it fold as one).
+ */
+static int
+same_key(const char *key, size_t keylen, const char *s, size_t n, int ascii)
+{
+	size_t k = 0, i = 0;
+	int c;
+
+	while ((c = key_byte(s, n, &i)) >= 0) {
+		if (ascii && c >= 0x80)
+			return -1;
+		if (k == keylen || (unsigned char)key[k] != c)
+			return ascii && !tk_is_ascii(s + i, n - i) ? -1 : 0;
+		k++;
+	}
+	return k == keylen;
 }
 
 int
 tk_group_same(const char *key, size_t keylen, const char *s, size_t n)
 {
-	struct tk_buf tmp = { 0 };
-	struct tk_str v = unicode(s, n, &tmp);
-	size_t k = 0, i = 0;
-	int c, same = 1;
+	int same = same_key(key, keylen, s, n, 1);
 
-	while (same && (c = key_byte(v.p, v.n, &i)) >= 0) {
-		if (k == keylen || (unsigned char)key[k] != c)
-			same = 0;
-		k++;
+	if (same < 0) {
+		struct tk_buf tmp = { 0 };
+		struct tk_str v = unicode(s, n, &tmp);
+		same = same_key(key, keylen, v.p, v.n, 0);
+		tk_buf_free(&tmp);
 	}
-	tk_buf_free(&tmp);
-	return same && k == keylen;
+	return same;
 }
 
 struct tk_groups *

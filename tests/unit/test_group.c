@@ -84,6 +84,10 @@ test_same(void)
 	size_t z = add(g, "Zoë Über");
 	check(add(g, "ZOE\xcc\x88 über") == z);
 	check(add(g, "zoe uber") != z);
+	/* A letter and a mark after it are one letter: never cut apart. */
+	size_t e = add(g, "é");
+	check(add(g, "e\xcc\x81") == e);
+	check(add(g, "xe\xcc\x81") != e);
 	v = tk_groups_name(g, a);
 	check_str(v.p, v.n, "Scalable Python");
 	tk_groups_free(g);
