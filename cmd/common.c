@@ -539,19 +539,23 @@ is_blank(char ch)
 }
 
 /*
- * Whether list v is written as put_field would join it: items without
- * blanks around them, after each ';' one space, no line break.  Most
- * values are, and are written as they are without being split.
+ * Whether list v is written as put_field would join it: one item, or
+ * items without blanks around them, after each ';' one space, no line
+ * break.  Most values are, and are written as they are, unsplit.
  */
 static int
 joined(const struct tk_str *v)
 {
 	const char *p = v->p, *end = v->p + v->n, *q;
 
-	if (is_blank(p[0]) || is_blank(end[-1]) || memchr(p, '\n', v->n) ||
-	    memchr(p, '\r', v->n))
+	if (memchr(p, '\n', v->n) || memchr(p, '\r', v->n))
 		return 0;
-	for (q = memchr(p, ';', v->n); q; q = memchr(q + 1, ';',
+	/* One item is written as it is, blanks and all. */
+	if ((q = memchr(p, ';', v->n)) == NULL)
+		return 1;
+	if (is_blank(p[0]) || is_blank(end[-1]))
+		return 0;
+	for (; q; q = memchr(q + 1, ';',
 	    (size_t)(end - q - 1))) {
 		if (q == p || is_blank(q[-1]) || end - q < 3 || q[1] != ' ' ||
 		    is_blank(q[2]))
