@@ -443,21 +443,30 @@ list_values(struct tk_buf *b, const struct tk_groups *seen, const char *col)
 		if (v.n == 0)
 			continue;
 		if (b->n - start + v.n > MISSED_MAX) {
-			tk_buf_adds(b, ", ...");
+			if (k == 0) {
+				tk_buf_adds(b, "; ");
+				tk_buf_adds(b, col);
+				tk_buf_adds(b, "s are: ...");
+			} else {
+				tk_buf_adds(b, "', ...");
+			}
+			k = SIZE_MAX;
 			break;
 		}
 		if (k++ == 0) {
 			tk_buf_adds(b, "; ");
 			tk_buf_adds(b, col);
-			tk_buf_adds(b, "s are: ");
+			tk_buf_adds(b, "s are: '");
 		} else {
-			tk_buf_adds(b, ", ");
+			tk_buf_adds(b, "', '");
 		}
 		tk_buf_add(b, v.p, v.n);
 	}
 	if (k == 0) {
 		tk_buf_adds(b, "; no talk has a ");
 		tk_buf_adds(b, col);
+	} else if (k != SIZE_MAX) {
+		tk_buf_adds(b, "'");
 	}
 	free(ix);
 }
