@@ -262,7 +262,9 @@ int tk_unpaired(const struct tk_record *rec, size_t *nspeakers,
 int tk_person(const struct tk_record *rec, size_t i, struct tk_person *p);
 
 /*
- * The distinct speakers of many talks, by name ignoring ASCII case, in
+ * The distinct speakers of many talks, by name compared as tk_groups
+ * compares names (case of every script, composed and decomposed
+ * letters, white space set aside), in
  * the order they first appear.  Each keeps the first email and
  * affiliation given for it and the numbers of its talks.
  */
