@@ -500,6 +500,7 @@ run(struct check *ch, unsigned mask)
 	want_columns(ch, k);
 	while (common_next(&ch->c, &rec))
 		tk_check_add(k, &rec);
+	common_missed(&ch->c);
 	tk_check_end(k);
 	if (ch->quiet)
 		;
