@@ -13,6 +13,7 @@ static const char usage[] =
     "                      [--order input|name|count] [--header]\n"
     "                      [--levels [-t text|tsv|csv]]\n"
     "                      [--track NAME] [--level NAME] [--speaker NAME]\n"
+    "                      [--speaker-sep SEP]\n"
     "                      [--csv | --tsv | -d CHAR] "
     "[--tsv-escapes on|off]\n"
     "                      [FILE ...]\n";
@@ -120,41 +121,6 @@ parse_options(struct bytrack *b, int argc, char **argv)
 	b->form = count ? FORM_COUNT : levels ? FORM_LEVELS : FORM_LIST;
 }
 
-/* "(no FIELD)", the label of the group of records without a value. */
-static char *
-none_label(const struct tk_reader *r, size_t col)
-{
-	const char *name = tk_colname(r, col);
-	size_t n = strlen(name) + 6;
-	char *s = tk_xmalloc(n);
-
-	snprintf(s, n, "(no %s)", name);
-	return s;
-}
-
-/*
- * Keeps the none group's label apart from the groups' own names: while a
- * group is named as the label is (a track literally "(no track)"), the
- * label takes another pair of parentheses.
- */
-static void
-unclash(char **label, const struct tk_groups *g)
-{
-	for (size_t i = 0; g && i < tk_groups_count(g); i++) {
-		struct tk_str v = tk_groups_name(g, i);
-		size_t n = strlen(*label);
-		char *s;
-
-		if (v.n != n || memcmp(v.p, *label, n) != 0)
-			continue;
-		s = tk_xmalloc(n + 3);
-		snprintf(s, n + 3, "(%s)", *label);
-		free(*label);
-		*label = s;
-		i = (size_t)-1;   /* and look again from the first */
-	}
-}
-
 /* Resolves --by; returns -1 with the reason in e. */
 static int
 resolve_by(struct bytrack *b, struct tk_err *e)
@@ -170,8 +136,7 @@ resolve_by(struct bytrack *b, struct tk_err *e)
 		if (n != 1)
 			return tk_fail(e, NULL, 0, 0, "one field only, not a list");
 	}
-	b->multi = b->by == TK_SPEAKER || b->by == TK_EMAIL ||
-	    b->by == TK_AFFILIATION;
+	b->multi = tk_is_list(b->by);
 	b->none = none_label(b->c.r, b->by);
 	return 0;
 }
@@ -282,7 +247,7 @@ add_record(struct bytrack *b, const struct tk_record *rec)
 		return;
 	}
 	/* Empty items are not speakers; a talk with none is in no group. */
-	while (tk_next_item(v, &pos, &item)) {
+	while (tk_next_of(b->by, v, &pos, &item)) {
 		if (item.n == 0)
 			continue;
 		join(b, item.p, item.n, li);
@@ -551,6 +516,10 @@ cmd_by_track(int argc, char **argv)
 	make_groups(&b);
 	while (common_next(&b.c, &rec))
 		add_record(&b, &rec);
+	/* Filters that select nothing end as grep does: status 1. */
+	common_missed(&b.c);
+	if (b.c.watch && b.ntalks == 0 && b.c.status == 0)
+		b.c.status = 1;
 	unclash(&b.none, b.g);
 	unclash(&b.lev_none, b.lev);
 	put_header(&b);

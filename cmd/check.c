@@ -15,6 +15,7 @@ static const char usage[] =
     "                   [--ignore RULES] [--require FIELDS] [--gap MINUTES]\n"
     "                   [--max FIELDS=N] [--allow FIELDS=VALUE,...]\n"
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
+    "                   [--speaker-sep SEP]\n"
     "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                   [FILE ...]\n"
     "rules:\n"
@@ -499,6 +500,7 @@ run(struct check *ch, unsigned mask)
 	want_columns(ch, k);
 	while (common_next(&ch->c, &rec))
 		tk_check_add(k, &rec);
+	common_missed(&ch->c);
 	tk_check_end(k);
 	if (ch->quiet)
 		;

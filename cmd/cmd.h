@@ -16,7 +16,7 @@
  */
 enum {
 	OPT_CSV = 256, OPT_TSV, OPT_TRACK, OPT_LEVEL, OPT_SPEAKER, OPT_HEADER,
-	OPT_HELP, OPT_TSV_ESCAPES, OPT_LOCAL = 300
+	OPT_HELP, OPT_TSV_ESCAPES, OPT_SPEAKER_SEP, OPT_LOCAL = 300
 };
 
 #define COMMON_SHORT "d:f:s:r0"
@@ -31,6 +31,7 @@ enum {
 	{ "track", required_argument, NULL, OPT_TRACK }, \
 	{ "level", required_argument, NULL, OPT_LEVEL }, \
 	{ "speaker", required_argument, NULL, OPT_SPEAKER }, \
+	{ "speaker-sep", required_argument, NULL, OPT_SPEAKER_SEP }, \
 	{ "help", no_argument, NULL, OPT_HELP }
 #define COMMON_LONG \
 	COMMON_INPUT_LONG, \
@@ -62,6 +63,12 @@ struct common {
 	int status;               /* 2 once an error was reported */
 	int sign_later;           /* common_sign is called by the command */
 	size_t signed_file;       /* 1 + the file warned about by common_sign */
+	int watch;                /* filter values that match nothing are told */
+	int no_watch;             /* grep: its prefilter skips records unseen */
+	const char **seps;        /* --speaker-sep, in order */
+	size_t nseps, sepcap;
+	struct tk_str *pf;        /* common_person_record's fields */
+	size_t pfcap;
 };
 
 /*
@@ -146,6 +153,13 @@ struct tk_rows *common_rows(const struct common *c, const size_t *extra,
  */
 void common_sign(struct common *c, const struct tk_record *rec);
 
+/*
+ * Says on standard error, once each, which filter values (--track,
+ * --level, --speaker) matched no talk at all, with the values that the
+ * talks have; returns how many.  Call after the last record is read.
+ */
+size_t common_missed(struct common *c);
+
 /* Flushes standard output and frees; returns the exit status. */
 int common_finish(struct common *c);
 
@@ -171,11 +185,64 @@ void misuse(const struct common *c, const char *fmt, ...)
 unsigned long long common_number(const struct common *c, const char *opt,
     const char *arg, unsigned long long min, unsigned long long max);
 
-/* Writes rec's chosen fields as one line of talks list. */
+/*
+ * Writes value v of column col on one line: tabs and line breaks as
+ * spaces, and the items of a list (speaker, email, affiliation) joined
+ * with "; ", so that they can be split again.
+ */
+void put_field(struct common *c, size_t col, const struct tk_str *v);
+
+/* Writes rec's chosen fields (put_field) as one line of talks list. */
 void put_line(struct common *c, const struct tk_record *rec);
+
+/*
+ * Warns, once for rec, that its emails or affiliations do not pair with
+ * its speakers (tk_unpaired), so that none is given to a speaker.
+ */
+void common_warn_unpaired(const struct tk_record *rec);
+
+/* The value of --each, which must be "speaker": misuse otherwise. */
+void common_parse_each(const struct common *c, const char *arg);
+
+/* The columns that --each speaker reads: title (for warnings), speaker,
+ * email, affiliation. */
+extern const size_t each_cols[4];
+
+/* Warns that rec has no speaker and so is skipped. */
+void common_no_speaker(const struct tk_record *rec);
+
+/*
+ * Calls fn(ctx, rec, p) for each named speaker p of rec (tk_person),
+ * after common_warn_unpaired; a talk with no named speaker is warned of
+ * with common_no_speaker.  Returns the first value of fn that is not 0,
+ * else 0.
+ */
+int common_each_person(const struct tk_record *rec,
+    int (*fn)(void *ctx, const struct tk_record *rec,
+    const struct tk_person *p), void *ctx);
+
+/*
+ * rec with its speaker, email and affiliation those of p alone, in
+ * *out; valid until the next call or common_finish.
+ */
+void common_person_record(struct common *c, const struct tk_record *rec,
+    const struct tk_person *p, struct tk_record *out);
 
 /* Writes the header line of talks list (--header). */
 void put_header_line(struct common *c);
+
+/*
+ * "(no FIELD)", the label of the group of talks without a value of
+ * column col (caller frees).
+ */
+char *none_label(const struct tk_reader *r, size_t col);
+
+/*
+ * Keeps the none group's label apart from the groups' own names: while a
+ * group is named as the label is (a track literally "(no track)"), the
+ * label takes another pair of parentheses, "((no track))".
+ */
+void unclash(char **label, const struct tk_groups *g);
 
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);

@@ -237,6 +237,13 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 	case OPT_SPEAKER:
 		tk_filter_add(c->filter, TK_SPEAKER, arg);
 		return 1;
+	case OPT_SPEAKER_SEP:
+		if (*arg == '\0')
+			misuse(c, "--speaker-sep needs a separator, not ''");
+		TK_GROW(c->seps, c->sepcap, c->nseps + 1);
+		c->seps[c->nseps++] = arg;
+		tk_speaker_seps(c->seps, c->nseps);
+		return 1;
 	case OPT_HELP:
 		fputs(c->usage, stdout);
 		if (fflush(stdout) == 0 && !ferror(stdout))
@@ -335,6 +342,10 @@ common_open(struct common *c, int argc, char **argv,
 		return -1;
 	if (c->sort && common_fields(c, c->sort, &c->keys, &c->nkeys) < 0)
 		return -1;
+	if (tk_filter_count(c->filter) > 0 && !c->no_watch) {
+		tk_filter_watch(c->filter);
+		c->watch = 1;
+	}
 	return 0;
 }
 
@@ -410,9 +421,79 @@ common_next(struct common *c, struct tk_record *rec)
 		}
 		if (rec->tsv_sign)
 			early_sign(c, rec);
+		if (c->watch)
+			tk_filter_see(c->filter, rec);
 		if (tk_filter_match(c->filter, rec))
 			return 1;
 	}
+}
+
+/* How many bytes of values common_missed lists, at most. */
+#define MISSED_MAX 200
+
+/* Appends the values of seen, by name, to b: at most MISSED_MAX bytes. */
+static void
+list_values(struct tk_buf *b, const struct tk_groups *seen, const char *col)
+{
+	size_t *ix = tk_groups_order(seen, TK_ORDER_NAME, TK_TRACK), k = 0;
+	size_t start = b->n;
+
+	for (size_t i = 0; i < tk_groups_count(seen); i++) {
+		struct tk_str v = tk_groups_name(seen, ix[i]);
+		if (v.n == 0)
+			continue;
+		if (b->n - start + v.n > MISSED_MAX) {
+			if (k == 0) {
+				tk_buf_adds(b, "; ");
+				tk_buf_adds(b, col);
+				tk_buf_adds(b, "s are: ...");
+			} else {
+				tk_buf_adds(b, "', ...");
+			}
+			k = SIZE_MAX;
+			break;
+		}
+		if (k++ == 0) {
+			tk_buf_adds(b, "; ");
+			tk_buf_adds(b, col);
+			tk_buf_adds(b, "s are: '");
+		} else {
+			tk_buf_adds(b, "', '");
+		}
+		tk_buf_add(b, v.p, v.n);
+	}
+	if (k == 0) {
+		tk_buf_adds(b, "; no talk has a ");
+		tk_buf_adds(b, col);
+	} else if (k != SIZE_MAX) {
+		tk_buf_adds(b, "'");
+	}
+	free(ix);
+}
+
+size_t
+common_missed(struct common *c)
+{
+	const struct tk_groups *seen;
+	const char *value;
+	size_t n = 0;
+	int field;
+
+	for (size_t i = 0; i < tk_filter_count(c->filter); i++) {
+		if (!tk_filter_missed(c->filter, i, &field, &value, &seen))
+			continue;
+		const char *col = tk_colname(c->r, (size_t)field);
+		struct tk_buf b = { 0 };
+		struct tk_err e;
+		tk_buf_adds(&b, "");
+		list_values(&b, seen, col);
+		tk_fail(&e, NULL, 0, 0, "no talk has %s '%s'%s", col, value,
+		    b.p);
+		report(&e);
+		tk_buf_free(&b);
+		n++;
+	}
+	return n;
 }
 
 int
@@ -427,6 +508,9 @@ common_finish(struct common *c)
 	tk_filter_free(c->filter);
 	free(c->cols);
 	free(c->keys);
+	tk_speaker_seps(NULL, 0);
+	free(c->seps);
+	free(c->pf);
 	return c->status;
 }
 
@@ -457,15 +541,163 @@ common_sorted(struct common *c, const size_t *extra, size_t nextra)
 	return rows;
 }
 
+static int
+is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/*
+ * Whether list v is written as put_field would join it: one item, or
+ * items without blanks around them, after each ';' one space, no line
+ * break.  Most values are, and are written as they are, unsplit.
+ */
+static int
+joined(const struct tk_str *v)
+{
+	const char *p = v->p, *end = v->p + v->n, *q;
+
+	if (memchr(p, '\n', v->n) || memchr(p, '\r', v->n))
+		return 0;
+	/* One item is written as it is, blanks and all. */
+	if ((q = memchr(p, ';', v->n)) == NULL)
+		return 1;
+	if (is_blank(p[0]) || is_blank(end[-1]))
+		return 0;
+	for (; q; q = memchr(q + 1, ';',
+	    (size_t)(end - q - 1))) {
+		if (q == p || is_blank(q[-1]) || end - q < 3 || q[1] != ' ' ||
+		    is_blank(q[2]))
+			return 0;
+	}
+	return 1;
+}
+
+void
+put_field(struct common *c, size_t col, const struct tk_str *v)
+{
+	struct tk_str item;
+	size_t pos = 0;
+
+	if (!tk_is_list(col) || v->n == 0 || (c->nseps == 0 && joined(v))) {
+		tk_put_flat(&c->out, v);
+		return;
+	}
+	for (int first = 1; tk_next_of(col, v, &pos, &item); first = 0) {
+		if (!first)
+			tk_out_write(&c->out, "; ", 2);
+		tk_put_flat(&c->out, &item);
+	}
+}
+
 void
 put_line(struct common *c, const struct tk_record *rec)
 {
 	for (size_t i = 0; i < c->ncols; i++) {
 		if (i > 0)
 			tk_out_putc(&c->out, '\t');
-		tk_put_flat(&c->out, &rec->f[c->cols[i]]);
+		put_field(c, c->cols[i], &rec->f[c->cols[i]]);
 	}
 	tk_out_putc(&c->out, c->nul ? '\0' : '\n');
+}
+
+/* "2 emails", for the warning of common_warn_unpaired. */
+static void
+counted(struct tk_buf *b, size_t n, const char *one, const char *many)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%zu ", n);
+	tk_buf_adds(b, num);
+	tk_buf_adds(b, n == 1 ? one : many);
+}
+
+void
+common_warn_unpaired(const struct tk_record *rec)
+{
+	size_t ns, n[2];
+	int bad = tk_unpaired(rec, &ns, n);
+	struct tk_buf b = { 0 };
+	struct tk_err e;
+
+	if (bad == 0)
+		return;
+	counted(&b, ns, "speaker", "speakers");
+	if (bad & TK_UNPAIRED_EMAIL) {
+		tk_buf_adds(&b, bad & TK_UNPAIRED_AFFILIATION ? ", " :
+		    " but ");
+		counted(&b, n[0], "email", "emails");
+	}
+	if (bad & TK_UNPAIRED_AFFILIATION) {
+		tk_buf_adds(&b, bad & TK_UNPAIRED_EMAIL ? " and " : " but ");
+		counted(&b, n[1], "affiliation", "affiliations");
+	}
+	tk_buf_adds(&b, bad == TK_UNPAIRED_EMAIL ? ": no speaker is given an "
+	    "email" : bad == TK_UNPAIRED_AFFILIATION ? ": no speaker is "
+	    "given an affiliation" : ": no speaker is given an email or an "
+	    "affiliation");
+	tk_fail(&e, rec->file, rec->line, 0, "%s", b.p);
+	report(&e);
+	tk_buf_free(&b);
+}
+
+const size_t each_cols[4] = { TK_TITLE, TK_SPEAKER, TK_EMAIL,
+	TK_AFFILIATION };
+
+void
+common_parse_each(const struct common *c, const char *arg)
+{
+	if (strcmp(arg, "speaker") != 0)
+		misuse(c, "--each takes 'speaker', not '%s'", arg);
+}
+
+void
+common_no_speaker(const struct tk_record *rec)
+{
+	const struct tk_str *t = &rec->f[TK_TITLE];
+	struct tk_err e;
+
+	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no speaker, "
+	    "skipped", tk_cut(t->p, t->n, 80), t->p);
+	report(&e);
+}
+
+int
+common_each_person(const struct tk_record *rec,
+    int (*fn)(void *ctx, const struct tk_record *rec,
+    const struct tk_person *p), void *ctx)
+{
+	struct tk_person p;
+	size_t n = 0;
+	int rc;
+
+	common_warn_unpaired(rec);
+	for (size_t i = 0; tk_person(rec, i, &p); i++) {
+		if (p.name.n == 0)
+			continue;
+		n++;
+		if ((rc = fn(ctx, rec, &p)) != 0)
+			return rc;
+	}
+	if (n == 0)
+		common_no_speaker(rec);
+	return 0;
+}
+
+void
+common_person_record(struct common *c, const struct tk_record *rec,
+    const struct tk_person *p, struct tk_record *out)
+{
+	TK_GROW(c->pf, c->pfcap, rec->nf);
+	memcpy(c->pf, rec->f, rec->nf * sizeof(*c->pf));
+	*out = *rec;
+	out->f = c->pf;
+	if (rec->nf > TK_SPEAKER)
+		c->pf[TK_SPEAKER] = p->name;
+	if (rec->nf > TK_EMAIL)
+		c->pf[TK_EMAIL] = p->email;
+	if (rec->nf > TK_AFFILIATION)
+		c->pf[TK_AFFILIATION] = p->affiliation;
 }
 
 void
@@ -479,4 +711,33 @@ put_header_line(struct common *c)
 		tk_put_flat(&c->out, &v);
 	}
 	tk_out_putc(&c->out, c->nul ? '\0' : '\n');
+}
+
+char *
+none_label(const struct tk_reader *r, size_t col)
+{
+	const char *name = tk_colname(r, col);
+	size_t n = strlen(name) + 6;
+	char *s = tk_xmalloc(n);
+
+	snprintf(s, n, "(no %s)", name);
+	return s;
+}
+
+void
+unclash(char **label, const struct tk_groups *g)
+{
+	for (size_t i = 0; g && i < tk_groups_count(g); i++) {
+		struct tk_str v = tk_groups_name(g, i);
+		size_t n = strlen(*label);
+		char *s;
+
+		if (v.n != n || memcmp(v.p, *label, n) != 0)
+			continue;
+		s = tk_xmalloc(n + 3);
+		snprintf(s, n + 3, "(%s)", *label);
+		free(*label);
+		*label = s;
+		i = (size_t)-1;   /* and look again from the first */
+	}
 }

@@ -14,13 +14,14 @@ static const char usage[] =
     "                  [-o | -t csv|tsv] [-f FIELDS] [-s FIELDS] "
     "[--header]\n"
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
-    "                  [--speaker NAME] [--csv | --tsv | -d CHAR]\n"
+    "                  [--speaker NAME] [--each speaker] [--speaker-sep SEP]\n"
+    "                  [--csv | --tsv | -d CHAR]\n"
     "                  [--tsv-escapes on|off]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 
 enum {
-	OPT_FILE = OPT_LOCAL, OPT_IN, OPT_COLOR, OPT_MATCH_LIMIT
+	OPT_FILE = OPT_LOCAL, OPT_IN, OPT_COLOR, OPT_MATCH_LIMIT, OPT_EACH
 };
 
 /* The SGR sequences of --color, as grep writes them. */
@@ -46,6 +47,7 @@ struct grep {
 	enum mode mode;
 	enum tk_dialect to;       /* -t: TK_CSV or TK_TSV */
 	int invert, color, names, only, count, quiet, files;
+	int each;                 /* --each speaker */
 	unsigned long long limit; /* per file: -m, or 1 with -l */
 	size_t nfiles;
 	unsigned long long *per;  /* selected talks per file */
@@ -120,6 +122,7 @@ option(struct grep *g, int opt, const char *arg)
 	case 'e': add_pattern(g, arg, strlen(arg)); break;
 	case OPT_FILE: return read_patterns(g, arg);
 	case OPT_IN: g->in = arg; break;
+	case OPT_EACH: common_parse_each(&g->c, arg); g->each = 1; break;
 	case 'i': g->mo.caseless = 1; break;
 	case 'S': g->mo.smart_case = 1; break;
 	case 'F': g->mo.fixed = 1; break;
@@ -171,6 +174,7 @@ options(struct grep *g, int argc, char **argv)
 		{ "color", optional_argument, NULL, OPT_COLOR },
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "match-limit", required_argument, NULL, OPT_MATCH_LIMIT },
+		{ "each", required_argument, NULL, OPT_EACH },
 		{ NULL, 0, NULL, 0 }
 	};
 	int opt, from_file = 0;
@@ -219,6 +223,9 @@ choose_mode(struct grep *g)
 		g->mode = M_LIST;
 	if (g->files && g->limit > 1)
 		g->limit = 1;
+	if (g->each && g->mode != M_LIST && g->mode != M_ROWS)
+		misuse(&g->c, "--each speaker writes lines or rows: it cannot "
+		    "be used with -c, -l, -o or -q");
 }
 
 /* Reports a failed match (a limit reached) in column col of rec. */
@@ -282,11 +289,41 @@ put_prefix(struct grep *g, const char *name)
 }
 
 /*
- * Writes v's bytes from *at up to end, flattened, and moves *at there.
- * A CR LF cut by a mark stays one space.
+ * Writes the bytes of a list (speaker, email, affiliation) between
+ * marks: a line break or ';' and the blanks after it as "; ", as
+ * put_field joins items.
  */
 static void
-put_part(struct grep *g, const struct tk_str *v, size_t *at, size_t end)
+put_list_part(struct grep *g, const struct tk_str *part)
+{
+	size_t i = 0, k;
+
+	while (i < part->n) {
+		for (k = i; k < part->n && part->p[k] != ';' &&
+		    part->p[k] != '\n' && part->p[k] != '\r';)
+			k++;
+		struct tk_str run = { part->p + i, k - i };
+		tk_put_flat(&g->c.out, &run);
+		if (k == part->n)
+			break;
+		tk_out_write(&g->c.out, "; ", 2);
+		if (part->p[k] == '\r' && k + 1 < part->n &&
+		    part->p[k + 1] == '\n')
+			k++;
+		for (i = k + 1; i < part->n && (part->p[i] == ' ' ||
+		    part->p[i] == '\t');)
+			i++;
+	}
+}
+
+/*
+ * Writes v's bytes from *at up to end, flattened, and moves *at there.
+ * A CR LF cut by a mark stays one space.  Items of a list (col) are
+ * joined as put_field joins them.
+ */
+static void
+put_part(struct grep *g, size_t col, const struct tk_str *v, size_t *at,
+    size_t end)
 {
 	struct tk_str part;
 
@@ -294,7 +331,10 @@ put_part(struct grep *g, const struct tk_str *v, size_t *at, size_t end)
 		(*at)++;
 	part.p = v->p + *at;
 	part.n = end - *at;
-	tk_put_flat(&g->c.out, &part);
+	if (tk_is_list(col))
+		put_list_part(g, &part);
+	else
+		tk_put_flat(&g->c.out, &part);
 	*at = end;
 }
 
@@ -309,14 +349,14 @@ put_marked(struct grep *g, const struct tk_record *rec, size_t col)
 
 	tk_matcher_start(g->m, v->p, v->n);
 	while ((rc = tk_matcher_next(g->m, &so, &eo, &e)) == 1) {
-		put_part(g, v, &at, so);
+		put_part(g, col, v, &at, so);
 		tk_out_puts(&g->c.out, SGR_MATCH);
-		put_part(g, v, &at, eo);
+		put_part(g, col, v, &at, eo);
 		tk_out_puts(&g->c.out, SGR_END);
 	}
 	if (rc < 0)
 		match_error(g, rec, col, &e);
-	put_part(g, v, &at, v->n);
+	put_part(g, col, v, &at, v->n);
 }
 
 /* One line of talks list, the matches in searched fields marked. */
@@ -336,7 +376,7 @@ put_list(struct grep *g, const struct tk_record *rec)
 		if (g->searched[c->cols[i]])
 			put_marked(g, rec, c->cols[i]);
 		else
-			tk_put_flat(&c->out, &rec->f[c->cols[i]]);
+			put_field(c, c->cols[i], &rec->f[c->cols[i]]);
 	}
 	put_eol(g);
 }
@@ -382,10 +422,29 @@ put_record(struct grep *g, const struct tk_record *rec)
 	tk_put_row(&g->c.out, g->row, g->c.ncols, g->to, ',', "\n");
 }
 
+/* With --each speaker: the line or row of speaker p of talk rec. */
+static int
+put_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
+{
+	struct grep *g = ctx;
+	struct tk_record one;
+
+	common_person_record(&g->c, rec, p, &one);
+	if (g->mode == M_LIST)
+		put_list(g, &one);
+	else
+		put_record(g, &one);
+	return 0;
+}
+
 /* Writes what the mode asks for about a selected talk. */
 static void
 emit(struct grep *g, const struct tk_record *rec)
 {
+	if (g->each) {
+		common_each_person(rec, put_person, g);
+		return;
+	}
 	switch (g->mode) {
 	case M_LIST:
 		put_list(g, rec);
@@ -502,7 +561,7 @@ sort_store(struct grep *g)
 	    g->mode == M_COUNT)
 		return NULL;
 	if (g->mode != M_ONLY)
-		return common_rows(&g->c, NULL, 0);
+		return common_rows(&g->c, each_cols, g->each ? 4 : 0);
 	extra = tk_xcalloc(g->nscols + 1, sizeof(*extra));
 	extra[0] = TK_TITLE;
 	memcpy(extra + 1, g->scols, g->nscols * sizeof(*extra));
@@ -525,20 +584,25 @@ raw_may_match(void *ctx, const char *p, size_t n, int delim)
 static void
 want_columns(struct grep *g)
 {
-	size_t *cols = tk_xcalloc(g->nscols + 1, sizeof(*cols));
+	size_t *cols = tk_xcalloc(g->nscols + 5, sizeof(*cols));
+	size_t n = g->nscols;
 	int what = 0;
 
 	cols[0] = TK_TITLE;
 	memcpy(cols + 1, g->scols, g->nscols * sizeof(*cols));
+	if (g->each) {
+		memcpy(cols + 1 + n, each_cols, sizeof(each_cols));
+		n += 4;
+	}
 	if (g->mode == M_LIST || g->mode == M_ROWS)
 		what = WANT_PRINTED | WANT_SORTED;
 	else if (g->mode == M_ONLY)
 		what = WANT_SORTED;
 	/* -o writes the title; the other modes need only the searched. */
 	if (g->mode == M_ONLY)
-		common_want(&g->c, what, cols, g->nscols + 1);
+		common_want(&g->c, what, cols, n + 1);
 	else
-		common_want(&g->c, what, cols + 1, g->nscols);
+		common_want(&g->c, what, cols + 1, n);
 	free(cols);
 }
 
@@ -622,6 +686,11 @@ cmd_grep(int argc, char **argv)
 	common_init(&g.c, "grep", usage);
 	/* The prefilter skips records unseen: warn of selected ones only. */
 	g.c.sign_later = 1;
+	/*
+	 * Nor can it tell a filter value that no talk has: grep's status 1
+	 * says that nothing was selected.
+	 */
+	g.c.no_watch = 1;
 	g.names = -1;
 	g.limit = ULLONG_MAX;
 	if ((first = options(&g, argc, argv)) < 0) {

@@ -5,20 +5,61 @@
 
 static const char usage[] =
     "usage: talks list [-0cr] [-f FIELDS] [-s FIELDS] [--header]\n"
+    "                  [--each speaker] [--speaker-sep SEP]\n"
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                  [FILE ...]\n";
 
+enum { OPT_EACH = OPT_LOCAL };
+
+struct lister {
+	struct common *c;
+	int each;                 /* --each speaker */
+	int count;                /* -c */
+	unsigned long long n;     /* the lines, for -c */
+	unsigned long long talks; /* the talks selected */
+};
+
+/* The line of speaker p of talk rec. */
+static int
+put_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
+{
+	struct lister *l = ctx;
+	struct tk_record one;
+
+	l->n++;
+	if (!l->count) {
+		common_person_record(l->c, rec, p, &one);
+		put_line(l->c, &one);
+	}
+	return 0;
+}
+
+/* The line of a talk, or with --each one line per speaker. */
+static void
+put_talk(struct lister *l, const struct tk_record *rec)
+{
+	l->talks++;
+	if (l->each) {
+		common_each_person(rec, put_person, l);
+		return;
+	}
+	l->n++;
+	if (!l->count)
+		put_line(l->c, rec);
+}
+
 /* Prints the records sorted; they must all be read first. */
 static void
-list_sorted(struct common *c)
+list_sorted(struct lister *l)
 {
 	struct tk_record rec;
-	struct tk_rows *rows = common_sorted(c, NULL, 0);
+	struct tk_rows *rows = common_sorted(l->c, each_cols,
+	    l->each ? 4 : 0);
 
 	for (size_t i = 0; i < tk_rows_count(rows); i++) {
 		tk_rows_get(rows, i, &rec);
-		put_line(c, &rec);
+		put_talk(l, &rec);
 	}
 	tk_rows_free(rows);
 }
@@ -29,12 +70,13 @@ cmd_list(int argc, char **argv)
 	static const struct option longopts[] = {
 		COMMON_LONG,
 		{ "count", no_argument, NULL, 'c' },
+		{ "each", required_argument, NULL, OPT_EACH },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct common c;
+	struct lister l = { &c, 0, 0, 0, 0 };
 	struct tk_record rec;
-	int opt, count = 0;
-	unsigned long long n = 0;
+	int opt;
 
 	common_init(&c, "list", usage);
 	while ((opt = getopt_long(argc, argv, ":c" COMMON_SHORT, longopts,
@@ -42,7 +84,11 @@ cmd_list(int argc, char **argv)
 		if (common_option(&c, opt, optarg, argv))
 			continue;
 		if (opt == 'c')
-			count = 1;
+			l.count = 1;
+		if (opt == OPT_EACH) {
+			common_parse_each(&c, optarg);
+			l.each = 1;
+		}
 	}
 	argc -= optind;
 	argv += optind;
@@ -53,20 +99,24 @@ cmd_list(int argc, char **argv)
 		return 2;
 	}
 	/* Long abstracts that are not printed need not be decoded. */
-	common_want(&c, count ? 0 : WANT_PRINTED | WANT_SORTED, NULL, 0);
-	if (c.header && !count)
+	common_want(&c, l.count ? 0 : WANT_PRINTED | WANT_SORTED,
+	    each_cols, l.each ? 4 : 0);
+	if (c.header && !l.count)
 		put_header_line(&c);
-	if (count) {
-		while (common_next(&c, &rec))
-			n++;
-		char buf[32];
-		snprintf(buf, sizeof(buf), "%llu\n", n);
-		tk_out_puts(&c.out, buf);
-	} else if (c.sort) {
-		list_sorted(&c);
+	if (c.sort && !l.count) {
+		list_sorted(&l);
 	} else {
 		while (common_next(&c, &rec))
-			put_line(&c, &rec);
+			put_talk(&l, &rec);
 	}
+	if (l.count) {
+		char buf[32];
+		snprintf(buf, sizeof(buf), "%llu\n", l.n);
+		tk_out_puts(&c.out, buf);
+	}
+	/* Filters that select nothing end as grep does: status 1. */
+	common_missed(&c);
+	if (c.watch && l.talks == 0 && c.status == 0)
+		c.status = 1;
 	return common_finish(&c);
 }

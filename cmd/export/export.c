@@ -42,6 +42,7 @@ static const char synopsis[] =
     "                    [--lang TAG] [--css FILE] [--logo FILE]\n"
     "                    [--markup text|markdown|html]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
+    "                    [--speaker-sep SEP]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                    [FILE ...]\n"
     "formats:\n";
@@ -476,6 +477,8 @@ cmd_export(int argc, char **argv)
 	}
 	if (run(&x, &n) < 0)
 		c.status = 2;
+	else
+		common_missed(&c);  /* selecting none is no error here */
 	if (o.verbose)
 		fprintf(stderr, "talks export: %llu records as %s\n", n,
 		    f->name);

@@ -21,14 +21,14 @@ is_list(const struct exporter *x, size_t col)
 }
 
 static size_t
-put_list(struct tk_out *o, const struct tk_str *v)
+put_list(struct tk_out *o, size_t col, const struct tk_str *v)
 {
 	struct tk_str item;
 	size_t pos = 0, bad = 0;
 	int first = 1;
 
 	tk_out_putc(o, '[');
-	while (tk_next_item(v, &pos, &item)) {
+	while (tk_next_of(col, v, &pos, &item)) {
 		if (!first)
 			tk_out_putc(o, ',');
 		first = 0;
@@ -86,7 +86,7 @@ json_render(struct exporter *x, const struct batch *b)
 		tk_put_json(o, &x->names[i]);
 		tk_out_putc(o, ':');
 		if (is_list(x, x->c->cols[i]))
-			bad += put_list(o, v[i]);
+			bad += put_list(o, x->c->cols[i], v[i]);
 		else
 			bad += tk_put_json(o, v[i]);
 	}

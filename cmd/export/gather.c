@@ -35,8 +35,8 @@ gather_speakers(struct exporter *x)
 
 	if (x->f->speakers == SPEAKERS_NO)
 		return;
-	if (o->each && strcmp(o->each, "speaker") != 0)
-		misuse(x->c, "--each takes 'speaker', not '%s'", o->each);
+	if (o->each)
+		common_parse_each(x->c, o->each);
 	x->per_speaker = x->f->speakers == SPEAKERS_ALWAYS || o->each != NULL;
 	x->unique = o->unique;
 	if (x->unique && !x->per_speaker)
@@ -88,43 +88,35 @@ rows_all(struct exporter *x)
 	return rows;
 }
 
-/* Warns that rec has no speaker and so gives no output. */
-static void
-no_speaker(const struct tk_record *rec)
-{
-	const struct tk_str *t = &rec->f[TK_TITLE];
-	struct tk_err e;
-
-	tk_fail(&e, rec->file, rec->line, 0, "talk '%.*s' has no speaker, "
-	    "skipped", tk_cut(t->p, t->n, 80), t->p);
-	report(&e);
-}
-
 /* ----------------------------------------------------------- each record */
+
+/* Where the outputs of each speaker go. */
+struct each {
+	struct exporter *x;
+	struct tk_record *rec;    /* the talk, which the batch names */
+	size_t *index;
+};
+
+/* The output of speaker p of rec. */
+static int
+emit_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
+{
+	struct each *w = ctx;
+	struct tk_tmpl_vals v = { rec, &p->name, &p->email, &p->affiliation,
+		NULL };
+	struct batch b = { .n = 1, .rec = w->rec, .vals = &v };
+
+	b.index = (*w->index)++;
+	return outdir_emit(w->x, &b) < 0 ? -1 : 0;
+}
 
 /* One output per speaker of rec; a talk without one is skipped. */
 static int
 each_speaker(struct exporter *x, struct tk_record *rec, size_t *index)
 {
-	struct tk_tmpl_vals v = { rec, NULL, NULL, NULL, NULL };
-	struct batch b = { .n = 1, .rec = rec, .vals = &v };
-	struct tk_person p;
-	size_t n = 0;
+	struct each w = { x, rec, index };
 
-	for (size_t i = 0; tk_person(rec, i, &p); i++) {
-		if (p.name.n == 0)
-			continue;
-		v.speaker = &p.name;
-		v.email = &p.email;
-		v.affiliation = &p.affiliation;
-		n++;
-		b.index = (*index)++;
-		if (outdir_emit(x, &b) < 0)
-			return -1;
-	}
-	if (n == 0)
-		no_speaker(rec);
-	return 0;
+	return common_each_person(rec, emit_person, &w);
 }
 
 static int
@@ -196,8 +188,9 @@ gather_unique(struct exporter *x, unsigned long long *nrec)
 	while (next_record(x, &in, &rec)) {
 		++*nrec;
 		tk_rows_add(rows, &rec);
+		common_warn_unpaired(&rec);
 		if (tk_speakers_add(ss, &rec, n++) == 0)
-			no_speaker(&rec);
+			common_no_speaker(&rec);
 	}
 	tk_rows_free(in.sorted);
 	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++)
@@ -219,8 +212,9 @@ sched_speakers(struct exporter *x, struct schedule *s)
 
 	for (size_t i = 0; i < s->n; i++) {
 		tk_rows_get(s->rows, s->row[i], &rec);
+		common_warn_unpaired(&rec);
 		if (tk_speakers_add(ss, &rec, s->row[i]) == 0)
-			no_speaker(&rec);
+			common_no_speaker(&rec);
 	}
 	for (size_t i = 0; i < tk_speakers_count(ss) && rc == 0; i++) {
 		const struct tk_speaker *sp = tk_speakers_get(ss, i);

@@ -81,12 +81,9 @@ bygroups_make(struct exporter *x, const struct batch *b, size_t col,
 	}
 	gs->order = tk_groups_order(gs->t, TK_ORDER_INPUT, col);
 	gs->n = tk_groups_count(gs->t);
-	{
-		const char *name = tk_colname(x->c->r, col);
-		size_t n = strlen(name) + 6;
-		gs->none = tk_xmalloc(n);
-		snprintf(gs->none, n, "(no %s)", name);
-	}
+	/* Talks without a value, apart from a value "(no track)". */
+	gs->none = none_label(x->c->r, col);
+	unclash(&gs->none, gs->t);
 }
 
 struct tk_str

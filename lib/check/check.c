@@ -44,7 +44,7 @@ fold_allowed(struct tk_checker *k)
 	for (size_t i = 0; i < k->o.nallow; i++)
 		for (size_t j = 0; j < k->o.allow[i].nv; j++, n++) {
 			const struct tk_str *v = &k->o.allow[i].v[j];
-			char *f = tk_xmalloc(v->n + 1);
+			char *f = tk_xmalloc(TK_FOLD_ROOM(v->n) + 1);
 			k->folded[n].n = tk_fold_text(v->p, v->n, f);
 			k->folded[n].p = f;
 		}

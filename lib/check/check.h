@@ -116,10 +116,14 @@ const char *tk_email_problem(const char *s, size_t n);
 
 /*
  * Writes the folded form of a name or title s (n bytes) to out, which
- * has room for n bytes, and returns its length: case, accents and white
- * space set aside, so that two spellings of one name fold the same.
+ * has room for TK_FOLD_ROOM(n) bytes, and returns its length: case,
+ * accents and white space set aside, so that two spellings of one name
+ * fold the same (see fold.c).
  */
 size_t tk_fold_text(const char *s, size_t n, char *out);
+
+/* Room for the fold of n bytes: a folded character may be longer. */
+#define TK_FOLD_ROOM(n) (3 * (n))
 
 /*
  * Counts characters as a reader sees them (extended grapheme clusters:

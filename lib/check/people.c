@@ -49,7 +49,7 @@ person(struct tk_checker *k, const struct tk_str *name, size_t ri)
 {
 	size_t n, i;
 	struct person *p;
-	char *key = scratch(k, name->n);
+	char *key = scratch(k, TK_FOLD_ROOM(name->n));
 
 	if ((n = tk_fold_text(name->p, name->n, key)) == 0)
 		return NONE;
@@ -225,9 +225,9 @@ talk_key(struct tk_checker *k, const struct tk_record *rec)
 
 	if (title.n == 0 || sp.n == 0)
 		return 0;
-	key = scratch(k, title.n + sp.n + 1);
+	key = scratch(k, TK_FOLD_ROOM(title.n + sp.n) + 1);
 	n = tk_fold_text(title.p, title.n, key);
-	while (tk_next_item(&sp, &pos, &item)) {
+	while (tk_next_of(TK_SPEAKER, &sp, &pos, &item)) {
 		if (item.n == 0)
 			continue;
 		key[n++] = '\x1e';

@@ -42,13 +42,6 @@ length(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 	}
 }
 
-/* Whether column c holds a list of items, one per speaker. */
-static int
-is_list(size_t c)
-{
-	return c == TK_SPEAKER || c == TK_EMAIL || c == TK_AFFILIATION;
-}
-
 /* Checks one value v of column a->col; folded are a's folded values. */
 static void
 allowed(struct tk_checker *k, const struct tk_check_allow *a,
@@ -60,7 +53,7 @@ allowed(struct tk_checker *k, const struct tk_check_allow *a,
 	for (size_t j = 0; j < a->nv; j++)
 		if (a->v[j].n == v->n && memcmp(a->v[j].p, v->p, v->n) == 0)
 			return;
-	f = scratch(k, v->n);
+	f = scratch(k, TK_FOLD_ROOM(v->n));
 	n = tk_fold_text(v->p, v->n, f);
 	for (size_t j = 0; j < a->nv && near == NONE; j++)
 		if (folded[j].n == n && memcmp(folded[j].p, f, n) == 0)
@@ -88,12 +81,12 @@ unknown_values(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 		struct tk_str v = value(rec, a->col), item;
 		size_t pos = 0;
 
-		if (!is_list(a->col)) {
+		if (!tk_is_list(a->col)) {
 			if (v.n > 0)
 				allowed(k, a, folded, &v, ri);
 			continue;
 		}
-		while (tk_next_item(&v, &pos, &item))
+		while (tk_next_of(a->col, &v, &pos, &item))
 			if (item.n > 0)
 				allowed(k, a, folded, &item, ri);
 	}
@@ -106,7 +99,7 @@ emails(struct tk_checker *k, const struct tk_record *rec, size_t ri)
 	size_t pos = 0;
 	const char *why;
 
-	while (tk_next_item(&v, &pos, &item)) {
+	while (tk_next_of(TK_EMAIL, &v, &pos, &item)) {
 		if (item.n == 0 || (why = tk_email_problem(item.p, item.n)) ==
 		    NULL)
 			continue;

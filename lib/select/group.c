@@ -65,45 +65,104 @@ key_byte(const char *s, size_t n, size_t *i)
 	return -1;
 }
 
-size_t
-tk_group_fold(const char *s, size_t n, char *out)
+/*
+ * s (n bytes) ready for key_byte: itself when it is ASCII, else its
+ * Unicode fold (case, composed and decomposed letters, kinds of space)
+ * in tmp; bytes that are not UTF-8 are taken as they are.
+ */
+static struct tk_str
+unicode(const char *s, size_t n, struct tk_buf *tmp)
 {
-	size_t o = 0, i = 0;
-	int c;
+	struct tk_str v = { s, n };
 
-	while ((c = key_byte(s, n, &i)) >= 0)
-		out[o++] = (char)c;
-	return o;
+	if (tk_is_ascii(s, n) || tk_ufold(s, n, TK_FOLD_SPACES, tmp) < 0)
+		return v;
+	v.p = tmp->p;
+	v.n = tmp->n;
+	return v;
 }
 
-/* FNV-1a of the key of s, computed without making it. */
+void
+tk_group_fold(const char *s, size_t n, struct tk_buf *out)
+{
+	struct tk_buf tmp = { 0 };
+	struct tk_str v = unicode(s, n, &tmp);
+	size_t i = 0;
+	int c;
+
+	while ((c = key_byte(v.p, v.n, &i)) >= 0)
+		tk_buf_addc(out, c);
+	tk_buf_free(&tmp);
+}
+
+/*
+ * FNV-1a of the key of s into *h and its length into *len, computed
+ * without making it; -1 at a byte that is not ASCII when ascii is set.
+ */
+static int
+hash_key(const char *s, size_t n, int ascii, uint64_t *h, size_t *len)
+{
+	size_t k = 0, i = 0;
+	int c;
+
+	*h = 14695981039346656037ULL;
+	while ((c = key_byte(s, n, &i)) >= 0) {
+		if (ascii && c >= 0x80)
+			return -1;
+		*h = (*h ^ (unsigned char)c) * 1099511628211ULL;
+		k++;
+	}
+	*len = k;
+	return 0;
+}
+
+/* The hash of the key of s: ASCII in one pass, else through utf8proc. */
 static size_t
 fold_hash(const char *s, size_t n, size_t *len)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h;
+
+	if (hash_key(s, n, 1, &h, len) < 0) {
+		struct tk_buf tmp = { 0 };
+		struct tk_str v = unicode(s, n, &tmp);
+		hash_key(v.p, v.n, 0, &h, len);
+		tk_buf_free(&tmp);
+	}
+	return (size_t)h;
+}
+
+/*
+ * Compares key with the key of s; with ascii set, -1 when s is not all
+ * ASCII (a letter and a combining mark after it fold as one).
+ */
+static int
+same_key(const char *key, size_t keylen, const char *s, size_t n, int ascii)
+{
 	size_t k = 0, i = 0;
 	int c;
 
 	while ((c = key_byte(s, n, &i)) >= 0) {
-		h = (h ^ (unsigned char)c) * 1099511628211ULL;
+		if (ascii && c >= 0x80)
+			return -1;
+		if (k == keylen || (unsigned char)key[k] != c)
+			return ascii && !tk_is_ascii(s + i, n - i) ? -1 : 0;
 		k++;
 	}
-	*len = k;
-	return (size_t)h;
+	return k == keylen;
 }
 
 int
 tk_group_same(const char *key, size_t keylen, const char *s, size_t n)
 {
-	size_t k = 0, i = 0;
-	int c;
+	int same = same_key(key, keylen, s, n, 1);
 
-	while ((c = key_byte(s, n, &i)) >= 0) {
-		if (k == keylen || (unsigned char)key[k] != c)
-			return 0;
-		k++;
+	if (same < 0) {
+		struct tk_buf tmp = { 0 };
+		struct tk_str v = unicode(s, n, &tmp);
+		same = same_key(key, keylen, v.p, v.n, 0);
+		tk_buf_free(&tmp);
 	}
-	return k == keylen;
+	return same;
 }
 
 struct tk_groups *
@@ -190,7 +249,7 @@ size_t
 tk_groups_intern(struct tk_groups *g, const char *name, size_t n)
 {
 	size_t h, len, s, mask, i;
-	char *key;
+	struct tk_buf kb = { 0 };
 
 	while (n > 0 && is_space((unsigned char)name[0])) {
 		name++;
@@ -214,10 +273,10 @@ tk_groups_intern(struct tk_groups *g, const char *name, size_t n)
 	g->grp[i].hash = h;
 	g->grp[i].name = add_text(g, name, n);
 	g->grp[i].namelen = n;
-	g->grp[i].key = add_text(g, NULL, len);
-	key = g->text + g->grp[i].key;
-	tk_group_fold(name, n, key);
-	g->grp[i].keylen = len;
+	tk_group_fold(name, n, &kb);
+	g->grp[i].key = add_text(g, kb.p, kb.n);
+	g->grp[i].keylen = kb.n;
+	tk_buf_free(&kb);
 	return i;
 }
 
@@ -279,7 +338,6 @@ tk_groups_size(const struct tk_groups *g, size_t i)
 
 /* The context of the comparison functions, which qsort cannot pass. */
 static const struct tk_groups *ordering;
-static const struct tk_str *lowered;
 static size_t order_col;
 static enum tk_group_order order_how;
 
@@ -292,8 +350,6 @@ cmp_names(const void *a, const void *b)
 
 	if (order_how == TK_ORDER_COUNT && x->size != y->size)
 		return x->size > y->size ? -1 : 1;
-	if ((c = tk_compare(order_col, &lowered[i], &lowered[j])) != 0)
-		return c;
 	struct tk_str u = tk_groups_name(ordering, i);
 	struct tk_str v = tk_groups_name(ordering, j);
 	if ((c = tk_compare(order_col, &u, &v)) != 0)
@@ -311,24 +367,11 @@ tk_groups_order(const struct tk_groups *g, enum tk_group_order how,
 		if (i != g->none)
 			ix[k++] = i;
 	if (how != TK_ORDER_INPUT && k > 1) {
-		char *low = tk_xmalloc(g->tlen);
-		struct tk_str *v = tk_xcalloc(g->n, sizeof(*v));
-		for (size_t i = 0; i < g->tlen; i++)
-			low[i] = (char)tk_lower((unsigned char)g->text[i]);
-		for (size_t i = 0; i < g->n; i++) {
-			v[i] = tk_groups_name(g, i);
-			if (i != g->none)
-				v[i].p = low + g->grp[i].name;
-		}
 		ordering = g;
-		lowered = v;
 		order_col = col;
 		order_how = how;
 		qsort(ix, k, sizeof(*ix), cmp_names);
 		ordering = NULL;
-		lowered = NULL;
-		free(v);
-		free(low);
 	}
 	if (g->none != SIZE_MAX)
 		ix[k++] = g->none;

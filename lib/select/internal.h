@@ -6,15 +6,17 @@
 
 /*
  * Compares two values of column c for sorting: numbers in id, day, start,
- * end and duration compare as numbers, everything else byte by byte.
+ * end and duration compare as numbers, everything else with tk_collate
+ * (folded first, then byte by byte).
  */
 int tk_compare(size_t c, const struct tk_str *a, const struct tk_str *b);
 
 /*
- * Writes the grouping key of s (n bytes) to out, which has room for n
- * bytes, and returns its length: ASCII lower case, white space dropped.
+ * Appends the grouping key of s (n bytes) to out: case folded for every
+ * script, composed and decomposed letters alike (tk_ufold), white space
+ * dropped.  ASCII values are folded byte by byte.
  */
-size_t tk_group_fold(const char *s, size_t n, char *out);
+void tk_group_fold(const char *s, size_t n, struct tk_buf *out);
 
 /* Whether s (n bytes) has the grouping key key (keylen bytes). */
 int tk_group_same(const char *key, size_t keylen, const char *s, size_t n);

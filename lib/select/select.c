@@ -76,7 +76,10 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Compares runs of digits as numbers and other bytes as bytes. */
+/*
+ * Compares runs of digits as numbers and other bytes as bytes, in ASCII
+ * lower case.
+ */
 static int
 natural(const struct tk_str *a, const struct tk_str *b)
 {
@@ -102,9 +105,10 @@ natural(const struct tk_str *a, const struct tk_str *b)
 			j = ej;
 			continue;
 		}
-		if (a->p[i] != b->p[j])
-			return (unsigned char)a->p[i] < (unsigned char)b->p[j] ?
-			    -1 : 1;
+		unsigned char x = tk_lower((unsigned char)a->p[i]);
+		unsigned char y = tk_lower((unsigned char)b->p[j]);
+		if (x != y)
+			return x < y ? -1 : 1;
 		i++;
 		j++;
 	}
@@ -114,15 +118,19 @@ natural(const struct tk_str *a, const struct tk_str *b)
 int
 tk_compare(size_t c, const struct tk_str *a, const struct tk_str *b)
 {
-	size_t n = a->n < b->n ? a->n : b->n;
+	size_t n;
 	int d;
 
 	switch (c) {
 	case TK_ID: case TK_DAY: case TK_START: case TK_END: case TK_DURATION:
-		return natural(a, b);
+		d = natural(a, b);
+		if (d)
+			return d;
+		n = a->n < b->n ? a->n : b->n;
+		d = n ? memcmp(a->p, b->p, n) : 0;
+		if (d)
+			return d < 0 ? -1 : 1;
+		return (a->n > b->n) - (a->n < b->n);
 	}
-	d = n ? memcmp(a->p, b->p, n) : 0;
-	if (d)
-		return d < 0 ? -1 : 1;
-	return (a->n > b->n) - (a->n < b->n);
+	return tk_collate(a->p, a->n, b->p, b->n);
 }

@@ -43,8 +43,27 @@ size_t *tk_all_fields(const struct tk_reader *r, size_t *ncols);
  */
 int tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item);
 
-/* Item i (from 0) of v, as tk_next_item steps; empty when v has fewer. */
-struct tk_str tk_item(const struct tk_str *v, size_t i);
+/*
+ * Adds separators of speaker and email items (--speaker-sep: ", ",
+ * " & "), besides ';' and line breaks; affiliations are not split at
+ * them, as company names hold commas and ampersands.  The array (n
+ * strings) is the caller's and must last while items are read; n 0
+ * takes the added ones away.  The setting is the program's.
+ */
+void tk_speaker_seps(const char *const *seps, size_t n);
+
+/* Whether the values of column c are lists (speaker, email, affiliation). */
+int tk_is_list(size_t c);
+
+/* tk_next_item for a value of column c, with the added separators. */
+int tk_next_of(size_t c, const struct tk_str *v, size_t *pos,
+    struct tk_str *item);
+
+/* The number of items of v, a value of column c, empty ones counted. */
+size_t tk_count_of(size_t c, const struct tk_str *v);
+
+/* Item i (from 0) of v, a value of column c; empty when v has fewer. */
+struct tk_str tk_item_of(size_t c, const struct tk_str *v, size_t i);
 
 /* --------------------------------------------------------------- filters */
 
@@ -55,8 +74,10 @@ struct tk_filter *tk_filter_new(void);
 void tk_filter_free(struct tk_filter *f);
 
 /*
- * Adds a condition: field (TK_TRACK, TK_LEVEL or TK_SPEAKER) equals value,
- * ignoring ASCII case; for TK_SPEAKER any one speaker must equal it.
+ * Adds a condition: field (TK_TRACK, TK_LEVEL or TK_SPEAKER) equals value
+ * as by-track's groups compare (tk_groups: case of every script, composed
+ * and decomposed letters, white space set aside); for TK_SPEAKER any one
+ * speaker must equal it.
  * Values for the same field are alternatives; different fields must all
  * hold.  value is copied.
  */
@@ -70,6 +91,33 @@ int tk_filter_match(const struct tk_filter *f, const struct tk_record *rec);
  * fields, which has room for 3, and counted.
  */
 size_t tk_filter_fields(const struct tk_filter *f, size_t *fields);
+
+/*
+ * Starts noting, for each condition of f, whether some record has it
+ * (tk_filter_see), so that a value that matches no talk at all can be
+ * told (a misspelt track).  Call after the last tk_filter_add.
+ */
+void tk_filter_watch(struct tk_filter *f);
+
+/*
+ * Notes which conditions rec has, each on its own, and while one has
+ * not been seen, the values of its field.  Costs nothing once every
+ * condition has been seen.  Call it for every record read, selected or
+ * not.
+ */
+void tk_filter_see(struct tk_filter *f, const struct tk_record *rec);
+
+/* The number of conditions of f. */
+size_t tk_filter_count(const struct tk_filter *f);
+
+/*
+ * Whether condition i (from 0, in the order added) held for no record
+ * seen: then sets *field, *value (as given) and *seen, the distinct
+ * values of the field seen (as groups; valid until tk_filter_free).
+ */
+struct tk_groups;
+int tk_filter_missed(const struct tk_filter *f, size_t i, int *field,
+    const char **value, const struct tk_groups **seen);
 
 /* ------------------------------------------------------------ stored rows */
 
@@ -102,8 +150,9 @@ void tk_rows_sort(struct tk_rows *rows, const size_t *keys, size_t nkeys,
 
 /*
  * Records in groups named by the value of a field.  Two names are the
- * same group when they differ only in ASCII case and in white space
- * (space, tab, line breaks), wherever it is: "Scalable Python",
+ * same group when they differ only in case (of every script, as
+ * Unicode folds it), in composed or decomposed accents, and in white
+ * space (space, tab, line breaks), wherever it is: "Scalable Python",
  * " scalable  python" and "ScalablePython" are one group.  A group shows
  * the first spelling added, without surrounding white space.  A name that
  * is empty or only white space belongs to the "none" group, whose name
@@ -113,7 +162,7 @@ struct tk_groups;
 
 enum tk_group_order {
 	TK_ORDER_INPUT,  /* by first appearance */
-	TK_ORDER_NAME,   /* by name, ignoring ASCII case */
+	TK_ORDER_NAME,   /* by name, as tk_collate orders */
 	TK_ORDER_COUNT   /* by number of members, most first, then by name */
 };
 
@@ -162,8 +211,8 @@ size_t tk_groups_size(const struct tk_groups *g, size_t i);
 
 /*
  * The indexes of all the groups in order how (caller frees).  Names are
- * compared as tk_compare compares values of column col, after ASCII
- * lower-casing; equal names by their spelling, then by first appearance.
+ * compared as tk_compare compares values of column col (folded first,
+ * then by their bytes), then by first appearance.
  */
 size_t *tk_groups_order(const struct tk_groups *g, enum tk_group_order how,
     size_t col);
@@ -193,14 +242,29 @@ struct tk_person {
 };
 
 /*
+ * Which lists of rec do not pair with its speakers, item by item: a
+ * list of emails (TK_UNPAIRED_EMAIL) or affiliations
+ * (TK_UNPAIRED_AFFILIATION) that is not empty and has another number of
+ * items than the speakers, empty items counted.  Sets *nspeakers and
+ * nitems[0] and [1] (emails, affiliations) unless NULL.
+ */
+enum { TK_UNPAIRED_EMAIL = 1, TK_UNPAIRED_AFFILIATION = 2 };
+int tk_unpaired(const struct tk_record *rec, size_t *nspeakers,
+    size_t *nitems);
+
+/*
  * Fills p with speaker i (from 0) of rec, the email and affiliation
- * items at the same position (empty when the list is shorter).  Returns
- * 1, or 0 when rec has no speaker i.  p points into rec.
+ * items at the same position: empty when the list is shorter, and for
+ * every speaker when the list does not pair (tk_unpaired), since a
+ * position would be a guess.  Returns 1, or 0 when rec has no speaker
+ * i.  p points into rec.
  */
 int tk_person(const struct tk_record *rec, size_t i, struct tk_person *p);
 
 /*
- * The distinct speakers of many talks, by name ignoring ASCII case, in
+ * The distinct speakers of many talks, by name compared as tk_groups
+ * compares names (case of every script, composed and decomposed
+ * letters, white space set aside), in
  * the order they first appear.  Each keeps the first email and
  * affiliation given for it and the numbers of its talks.
  */

@@ -1,7 +1,8 @@
 /*
  * util.h - what every stage of the library builds on: byte strings,
  * error values, allocation that never fails, growable arrays and byte
- * strings, and ASCII case folding.  Nothing here knows about records.
+ * strings, and case folding (ASCII, and Unicode through utf8proc).
+ * Nothing here knows about records.
  */
 #ifndef TALKS_UTIL_H
 #define TALKS_UTIL_H
@@ -108,5 +109,31 @@ tk_lower(unsigned char c)
 
 /* Whether a and b are equal ignoring ASCII case. */
 int tk_equal_fold(const char *a, size_t an, const char *b, size_t bn);
+
+/* Whether s (n bytes) is all ASCII, the fast path of the folds below. */
+int tk_is_ascii(const char *s, size_t n);
+
+/* What tk_ufold sets aside besides case. */
+enum {
+	TK_FOLD_MARKS = 1,  /* accents and other combining marks */
+	TK_FOLD_SPACES = 2  /* kinds of space (as U+0020), and characters
+			       that are ignorable by default (U+200B) */
+};
+
+/*
+ * Appends s (n bytes) to out folded by utf8proc: case folded and in
+ * composed form (NFC), so that the decomposed and the composed spelling
+ * of a letter fold alike, and how (TK_FOLD_*) sets aside more.  Returns
+ * 0, or -1 when s is not UTF-8 (out unchanged).
+ */
+int tk_ufold(const char *s, size_t n, int how, struct tk_buf *out);
+
+/*
+ * The order of text values: a and b compare first folded (case folded,
+ * accents stripped, composed and decomposed alike), then as bytes, so
+ * that "apfel" and an "Apfel" with an umlaut sort together and the order is total.
+ * ASCII values take a path without utf8proc.
+ */
+int tk_collate(const char *a, size_t an, const char *b, size_t bn);
 
 #endif

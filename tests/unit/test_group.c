@@ -17,18 +17,50 @@ add(struct tk_groups *g, const char *name)
 	return i;
 }
 
+/* The grouping key of s, as a string to compare. */
+static void
+check_fold(const char *s, const char *want)
+{
+	struct tk_buf b = { 0 };
+
+	tk_group_fold(s, strlen(s), &b);
+	check_str(b.n ? b.p : "", b.n, want);
+	tk_buf_free(&b);
+}
+
 static void
 test_fold(void)
 {
-	char out[64];
-	size_t n;
+	check_fold(" Scalable \t Python\r\n", "scalablepython");
+	check_fold("", "");
+	check_fold("/ETC", "/etc");
+	/* Every script folds case; decomposed letters fold as composed. */
+	check_fold("Michał Żygowski", "michałżygowski");
+	check_fold("ZOË", "zoë");
+	check_fold("Zoe\xcc\x88", "zoë");
+	check_fold("ΣΟΦΊΑ", "σοφία");
+	check_fold("Straße", "strasse");
+	/* Accents are kept: they tell names apart. */
+	check_fold("Zoe", "zoe");
+	/* Bytes that are not UTF-8 stay as they are. */
+	check_fold("A\xff", "a\xff");
+}
 
-	n = tk_group_fold(" Scalable \t Python\r\n", 20, out);
-	check_str(out, n, "scalablepython");
-	n = tk_group_fold("", 0, out);
-	check(n == 0);
-	n = tk_group_fold("/ETC", 4, out);
-	check_str(out, n, "/etc");
+/* The order of text: folded without accents first, then bytes. */
+static void
+test_collate(void)
+{
+	static const char *const order[] = { "Apfel", "apfel", "Äpfel",
+		"äpfel", "Apple", "Zeta", "zeta", "Zoe\xcc\x88", "Zoë",
+		"\xff" };
+	size_t n = sizeof(order) / sizeof(order[0]);
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int c = tk_collate(order[i], strlen(order[i]),
+			    order[j], strlen(order[j]));
+			check(i < j ? c < 0 : i > j ? c > 0 : c == 0);
+		}
 }
 
 static void
@@ -45,8 +77,17 @@ test_same(void)
 	check(add(g, "Scalable-Python") != a);
 	check(add(g, "Scalable Pythons") != a);
 	check(add(g, "Scalable Pytho") != a);
+	check(add(g, "SCALABLE PYTHON") == a);
 	check(tk_groups_count(g) == 4);
-	check(tk_groups_size(g, a) == 4);
+	check(tk_groups_size(g, a) == 5);
+	/* Case of every script, and decomposed accents, group together. */
+	size_t z = add(g, "Zoë Über");
+	check(add(g, "ZOE\xcc\x88 über") == z);
+	check(add(g, "zoe uber") != z);
+	/* A letter and a mark after it are one letter: never cut apart. */
+	size_t e = add(g, "é");
+	check(add(g, "e\xcc\x81") == e);
+	check(add(g, "xe\xcc\x81") != e);
 	v = tk_groups_name(g, a);
 	check_str(v.p, v.n, "Scalable Python");
 	tk_groups_free(g);
@@ -209,6 +250,7 @@ int
 main(void)
 {
 	test_fold();
+	test_collate();
 	test_same();
 	test_none();
 	test_once();

@@ -268,6 +268,74 @@ test_items(void)
 	check(!tk_next_item(&v, &pos, &it));
 }
 
+/* The items of v for column c joined with '|', for comparing. */
+static void
+check_items(size_t c, const char *v, const char *want)
+{
+	struct tk_str s = { v, strlen(v) }, it;
+	struct tk_buf b = { 0 };
+	size_t pos = 0;
+
+	tk_buf_add(&b, "", 0);
+	for (int first = 1; tk_next_of(c, &s, &pos, &it); first = 0) {
+		if (!first)
+			tk_buf_addc(&b, '|');
+		tk_buf_add(&b, it.p, it.n);
+	}
+	check_str(b.p, b.n, want);
+	tk_buf_free(&b);
+}
+
+/* --speaker-sep: added separators split speakers and emails only. */
+static void
+test_speaker_seps(void)
+{
+	static const char *const seps[] = { ", ", " & " };
+
+	check_items(TK_SPEAKER, "Ana Ruiz, Ben Okafor", "Ana Ruiz, Ben Okafor");
+	tk_speaker_seps(seps, 2);
+	check_items(TK_SPEAKER, "Ana Ruiz, Ben Okafor & Cy;Dee",
+	    "Ana Ruiz|Ben Okafor|Cy|Dee");
+	check_items(TK_EMAIL, "a@x, b@x", "a@x|b@x");
+	check_items(TK_AFFILIATION, "Acme, Inc.;Globex", "Acme, Inc.|Globex");
+	check_items(TK_SPEAKER, "Ann & ", "Ann|");
+	check_items(TK_SPEAKER, "Ann &Bob", "Ann &Bob");
+	check(tk_count_of(TK_SPEAKER, &(struct tk_str){ ";A, B", 5 }) == 3);
+	tk_speaker_seps(NULL, 0);
+	check_items(TK_SPEAKER, "Ann & Bob", "Ann & Bob");
+}
+
+/* Emails and affiliations pair with speakers only when counts agree. */
+static void
+test_pairing(void)
+{
+	struct tk_str f[TK_NCANON];
+	struct tk_record rec = { .f = f, .nf = TK_NCANON };
+	struct tk_person p;
+	size_t ns, n[2];
+
+	memset(f, 0, sizeof(f));
+	f[TK_SPEAKER] = (struct tk_str){ "Ann;Bob", 7 };
+	f[TK_EMAIL] = (struct tk_str){ "ann@x;bob@x", 11 };
+	f[TK_AFFILIATION] = (struct tk_str){ "Acme", 4 };
+	check(tk_unpaired(&rec, &ns, n) == TK_UNPAIRED_AFFILIATION);
+	check(ns == 2 && n[0] == 2 && n[1] == 1);
+	check(tk_person(&rec, 1, &p));
+	check_str(p.email.p, p.email.n, "bob@x");
+	check(p.affiliation.n == 0);
+	/* The empty first item counts: no email is given by a guess. */
+	f[TK_SPEAKER] = (struct tk_str){ ";Ann;Bob", 8 };
+	f[TK_AFFILIATION] = (struct tk_str){ "", 0 };
+	check(tk_unpaired(&rec, NULL, NULL) == TK_UNPAIRED_EMAIL);
+	check(tk_person(&rec, 1, &p));
+	check_str(p.name.p, p.name.n, "Ann");
+	check(p.email.n == 0);
+	/* No emails at all is no mismatch. */
+	f[TK_EMAIL] = (struct tk_str){ "", 0 };
+	check(tk_unpaired(&rec, NULL, NULL) == 0);
+	check(!tk_person(&rec, 3, &p));
+}
+
 static void
 test_compare(void)
 {
@@ -313,6 +381,8 @@ main(void)
 	test_columns();
 	test_aliases();
 	test_items();
+	test_speaker_seps();
+	test_pairing();
 	test_compare();
 	test_man_lists_aliases();
 	if (files_end() < 0)
