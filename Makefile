@@ -58,7 +58,9 @@ LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
 
 # The command line: a file per subcommand, export's formats in a folder.
 CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \
-	cmd/check.c
+	cmd/check.c cmd/complete.c cmd/help.c $(HELP_GEN)
+# What the manual pages say of each option, for --help: made from them.
+HELP_GEN = cmd/help_pages.c
 # talks import: the driver, one file per input form, what they share;
 # expat and jansson are used only here.
 IMPORT_SRC = cmd/import/import.c cmd/import/input.c cmd/import/cols.c \
@@ -112,6 +114,9 @@ $(LIB_A): $(LIB_OBJ)
 $(OBJDIR)%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMD_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(HELP_GEN): man/options.sh $(MANS)
+	sh man/options.sh $(MANS) >$@.tmp && mv $@.tmp $@
 
 # cmd/ sees cmd.h; lib/ does not.
 $(CMD_OBJ): CMD_CFLAGS = -Icmd
@@ -258,6 +263,7 @@ check-package:
 	sh tests/package.sh
 
 clean:
+	rm -f $(HELP_GEN)
 	rm -f talks $(LIB_OBJ) $(CMD_OBJ) $(LIB_A) $(UNIT_BIN) $(DEPS) $(RUNNER)
 	rm -rf $(SAN_DIR)
 	rm -f $(FUZZ_BINS) $(FUZZ_LIB)

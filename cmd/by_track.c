@@ -76,22 +76,25 @@ parse_table(struct bytrack *b, const char *arg)
 	b->table_set = 1;
 }
 
+/* The options, for getopt, --help and completion (main.c). */
+const char by_track_shortopts[] = ":ct:" COMMON_SHORT;
+const struct option by_track_longopts[] = {
+	COMMON_LONG,
+	{ "count", no_argument, NULL, 'c' },
+	{ "table", required_argument, NULL, 't' },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "order", required_argument, NULL, OPT_ORDER },
+	{ "levels", no_argument, NULL, OPT_LEVELS },
+	{ NULL, 0, NULL, 0 }
+};
+
 static void
 parse_options(struct bytrack *b, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		COMMON_LONG,
-		{ "count", no_argument, NULL, 'c' },
-		{ "table", required_argument, NULL, 't' },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "order", required_argument, NULL, OPT_ORDER },
-		{ "levels", no_argument, NULL, OPT_LEVELS },
-		{ NULL, 0, NULL, 0 }
-	};
 	int opt, count = 0, levels = 0;
 
-	while ((opt = getopt_long(argc, argv, ":ct:" COMMON_SHORT, longopts,
-	    NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, by_track_shortopts,
+	    by_track_longopts, NULL)) != -1) {
 		if (common_option(&b->c, opt, optarg, argv))
 			continue;
 		switch (opt) {

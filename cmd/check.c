@@ -514,29 +514,33 @@ run(struct check *ch, unsigned mask)
 	return 0;
 }
 
+/* The options, for getopt, --help and completion (main.c). */
+const char check_shortopts[] = ":cqt:d:";
+const struct option check_longopts[] = {
+	COMMON_INPUT_LONG,
+	{ "count", no_argument, NULL, 'c' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "to", required_argument, NULL, 't' },
+	{ "only", required_argument, NULL, OPT_ONLY },
+	{ "ignore", required_argument, NULL, OPT_IGNORE },
+	{ "require", required_argument, NULL, OPT_REQUIRE },
+	{ "gap", required_argument, NULL, OPT_GAP },
+	{ "max", required_argument, NULL, OPT_MAX },
+	{ "allow", required_argument, NULL, OPT_ALLOW },
+	{ NULL, 0, NULL, 0 }
+};
+
 int
 cmd_check(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		COMMON_INPUT_LONG,
-		{ "count", no_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "to", required_argument, NULL, 't' },
-		{ "only", required_argument, NULL, OPT_ONLY },
-		{ "ignore", required_argument, NULL, OPT_IGNORE },
-		{ "require", required_argument, NULL, OPT_REQUIRE },
-		{ "gap", required_argument, NULL, OPT_GAP },
-		{ "max", required_argument, NULL, OPT_MAX },
-		{ "allow", required_argument, NULL, OPT_ALLOW },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct check ch;
 	unsigned mask;
 	int opt;
 
 	memset(&ch, 0, sizeof(ch));
 	common_init(&ch.c, "check", usage);
-	while ((opt = getopt_long(argc, argv, ":cqt:d:", longopts, NULL)) !=
+	while ((opt = getopt_long(argc, argv, check_shortopts,
+	    check_longopts, NULL)) !=
 	    -1)
 		if (!common_option(&ch.c, opt, optarg, argv))
 			option(&ch, opt, optarg);

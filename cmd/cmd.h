@@ -244,6 +244,29 @@ char *none_label(const struct tk_reader *r, size_t col);
  */
 void unclash(char **label, const struct tk_groups *g);
 
+/* A subcommand: what runs it, what talks --help says of it, its options. */
+struct command {
+	const char *name;
+	int (*run)(int, char **);
+	const char *summary;
+	const char *shortopts;
+	const struct option *longopts;
+};
+
+/* The subcommand of that name (main.c), or NULL. */
+const struct command *command_named(const char *name);
+
+/* talks __complete N WORD...: the words for shell completion (complete.c). */
+int cmd_complete(int argc, char **argv, const struct command *cmds,
+    size_t ncmds);
+
+/* The subcommands' options, beside each subcommand. */
+extern const char by_track_shortopts[], check_shortopts[],
+    export_shortopts[], grep_shortopts[], import_shortopts[],
+    list_shortopts[];
+extern const struct option by_track_longopts[], check_longopts[],
+    export_longopts[], grep_longopts[], import_longopts[], list_longopts[];
+
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "help.h"
 
 /*
  * The size in $name: digits, then K, M or G; 0 (the default) when unset
@@ -244,12 +245,18 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 		c->seps[c->nseps++] = arg;
 		tk_speaker_seps(c->seps, c->nseps);
 		return 1;
-	case OPT_HELP:
+	case OPT_HELP: {
+		const struct command *cmd = command_named(c->cmd);
+
 		fputs(c->usage, stdout);
+		if (cmd)
+			help_options(stdout, c->cmd, cmd->shortopts,
+			    cmd->longopts);
 		if (fflush(stdout) == 0 && !ferror(stdout))
 			exit(0);
 		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
 		exit(2);
+	}
 	case ':':
 		misuse(c, "option '%s' needs a value", argv[optind - 1]);
 	case '?':

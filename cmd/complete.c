@@ -58,11 +58,16 @@ among(const char *s, const char *const *v)
 	return 0;
 }
 
+/* What goes before each word offered: "--color=" when the value is
+ * completed in the same word as its option. */
+static const char *pfx = "";
+static int npfx;
+
 static void
 offer(const char *word, const char *cur)
 {
 	if (strncmp(word, cur, strlen(cur)) == 0)
-		puts(word);
+		printf("%.*s%s\n", npfx, pfx, word);
 }
 
 /* The long option that ARG names ("--x", or "-c" through its short
@@ -226,10 +231,17 @@ cmd_complete(int argc, char **argv, const struct command *cmds,
 	asked_long = cmd->longopts;
 	prev = w[cword - 1];
 	if (strncmp(cur, "--", 2) == 0 && strchr(cur, '=')) {
-		/* --opt=VALUE: complete the value, keep the option. */
-		return 1;
-	}
-	if (cur[0] == '-') {
+		/* --opt=VALUE: the value, after the option kept as it is. */
+		const char *eq = strchr(cur, '=');
+
+		for (const struct option *o = asked_long; o->name; o++)
+			if (strlen(o->name) == (size_t)(eq - cur - 2) &&
+			    strncmp(o->name, cur + 2, (size_t)(eq - cur - 2)) == 0)
+				opt = o->name;
+		pfx = cur;
+		npfx = (int)(eq - cur + 1);
+		cur = eq + 1;
+	} else if (cur[0] == '-') {
 		char word[128];
 
 		for (const struct option *o = asked_long; o->name; o++) {
@@ -244,7 +256,17 @@ cmd_complete(int argc, char **argv, const struct command *cmds,
 		}
 		return 0;
 	}
-	if (prev[0] == '-' && takes_value(prev)) {
+	/* bash gives "--color=a" as three words, "--color", "=" and "a". */
+	if (opt == NULL && strcmp(cur, "=") == 0 && long_of(prev)) {
+		opt = long_of(prev)->name;
+		pfx = "=";
+		npfx = 1;
+		cur = "";
+	} else if (opt == NULL && strcmp(prev, "=") == 0 && cword >= 3 &&
+	    long_of(w[cword - 2])) {
+		opt = long_of(w[cword - 2])->name;
+	}
+	if (opt == NULL && prev[0] == '-' && takes_value(prev)) {
 		const struct option *o = long_of(prev);
 
 		opt = o ? o->name : NULL;

@@ -146,41 +146,44 @@ option(struct grep *g, int opt, const char *arg)
 	return 0;
 }
 
+/* The options, for getopt, --help and completion (main.c). */
+const char grep_shortopts[] = ":ce:FHhilm:oqSt:vwx" COMMON_SHORT;
+const struct option grep_longopts[] = {
+	COMMON_LONG,
+	{ "regexp", required_argument, NULL, 'e' },
+	{ "file", required_argument, NULL, OPT_FILE },
+	{ "in", required_argument, NULL, OPT_IN },
+	{ "ignore-case", no_argument, NULL, 'i' },
+	{ "smart-case", no_argument, NULL, 'S' },
+	{ "fixed-strings", no_argument, NULL, 'F' },
+	{ "word-regexp", no_argument, NULL, 'w' },
+	{ "field-regexp", no_argument, NULL, 'x' },
+	{ "line-regexp", no_argument, NULL, 'x' },
+	{ "invert-match", no_argument, NULL, 'v' },
+	{ "count", no_argument, NULL, 'c' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "silent", no_argument, NULL, 'q' },
+	{ "files-with-matches", no_argument, NULL, 'l' },
+	{ "only-matching", no_argument, NULL, 'o' },
+	{ "with-filename", no_argument, NULL, 'H' },
+	{ "no-filename", no_argument, NULL, 'h' },
+	{ "max-count", required_argument, NULL, 'm' },
+	{ "to", required_argument, NULL, 't' },
+	{ "color", optional_argument, NULL, OPT_COLOR },
+	{ "colour", optional_argument, NULL, OPT_COLOR },
+	{ "match-limit", required_argument, NULL, OPT_MATCH_LIMIT },
+	{ "each", required_argument, NULL, OPT_EACH },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parses the options; returns the index of the first operand, or -1. */
 static int
 options(struct grep *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		COMMON_LONG,
-		{ "regexp", required_argument, NULL, 'e' },
-		{ "file", required_argument, NULL, OPT_FILE },
-		{ "in", required_argument, NULL, OPT_IN },
-		{ "ignore-case", no_argument, NULL, 'i' },
-		{ "smart-case", no_argument, NULL, 'S' },
-		{ "fixed-strings", no_argument, NULL, 'F' },
-		{ "word-regexp", no_argument, NULL, 'w' },
-		{ "field-regexp", no_argument, NULL, 'x' },
-		{ "line-regexp", no_argument, NULL, 'x' },
-		{ "invert-match", no_argument, NULL, 'v' },
-		{ "count", no_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "silent", no_argument, NULL, 'q' },
-		{ "files-with-matches", no_argument, NULL, 'l' },
-		{ "only-matching", no_argument, NULL, 'o' },
-		{ "with-filename", no_argument, NULL, 'H' },
-		{ "no-filename", no_argument, NULL, 'h' },
-		{ "max-count", required_argument, NULL, 'm' },
-		{ "to", required_argument, NULL, 't' },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "match-limit", required_argument, NULL, OPT_MATCH_LIMIT },
-		{ "each", required_argument, NULL, OPT_EACH },
-		{ NULL, 0, NULL, 0 }
-	};
 	int opt, from_file = 0;
 
-	while ((opt = getopt_long(argc, argv, ":ce:FHhilm:oqSt:vwx"
-	    COMMON_SHORT, longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, grep_shortopts,
+	    grep_longopts, NULL)) != -1) {
 		if (common_option(&g->c, opt, optarg, argv))
 			continue;
 		from_file |= opt == OPT_FILE;

@@ -64,23 +64,26 @@ list_sorted(struct lister *l)
 	tk_rows_free(rows);
 }
 
+/* The options, for getopt, --help and completion (main.c). */
+const char list_shortopts[] = ":c" COMMON_SHORT;
+const struct option list_longopts[] = {
+	COMMON_LONG,
+	{ "count", no_argument, NULL, 'c' },
+	{ "each", required_argument, NULL, OPT_EACH },
+	{ NULL, 0, NULL, 0 }
+};
+
 int
 cmd_list(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		COMMON_LONG,
-		{ "count", no_argument, NULL, 'c' },
-		{ "each", required_argument, NULL, OPT_EACH },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct common c;
 	struct lister l = { &c, 0, 0, 0, 0 };
 	struct tk_record rec;
 	int opt;
 
 	common_init(&c, "list", usage);
-	while ((opt = getopt_long(argc, argv, ":c" COMMON_SHORT, longopts,
-	    NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, list_shortopts,
+	    list_longopts, NULL)) != -1) {
 		if (common_option(&c, opt, optarg, argv))
 			continue;
 		if (opt == 'c')

@@ -22,21 +22,21 @@
 
 #include "cmd.h"
 
-struct command {
-	const char *name;
-	int (*run)(int, char **);
-	const char *summary;
-};
-
 static const struct command commands[] = {
-	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level" },
-	{ "check", cmd_check, "the problems of a schedule, one line each" },
+	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level",
+	    by_track_shortopts, by_track_longopts },
+	{ "check", cmd_check, "the problems of a schedule, one line each",
+	    check_shortopts, check_longopts },
 	{ "export", cmd_export,
-	    "the records in another format: csv, json, html ..." },
-	{ "grep", cmd_grep, "the talks whose fields match a pattern" },
+	    "the records in another format: csv, json, html ...",
+	    export_shortopts, export_longopts },
+	{ "grep", cmd_grep, "the talks whose fields match a pattern",
+	    grep_shortopts, grep_longopts },
 	{ "import", cmd_import,
-	    "records from published schedules and talk pages" },
-	{ "list", cmd_list, "one line per talk, the fields chosen" },
+	    "records from published schedules and talk pages",
+	    import_shortopts, import_longopts },
+	{ "list", cmd_list, "one line per talk, the fields chosen",
+	    list_shortopts, list_longopts },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -66,8 +66,8 @@ usage(FILE *fp)
 	return flushed(fp);
 }
 
-static const struct command *
-find(const char *name)
+const struct command *
+command_named(const char *name)
 {
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, name) == 0)
@@ -133,6 +133,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return usage(stdout);
+	if (strcmp(argv[1], "__complete") == 0)
+		return cmd_complete(argc - 1, argv + 1, commands, NCOMMANDS);
 	if (strcmp(argv[1], "--version") == 0) {
 		puts("talks " TK_VERSION);
 		return flushed(stdout);
@@ -140,7 +142,7 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc < 3)
 			return usage(stdout);
-		if ((cmd = find(argv[2])) == NULL)
+		if ((cmd = command_named(argv[2])) == NULL)
 			return unknown(argv[2]);
 		return help(cmd);
 	}
@@ -149,7 +151,7 @@ main(int argc, char **argv)
 		    "--help')\n", argv[1]);
 		return 2;
 	}
-	if ((cmd = find(argv[1])) == NULL)
+	if ((cmd = command_named(argv[1])) == NULL)
 		return unknown(argv[1]);
 	return cmd->run(argc - 1, argv + 1);
 }

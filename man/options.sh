@@ -21,8 +21,8 @@ for m in "$@"; do
 		# The first sentence: up to a full stop before a space.
 		if (match(text, /\.( |$)/))
 			text = substr(text, 1, RSTART)
-		gsub(/\\/, "\\\\", text); gsub(/"/, "\\\"", text)
-		gsub(/\\/, "\\\\", head); gsub(/"/, "\\\"", head)
+		gsub(/\\/, "\\\\\\\\", text); gsub(/"/, "\\\"", text)
+		gsub(/\\/, "\\\\\\\\", head); gsub(/"/, "\\\"", head)
 		printf "\t{ \"%s\", \"%s\", \"%s\" },\n", page, head, text
 		head = ""
 	}

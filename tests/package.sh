@@ -61,6 +61,18 @@ MANPATH=$r/usr/share/man MANPAGER=cat "$r/usr/bin/talks" help grep \
     2>&1 | head -n 1 | grep -q 'TALKS-GREP(1)' && ok ||
     bad "talks help grep did not show talks-grep(1)"
 
+# The completions, in the places bash, zsh and fish look; the bash one
+# offers the columns of the file on the line, through the installed talks.
+for f in usr/share/bash-completion/completions/talks \
+    usr/share/zsh/vendor-completions/_talks \
+    usr/share/fish/vendor_completions.d/talks.fish; do
+	[ -f "$r/$f" ] && ok || bad "no $f"
+done
+PATH=$r/usr/bin:$PATH bash -c '. "$1/usr/share/bash-completion/completions/talks"
+	COMP_WORDS=(talks list -f "" "$1/usr/share/doc/talks/examples/pybay2016-schedule.csv")
+	COMP_CWORD=3; _talks; printf "%s\n" "${COMPREPLY[@]}"' sh "$r" |
+    grep -qx room && ok || bad "bash completion of talks list -f"
+
 # Depends: the libraries talks links, found by dh_shlibdeps.
 dep=$(dpkg-deb -f "$deb" Depends)
 for lib in libcsv3 libpcre2-8-0 libutf8proc2; do

@@ -205,43 +205,46 @@ day_change(const struct common *c, const char *arg)
 	return t.hour * 3600L + t.min * 60L + t.sec;
 }
 
+/* The options, for getopt, --help and completion (main.c). */
+const char export_shortopts[] = ":t:v" COMMON_SHORT;
+const struct option export_longopts[] = {
+	COMMON_LONG,
+	{ "to", required_argument, NULL, 't' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "excel", no_argument, NULL, OPT_EXCEL },
+	{ "long", no_argument, NULL, OPT_LONG },
+	{ "split-speakers", no_argument, NULL, OPT_SPLIT },
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
+	{ "day-change", required_argument, NULL, OPT_DAY_CHANGE },
+	{ "conference", required_argument, NULL, OPT_CONFERENCE },
+	{ "acronym", required_argument, NULL, OPT_ACRONYM },
+	{ "template", required_argument, NULL, OPT_TEMPLATE },
+	{ "each", required_argument, NULL, OPT_EACH },
+	{ "unique", no_argument, NULL, OPT_UNIQUE },
+	{ "page", no_argument, NULL, OPT_PAGE },
+	{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "escape", required_argument, NULL, OPT_ESCAPE },
+	{ "quoted", no_argument, NULL, OPT_QUOTED },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "layout", required_argument, NULL, OPT_LAYOUT },
+	{ "rooms", required_argument, NULL, OPT_ROOMS },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "css", required_argument, NULL, OPT_CSS },
+	{ "logo", required_argument, NULL, OPT_LOGO },
+	{ "markup", required_argument, NULL, OPT_MARKUP },
+	{ NULL, 0, NULL, 0 }
+};
+
 static void
 parse_options(struct common *c, struct export_opts *o, unsigned *seen,
     int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		COMMON_LONG,
-		{ "to", required_argument, NULL, 't' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "excel", no_argument, NULL, OPT_EXCEL },
-		{ "long", no_argument, NULL, OPT_LONG },
-		{ "split-speakers", no_argument, NULL, OPT_SPLIT },
-		{ "tz", required_argument, NULL, OPT_TZ },
-		{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
-		{ "day-change", required_argument, NULL, OPT_DAY_CHANGE },
-		{ "conference", required_argument, NULL, OPT_CONFERENCE },
-		{ "acronym", required_argument, NULL, OPT_ACRONYM },
-		{ "template", required_argument, NULL, OPT_TEMPLATE },
-		{ "each", required_argument, NULL, OPT_EACH },
-		{ "unique", no_argument, NULL, OPT_UNIQUE },
-		{ "page", no_argument, NULL, OPT_PAGE },
-		{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
-		{ "name", required_argument, NULL, OPT_NAME },
-		{ "escape", required_argument, NULL, OPT_ESCAPE },
-		{ "quoted", no_argument, NULL, OPT_QUOTED },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "layout", required_argument, NULL, OPT_LAYOUT },
-		{ "rooms", required_argument, NULL, OPT_ROOMS },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "css", required_argument, NULL, OPT_CSS },
-		{ "logo", required_argument, NULL, OPT_LOGO },
-		{ "markup", required_argument, NULL, OPT_MARKUP },
-		{ NULL, 0, NULL, 0 }
-	};
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, ":t:v" COMMON_SHORT, longopts,
-	    NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, export_shortopts,
+	    export_longopts, NULL)) != -1) {
 		if (common_option(c, opt, optarg, argv))
 			continue;
 		if (opt >= OPT_LOCAL)

@@ -157,21 +157,25 @@ put_header(struct import *im)
 		tk_put_row(&im->c.out, im->rowp, n, im->form, ',', "\n");
 }
 
+/* The options, for getopt, --help and completion (main.c). */
+const char import_shortopts[] = ":t:v";
+const struct option import_longopts[] = {
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "lenient", no_argument, NULL, OPT_LENIENT },
+	{ "speakers-out", required_argument, NULL, OPT_SPEAKERS_OUT },
+	{ "to", required_argument, NULL, 't' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 }
+};
+
 static void
 parse_options(struct import *im, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "from", required_argument, NULL, OPT_FROM },
-		{ "lenient", no_argument, NULL, OPT_LENIENT },
-		{ "speakers-out", required_argument, NULL, OPT_SPEAKERS_OUT },
-		{ "to", required_argument, NULL, 't' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ NULL, 0, NULL, 0 }
-	};
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, ":t:v", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, import_shortopts,
+	    import_longopts, NULL)) != -1) {
 		switch (opt) {
 		case 't':
 			if (strcmp(optarg, "csv") == 0)
