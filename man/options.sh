@@ -12,7 +12,7 @@ echo 'const struct help_entry help_entries[] = {'
 for m in "$@"; do
 	page=${m##*/}
 	page=${page%.*}
-	mandoc -Tascii -Owidth=200 "$m" | col -bx | awk -v page="$page" '
+	mandoc -Tascii -Owidth=200 "$m" | sed "s/.\x08//g" | awk -v page="$page" '
 	function flush() {
 		if (head == "")
 			return
