@@ -1,6 +1,7 @@
 /* common.c - options, input and output shared by every subcommand. */
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -187,10 +188,52 @@ parse_delim(const struct common *c, const char *arg)
 	return (unsigned char)arg[0];
 }
 
+/* --map FIELD=HEADER: FIELD a field's name or alias, HEADER not empty. */
+static void
+add_map(struct common *c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	int f = eq ? tk_canon_find(arg, (size_t)(eq - arg)) : -1;
+
+	if (eq == NULL || eq[1] == '\0')
+		misuse(c, "bad --map value '%s': give FIELD=HEADER", arg);
+	if (f < 0)
+		misuse(c, "bad --map value '%s': '%.*s' is no field (see "
+		    "talks(5))", arg, (int)(eq - arg), arg);
+	TK_GROW(c->maps, c->mapcap, c->nmaps + 1);
+	c->maps[c->nmaps].field = f;
+	c->maps[c->nmaps].header = eq + 1;
+	c->nmaps++;
+	c->in.maps = c->maps;
+	c->in.nmaps = c->nmaps;
+}
+
+/* --encoding NAME: a name that iconv(3) knows. */
+static void
+set_encoding(struct common *c, const char *arg)
+{
+	iconv_t cd = iconv_open("UTF-8", arg);
+
+	if (cd == (iconv_t)-1)
+		misuse(c, "unknown encoding '%s' ('iconv -l' lists them)",
+		    arg);
+	iconv_close(cd);
+	c->in.encoding = arg;
+}
+
 int
 common_option(struct common *c, int opt, const char *arg, char **argv)
 {
 	switch (opt) {
+	case OPT_MAP:
+		add_map(c, arg);
+		return 1;
+	case OPT_UNGUARD:
+		c->in.unguard = 1;
+		return 1;
+	case OPT_ENCODING:
+		set_encoding(c, arg);
+		return 1;
 	case OPT_CSV:
 		c->in.dialect = TK_CSV;
 		c->in.delim = ',';
@@ -321,6 +364,16 @@ common_fields(const struct common *c, const char *list, size_t **cols,
 	return 0;
 }
 
+/* Prints the reader's notices that wait. */
+static void
+notices(struct common *c)
+{
+	struct tk_err w;
+
+	while (tk_notice(c->r, &w))
+		report(&w);
+}
+
 int
 common_open(struct common *c, int argc, char **argv,
     const char *default_fields)
@@ -328,6 +381,16 @@ common_open(struct common *c, int argc, char **argv,
 	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
+	notices(c);
+	/* A --map that names no column is a mistake, once a header was read. */
+	for (size_t m = 0; m < c->nmaps; m++)
+		if (!tk_map_used(c->r, m) && tk_col_present(c->r, TK_TITLE)) {
+			fprintf(stderr, "talks %s: --map %s=", c->cmd,
+			    tk_canon_name(c->maps[m].field));
+			put_clean(c->maps[m].header);
+			fputs(": no file has that column\n", stderr);
+			return -1;
+		}
 	if (c->fields == NULL && default_fields == NULL)
 		c->cols = tk_all_fields(c->r, &c->ncols);
 	else if (common_fields(c, c->fields ? c->fields : default_fields,
@@ -410,6 +473,8 @@ common_next(struct common *c, struct tk_record *rec)
 		}
 		if (rec->tsv_sign)
 			early_sign(c, rec);
+		if (rec->notice)
+			notices(c);
 		if (tk_filter_match(c->filter, rec))
 			return 1;
 	}
@@ -427,6 +492,7 @@ common_finish(struct common *c)
 	tk_filter_free(c->filter);
 	free(c->cols);
 	free(c->keys);
+	free(c->maps);
 	return c->status;
 }
 

@@ -49,6 +49,10 @@ struct src {
 	off_t off;          /* parked: the file offset of buf[beg] */
 	dev_t dev;          /* parked: the file, to see it was not replaced */
 	ino_t ino;
+	size_t join[2];     /* the speaker from two columns (struct hdr) */
+	int guard;          /* look for guarded values (reader.c) */
+	int enc_note;       /* enc_err is a notice to give */
+	struct tk_err enc_err;
 };
 
 int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
@@ -64,6 +68,36 @@ void src_close(struct src *s);
 void src_park(struct src *s);
 /* Opens a parked s again where it was left; -1 on an error. */
 int src_resume(struct src *s, struct tk_err *e);
+
+/*
+ * What the columns of one file's header are (header.c): name[i] the
+ * column's name (empty headers and repeated names renamed), folded[i]
+ * that name folded, field[i] the canonical field it holds or -1.
+ * join[0] and join[1], when not 0, are the columns (from 1) of a first
+ * and a last name that together are the speaker.  note[0 .. nnote) are
+ * the notices to give about the header.
+ */
+struct hdr {
+	size_t n;
+	char **name, **folded, **refolded;
+	unsigned char *renamed;
+	int *field;
+	size_t join[2];
+	size_t nrenamed;
+	struct tk_err *note;
+	size_t nnote, notecap;
+};
+
+struct rawrec;
+/*
+ * Resolves the header raw of s with the options o; sets used[m] for
+ * each map of o->maps that found a column.  -1 with e for a header that
+ * cannot be read (no title column, a NUL byte).  Free with hdr_free,
+ * whatever it returns.
+ */
+int hdr_resolve(struct hdr *h, const struct src *s, const struct rawrec *raw,
+    const struct tk_inopts *o, unsigned char *used, struct tk_err *e);
+void hdr_free(struct hdr *h);
 
 /* A record as its file has it, fields in header order. */
 struct rawrec {

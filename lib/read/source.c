@@ -17,16 +17,13 @@ has_ext(const char *path, const char *ext)
 	return n > m && strcasecmp(path + n - m, ext) == 0;
 }
 
-/*
- * Guesses the delimiter from the first line: the most frequent of comma,
- * tab and semicolon outside double quotes; comma when there is none.
- */
-static int
-sniff_delim(const char *p, size_t n)
+/* Counts comma, tab and semicolon in the first line, outside quotes. */
+static void
+count_delims(const char *p, size_t n, size_t count[3])
 {
-	size_t comma = 0, tab = 0, semi = 0;
 	int inq = 0;
 
+	count[0] = count[1] = count[2] = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = p[i];
 		if (c == '"')
@@ -36,17 +33,43 @@ sniff_delim(const char *p, size_t n)
 		else if (c == '\n' || c == '\r')
 			break;
 		else if (c == ',')
-			comma++;
+			count[0]++;
 		else if (c == '\t')
-			tab++;
+			count[1]++;
 		else if (c == ';')
-			semi++;
+			count[2]++;
 	}
-	if (tab > comma && tab >= semi)
+}
+
+/*
+ * Guesses the delimiter from the first line: the most frequent of comma,
+ * tab and semicolon outside double quotes; comma when there is none.
+ */
+static int
+sniff_delim(const char *p, size_t n)
+{
+	size_t c[3];
+
+	count_delims(p, n, c);
+	if (c[1] > c[0] && c[1] >= c[2])
 		return '\t';
-	if (semi > comma && semi > tab)
+	if (c[2] > c[0] && c[2] > c[1])
 		return ';';
 	return ',';
+}
+
+/*
+ * The delimiter of a file named .csv: ';' when its first line has
+ * semicolons and no comma outside quotes, as Excel writes CSV where the
+ * comma is the decimal sign; else ','.
+ */
+static int
+csv_delim(const char *p, size_t n)
+{
+	size_t c[3];
+
+	count_delims(p, n, c);
+	return c[0] == 0 && c[2] > 0 ? ';' : ',';
 }
 
 /* Whether some backslash of p[0 .. n) starts no escape (\t \n \r \\). */
@@ -263,7 +286,7 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		s->delim = o->delim ? o->delim : ',';
 		s->tsv = s->delim == '\t';
 	} else if (has_ext(s->path, ".csv")) {
-		s->delim = ',';
+		s->delim = csv_delim(s->buf + s->beg, s->end - s->beg);
 	} else if (has_ext(s->path, ".tsv") || has_ext(s->path, ".tab")) {
 		s->tsv = 1;
 	} else {

@@ -122,8 +122,7 @@ test_errors(void)
 
 	p = FILE_S("e6.csv", "Title,speaker,TITLE\na,b,c\n");
 	read_all(&p, 1, &dflt, basic, &res);
-	check(res.errors == 1 && strstr(res.err.msg, "duplicate column") &&
-	    strstr(res.err.msg, "columns 1 and 3"));
+	check(res.errors == 0 && res.n == 1);
 }
 
 static void
