@@ -483,6 +483,8 @@ common_next(struct common *c, struct tk_record *rec)
 int
 common_finish(struct common *c)
 {
+	if (c->r)
+		notices(c);
 	if (tk_out_flush(&c->out) < 0) {
 		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
 		c->status = 2;

@@ -6,6 +6,7 @@
 #ifndef TALKS_READ_INTERNAL_H
 #define TALKS_READ_INTERNAL_H
 
+#include <iconv.h>
 #include <sys/types.h>
 
 #include "read/read.h"
@@ -53,7 +54,36 @@ struct src {
 	int guard;          /* look for guarded values (reader.c) */
 	int enc_note;       /* enc_err is a notice to give */
 	struct tk_err enc_err;
+	/* decode.c: the UTF-8 check, or the conversion to UTF-8. */
+	const struct scan_ops *ops; /* the kernels of the check */
+	int u8check;        /* look for bytes that are not UTF-8 */
+	unsigned char u8tail[8]; /* a sequence cut by the end of a read */
+	size_t u8ntail;
+	iconv_t cd;         /* converting from encname, or NULL */
+	const char *encname;
+	char *raw;          /* bytes read, not yet converted: raw[rawbeg .. rawend) */
+	size_t rawcap, rawbeg, rawend;
+	int raweof;
+	char *cv;           /* converted, not yet handed: cv[cvbeg .. cvend) */
+	size_t cvcap, cvbeg, cvend;
+	int cvdone;         /* the conversion is complete */
+	unsigned long cvlines; /* line ends converted, for messages */
 };
+
+/*
+ * After the first read of s: sets up the conversion to UTF-8 of a file
+ * in another encoding (o->encoding, or UTF-16 with a byte order mark),
+ * the bytes read so far converted first; else the UTF-8 check.  -1 with
+ * e when iconv cannot convert from that encoding.
+ */
+int src_decode(struct src *s, const struct tk_inopts *o, struct tk_err *e);
+/* src_read for a converted file: UTF-8 bytes, as read(2) counts them. */
+long src_read_decoded(struct src *s, size_t max, struct tk_err *e);
+void src_decode_free(struct src *s);
+/* Checks that buf[from .. to), just read, goes on as UTF-8. */
+void src_check_utf8(struct src *s, size_t from, size_t to);
+/* At the end of the file: a sequence cut there is not UTF-8. */
+void src_check_end(struct src *s);
 
 int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
 /* Reads more bytes: returns the count, 0 at end of file, -1 on error. */

@@ -201,7 +201,12 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		if (open_src(r, s, &s->err) < 0) {
 			s->failed = 1;
 			src_close(s);
-		} else if (i > 0) {
+		}
+		if (s->enc_note) {
+			add_note(r, &s->enc_err);
+			s->enc_note = 0;
+		}
+		if (!s->failed && i > 0) {
 			/* The first file is read next; the others wait. */
 			src_park(s);
 		}
@@ -459,6 +464,10 @@ tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 			rc = place(r, s, &rr, rec, e);
 		if (rc > 0)
 			return 1;
+		if (s->enc_note) {
+			add_note(r, &s->enc_err);
+			s->enc_note = 0;
+		}
 		src_close(s);
 		r->cur++;
 		if (rc < 0)

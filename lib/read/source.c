@@ -224,15 +224,21 @@ src_read(struct src *s, size_t max, struct tk_err *e)
 
 	if (s->eof)
 		return 0;
+	if (s->cd)
+		return src_read_decoded(s, max, e);
 	do
 		n = read(s->fd, s->buf + s->end, max);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return tk_fail(e, s->name, 0, 0, "read error: %s",
 		    strerror(errno));
-	if (n == 0)
+	if (n == 0) {
 		s->eof = 1;
+		src_check_end(s);
+	}
 	s->end += (size_t)n;
+	if (s->u8check)
+		src_check_utf8(s, s->end - (size_t)n, s->end);
 	return n;
 }
 
@@ -276,10 +282,13 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
 	if (fstat(s->fd, &st) == 0 && S_ISDIR(st.st_mode))
 		return tk_fail(e, s->name, 0, 0, "is a directory");
-	if (first_line(s, o->max_record, e) < 0)
+	if (first_line(s, o->max_record, e) < 0 || src_decode(s, o, e) < 0)
+		return -1;
+	if (s->cd && first_line(s, o->max_record, e) < 0)
 		return -1;
 	if (s->end >= 3 && memcmp(s->buf, "\xef\xbb\xbf", 3) == 0)
 		s->beg = 3;
+	src_check_utf8(s, s->beg, s->end);
 	if (o->dialect == TK_TSV) {
 		s->tsv = 1;
 	} else if (o->dialect == TK_CSV) {
@@ -306,13 +315,16 @@ src_park(struct src *s)
 	struct stat st;
 	off_t at;
 
-	if (strcmp(s->path, "-") == 0 || fstat(s->fd, &st) < 0 ||
+	/* A converted file goes on from where its converter is. */
+	if (s->cd || strcmp(s->path, "-") == 0 || fstat(s->fd, &st) < 0 ||
 	    !S_ISREG(st.st_mode) || (at = lseek(s->fd, 0, SEEK_CUR)) < 0)
 		return;
 	s->off = at - (off_t)(s->end - s->beg);
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	s->parked = 1;
+	/* The bytes after buf[beg] are read, and checked, again. */
+	s->u8ntail = 0;
 	src_close(s);
 }
 
@@ -345,4 +357,6 @@ src_close(struct src *s)
 	free(s->buf);
 	s->buf = NULL;
 	s->cap = s->beg = s->end = 0;
+	if (!s->parked)
+		src_decode_free(s);
 }
