@@ -107,6 +107,14 @@ int common_open(struct common *c, int argc, char **argv,
 int common_fields(const struct common *c, const char *list, size_t **cols,
     size_t *n);
 
+/*
+ * Says, once for the run, that no input has a column for field, which
+ * the command needs (why: "-t mbox needs to address mails"), listing
+ * the columns found; returns -1 then, else 0.  Where no header could be
+ * read, that was reported already: 0.
+ */
+int common_need(const struct common *c, int field, const char *why);
+
 /* What common_want is told that a command looks at, besides extra. */
 enum { WANT_PRINTED = 1, WANT_SORTED = 2 };
 

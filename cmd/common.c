@@ -401,6 +401,28 @@ common_open(struct common *c, int argc, char **argv,
 	return 0;
 }
 
+int
+common_need(const struct common *c, int field, const char *why)
+{
+	size_t n = tk_ncols(c->r), shown = 0;
+
+	if (tk_col_present(c->r, (size_t)field) || !tk_col_present(c->r,
+	    TK_TITLE))
+		return 0;
+	fprintf(stderr, "talks %s: no input has a%s %s column, which %s "
+	    "(columns:", c->cmd, strchr("aeiou", tk_canon_name(field)[0]) ?
+	    "n" : "", tk_canon_name(field), why);
+	for (size_t i = 0; i < n && shown < 40; i++) {
+		if (!tk_col_present(c->r, i))
+			continue;
+		fputs(shown++ ? ", '" : " '", stderr);
+		put_clean(tk_colname(c->r, i));
+		fputc('\'', stderr);
+	}
+	fputs(shown < 40 ? ")\n" : ", ...)\n", stderr);
+	return -1;
+}
+
 void
 common_sign(struct common *c, const struct tk_record *rec)
 {
