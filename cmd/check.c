@@ -16,6 +16,7 @@ static const char usage[] =
     "                   [--max FIELDS=N] [--allow FIELDS=VALUE,...]\n"
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                   [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                   [FILE ...]\n"
     "rules:\n"
     "  room-overlap     two talks in one room at once\n"

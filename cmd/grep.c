@@ -16,6 +16,7 @@ static const char usage[] =
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
     "                  [--speaker NAME] [--csv | --tsv | -d CHAR]\n"
     "                  [--tsv-escapes on|off]\n"
+    "                  [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 

@@ -7,6 +7,7 @@ static const char usage[] =
     "usage: talks list [-0cr] [-f FIELDS] [-s FIELDS] [--header]\n"
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                  [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                  [FILE ...]\n";
 
 /* Prints the records sorted; they must all be read first. */

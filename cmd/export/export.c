@@ -39,6 +39,7 @@ static const char synopsis[] =
     " [--quoted]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                    [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                    [FILE ...]\n"
     "formats:\n";
 
