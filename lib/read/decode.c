@@ -86,6 +86,16 @@ src_check_utf8(struct src *s, size_t from, size_t to)
 
 	if (!s->u8check)
 		return;
+	/* The bytes past the look are not checked (see SRC_UTF8_LOOK). */
+	if (to - from >= SRC_UTF8_LOOK - s->u8seen) {
+		to = from + (SRC_UTF8_LOOK - s->u8seen);
+		s->u8check = 0;
+		s->u8seen = SRC_UTF8_LOOK;
+		if (to == from)
+			return;
+	} else {
+		s->u8seen += to - from;
+	}
 	if (s->u8ntail > 0) {
 		/* A sequence that the last read cut: complete it. */
 		unsigned char t[8];

@@ -16,6 +16,16 @@
 const char *const *tk_canon_aliases(int f);
 
 
+/*
+ * How far the notices that cost a look at every byte or value look:
+ * bytes that are not UTF-8 in the first SRC_UTF8_LOOK bytes of a file,
+ * guarded values in the records that start on its first SRC_GUARD_LINES
+ * lines (talks(5)).  Conference exports are smaller; on larger files the
+ * look would cost as much as the reading.
+ */
+#define SRC_UTF8_LOOK ((size_t)8 << 20)
+#define SRC_GUARD_LINES 100000UL
+
 #define SRC_FIRST_CHUNK ((size_t)64 << 10)
 #define SRC_CHUNK ((size_t)1 << 20)
 
@@ -59,6 +69,7 @@ struct src {
 	int u8check;        /* look for bytes that are not UTF-8 */
 	unsigned char u8tail[8]; /* a sequence cut by the end of a read */
 	size_t u8ntail;
+	size_t u8seen;      /* bytes checked, up to SRC_UTF8_LOOK */
 	iconv_t cd;         /* converting from encname, or NULL */
 	const char *encname;
 	char *raw;          /* bytes read, not yet converted: raw[rawbeg .. rawend) */

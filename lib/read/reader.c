@@ -379,7 +379,7 @@ place(struct tk_reader *r, struct src *s, struct rawrec *rr,
 			return tk_fail(e, s->name, rr->line, 0,
 			    "record has %zu fields, the header has %zu",
 			    rr->nf, s->ncols);
-	if (s->guard)
+	if (s->guard && (r->opts.unguard || rr->line <= SRC_GUARD_LINES))
 		unguard(r, s, rr);
 	if (s->enc_note) {
 		add_note(r, &s->enc_err);

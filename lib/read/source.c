@@ -325,6 +325,8 @@ src_park(struct src *s)
 	s->parked = 1;
 	/* The bytes after buf[beg] are read, and checked, again. */
 	s->u8ntail = 0;
+	s->u8seen = s->u8seen > s->end - s->beg ? s->u8seen - (s->end - s->beg) :
+	    0;
 	src_close(s);
 }
 

@@ -303,13 +303,14 @@ test_man_lists_aliases(void)
  * with kernels ops; returns the line of the notice, or 0 for none.
  */
 static unsigned long
-check_in_reads(const char *text, size_t n, size_t k,
-    const struct scan_ops *ops)
+check_from(const char *text, size_t n, size_t k, const struct scan_ops *ops,
+    size_t seen)
 {
 	struct src s;
 	unsigned long line;
 
 	memset(&s, 0, sizeof(s));
+	s.u8seen = seen;
 	s.name = "t";
 	s.line = 1;
 	s.ops = ops;
@@ -325,6 +326,13 @@ check_in_reads(const char *text, size_t n, size_t k,
 	line = s.enc_note ? s.enc_err.line : 0;
 	free(s.buf);
 	return line;
+}
+
+static unsigned long
+check_in_reads(const char *text, size_t n, size_t k,
+    const struct scan_ops *ops)
+{
+	return check_from(text, n, k, ops, 0);
 }
 
 /* The check finds the first line that is not UTF-8, however reads cut it. */
@@ -357,6 +365,11 @@ test_utf8_check(void)
 			for (size_t k = 1; k <= strlen(bad[b]); k++)
 				check(check_in_reads(bad[b], strlen(bad[b]), k,
 				    kernels[o]) == 3);
+		/* Past the look, nothing is checked; up to it, all is. */
+		check(check_from(bad[0], strlen(bad[0]), 3, kernels[o],
+		    SRC_UTF8_LOOK - 5) == 0);
+		check(check_from(bad[0], strlen(bad[0]), 3, kernels[o],
+		    SRC_UTF8_LOOK - 7) == 3);
 	}
 }
 
