@@ -149,6 +149,24 @@ is_utf8(const char *name)
 	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
 }
 
+/* The buffers of the conversion, empty. */
+static void
+start_buffers(struct src *s)
+{
+	if (s->raw == NULL) {
+		s->rawcap = RAW_CHUNK;
+		s->raw = tk_xmalloc(s->rawcap);
+	}
+	if (s->cv == NULL) {
+		s->cvcap = RAW_CHUNK * 4;
+		s->cv = tk_xmalloc(s->cvcap);
+	}
+	s->rawbeg = s->rawend = s->cvbeg = s->cvend = 0;
+	s->raweof = s->cvdone = 0;
+	s->cvlines = 0;
+	s->cvout = 0;
+}
+
 int
 src_decode(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 {
@@ -176,17 +194,16 @@ src_decode(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		    strerror(errno));
 	}
 	s->encname = from;
+	s->rawskip = skip;
 	/* The bytes read so far are the first to convert. */
 	s->rawcap = s->end - skip > RAW_CHUNK ? s->end - skip : RAW_CHUNK;
 	s->raw = tk_xmalloc(s->rawcap);
+	start_buffers(s);
 	memcpy(s->raw, s->buf + skip, s->end - skip);
-	s->rawbeg = 0;
 	s->rawend = s->end - skip;
 	s->raweof = s->eof;
 	s->eof = 0;
 	s->beg = s->end = 0;
-	s->cvcap = RAW_CHUNK * 4;
-	s->cv = tk_xmalloc(s->cvcap);
 	return 0;
 }
 
@@ -240,6 +257,15 @@ convert(struct src *s, struct tk_err *e)
 	return 0;
 }
 
+/* Converts more bytes, reading first when more says so: 0, or -1 with e. */
+static int
+more_cv(struct src *s, int more, struct tk_err *e)
+{
+	if (more && !s->raweof && read_raw(s, e) < 0)
+		return -1;
+	return convert(s, e);
+}
+
 long
 src_read_decoded(struct src *s, size_t max, struct tk_err *e)
 {
@@ -253,6 +279,7 @@ src_read_decoded(struct src *s, size_t max, struct tk_err *e)
 			memcpy(s->buf + s->end, s->cv + s->cvbeg, k);
 			s->cvbeg += k;
 			s->end += k;
+			s->cvout += k;
 			return (long)k;
 		}
 		if (s->cvdone) {
@@ -260,12 +287,47 @@ src_read_decoded(struct src *s, size_t max, struct tk_err *e)
 			return 0;
 		}
 		/* Nothing left, or a character cut: more bytes first. */
-		if (more && !s->raweof && read_raw(s, e) < 0)
-			return -1;
-		if (convert(s, e) < 0)
+		if (more_cv(s, more, e) < 0)
 			return -1;
 		more = 1;
 	}
+}
+
+void
+src_decode_park(struct src *s)
+{
+	free(s->raw);
+	free(s->cv);
+	s->raw = s->cv = NULL;
+}
+
+int
+src_decode_resume(struct src *s, off_t at, struct tk_err *e)
+{
+	size_t left = (size_t)at;
+	int more = 1;
+
+	if (lseek(s->fd, (off_t)s->rawskip, SEEK_SET) < 0)
+		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
+	iconv(s->cd, NULL, NULL, NULL, NULL);
+	start_buffers(s);
+	/* The text is converted again from the start, up to where it was. */
+	while (left > 0) {
+		if (s->cvbeg < s->cvend) {
+			size_t k = s->cvend - s->cvbeg < left ?
+			    s->cvend - s->cvbeg : left;
+			s->cvbeg += k;
+			s->cvout += k;
+			left -= k;
+			continue;
+		}
+		if (s->cvdone)
+			return tk_fail(e, s->name, 0, 0, "replaced while "
+			    "other files were read");
+		if (more_cv(s, more, e) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 void

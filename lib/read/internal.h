@@ -79,6 +79,8 @@ struct src {
 	size_t cvcap, cvbeg, cvend;
 	int cvdone;         /* the conversion is complete */
 	unsigned long cvlines; /* line ends converted, for messages */
+	size_t cvout;       /* converted bytes handed to buf */
+	size_t rawskip;     /* bytes of a byte order mark, not converted */
 };
 
 /*
@@ -91,6 +93,13 @@ int src_decode(struct src *s, const struct tk_inopts *o, struct tk_err *e);
 /* src_read for a converted file: UTF-8 bytes, as read(2) counts them. */
 long src_read_decoded(struct src *s, size_t max, struct tk_err *e);
 void src_decode_free(struct src *s);
+/* Frees the buffers of a converted s that is parked. */
+void src_decode_park(struct src *s);
+/*
+ * Makes s, opened again, go on at byte at of its converted text: the
+ * text is converted again from the start.  -1 with e on an error.
+ */
+int src_decode_resume(struct src *s, off_t at, struct tk_err *e);
 /* Checks that buf[from .. to), just read, goes on as UTF-8. */
 void src_check_utf8(struct src *s, size_t from, size_t to);
 /* At the end of the file: a sequence cut there is not UTF-8. */

@@ -315,11 +315,12 @@ src_park(struct src *s)
 	struct stat st;
 	off_t at;
 
-	/* A converted file goes on from where its converter is. */
-	if (s->cd || strcmp(s->path, "-") == 0 || fstat(s->fd, &st) < 0 ||
+	if (strcmp(s->path, "-") == 0 || fstat(s->fd, &st) < 0 ||
 	    !S_ISREG(st.st_mode) || (at = lseek(s->fd, 0, SEEK_CUR)) < 0)
 		return;
-	s->off = at - (off_t)(s->end - s->beg);
+	/* A converted file: where it is in the converted text. */
+	s->off = s->cd ? (off_t)(s->cvout - (s->end - s->beg)) :
+	    at - (off_t)(s->end - s->beg);
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	s->parked = 1;
@@ -345,6 +346,8 @@ src_resume(struct src *s, struct tk_err *e)
 	    st.st_ino != s->ino)
 		return tk_fail(e, s->name, 0, 0, "replaced while other files "
 		    "were read");
+	if (s->cd)
+		return src_decode_resume(s, s->off, e);
 	if (lseek(s->fd, s->off, SEEK_SET) < 0)
 		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
 	return 0;
@@ -361,4 +364,6 @@ src_close(struct src *s)
 	s->cap = s->beg = s->end = 0;
 	if (!s->parked)
 		src_decode_free(s);
+	else
+		src_decode_park(s);
 }
