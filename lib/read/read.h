@@ -2,10 +2,11 @@
  * read.h - the first stage: reading records.
  *
  * The reader opens CSV and TSV files (through libcsv, the one place that
- * uses it), resolves their header names to columns (the canonical fields
- * and their aliases, fields.c) and hands out one record at a time, on
- * the plain path (plain.c) or the fast paths (fast.c, with the kernels of
- * lib/scan/).  page.c reads the other input form, a page of talks as
+ * uses it; decode.c converts other encodings to UTF-8 below it),
+ * resolves their header names to columns (the canonical fields and
+ * their aliases, fields.c; each file's header, header.c) and hands out
+ * one record at a time, on the plain path (plain.c) or the fast paths
+ * (fast.c, with the kernels of lib/scan/).  page.c reads the other input form, a page of talks as
  * conferences publish it.  A new input form goes here, beside them.
  * What the files of this folder share and nothing else sees is in
  * internal.h.
