@@ -36,7 +36,7 @@ CMARK_LIBS != pkg-config --libs libcmark 2>/dev/null || echo -lcmark
 # The library by stage (see lib/talks.h); a stage uses those before it.
 LIB_UTIL = lib/util/alloc.c lib/util/buf.c lib/util/fold.c lib/util/grow.c
 LIB_SCAN = lib/scan/scan.c lib/scan/scan_avx2.c
-LIB_READ = lib/read/fields.c lib/read/source.c lib/read/plain.c \
+LIB_READ = lib/read/fields.c lib/read/header.c lib/read/decode.c lib/read/source.c lib/read/plain.c \
 	lib/read/fast.c lib/read/reader.c lib/read/page.c
 LIB_MATCH = lib/match/match.c
 LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \

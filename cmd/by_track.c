@@ -16,6 +16,7 @@ static const char usage[] =
     "                      [--speaker-sep SEP]\n"
     "                      [--csv | --tsv | -d CHAR] "
     "[--tsv-escapes on|off]\n"
+    "                      [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                      [FILE ...]\n";
 
 enum { OPT_BY = OPT_LOCAL, OPT_ORDER, OPT_LEVELS };

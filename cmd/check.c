@@ -17,6 +17,7 @@ static const char usage[] =
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                   [--speaker-sep SEP]\n"
     "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                   [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                   [FILE ...]\n"
     "rules:\n"
     "  room-overlap     two talks in one room at once\n"

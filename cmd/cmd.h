@@ -16,7 +16,8 @@
  */
 enum {
 	OPT_CSV = 256, OPT_TSV, OPT_TRACK, OPT_LEVEL, OPT_SPEAKER, OPT_HEADER,
-	OPT_HELP, OPT_TSV_ESCAPES, OPT_SPEAKER_SEP, OPT_LOCAL = 300
+	OPT_HELP, OPT_TSV_ESCAPES, OPT_SPEAKER_SEP, OPT_MAP, OPT_UNGUARD,
+	OPT_ENCODING, OPT_LOCAL = 300
 };
 
 #define COMMON_SHORT "d:f:s:r0"
@@ -28,6 +29,9 @@ enum {
 	{ "tsv", no_argument, NULL, OPT_TSV }, \
 	{ "tsv-escapes", required_argument, NULL, OPT_TSV_ESCAPES }, \
 	{ "delimiter", required_argument, NULL, 'd' }, \
+	{ "map", required_argument, NULL, OPT_MAP }, \
+	{ "unguard", no_argument, NULL, OPT_UNGUARD }, \
+	{ "encoding", required_argument, NULL, OPT_ENCODING }, \
 	{ "track", required_argument, NULL, OPT_TRACK }, \
 	{ "level", required_argument, NULL, OPT_LEVEL }, \
 	{ "speaker", required_argument, NULL, OPT_SPEAKER }, \
@@ -51,6 +55,8 @@ struct common {
 	 * $TALKS_MAX_RECORD (tests set them).
 	 */
 	struct tk_inopts in;
+	struct tk_map *maps;      /* --map, in c->in.maps */
+	size_t nmaps, mapcap;
 	int no_raw;               /* $TALKS_PREFILTER is "off" (tests) */
 	struct tk_filter *filter;
 	const char *fields;       /* -f, or NULL for the default */
@@ -107,6 +113,14 @@ int common_open(struct common *c, int argc, char **argv,
  */
 int common_fields(const struct common *c, const char *list, size_t **cols,
     size_t *n);
+
+/*
+ * Says, once for the run, that no input has a column for field, which
+ * the command needs (why: "-t mbox needs to address mails"), listing
+ * the columns found; returns -1 then, else 0.  Where no header could be
+ * read, that was reported already: 0.
+ */
+int common_need(const struct common *c, int field, const char *why);
 
 /* What common_want is told that a command looks at, besides extra. */
 enum { WANT_PRINTED = 1, WANT_SORTED = 2 };

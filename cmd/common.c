@@ -1,6 +1,7 @@
 /* common.c - options, input and output shared by every subcommand. */
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdarg.h>
@@ -188,10 +189,52 @@ parse_delim(const struct common *c, const char *arg)
 	return (unsigned char)arg[0];
 }
 
+/* --map FIELD=HEADER: FIELD a field's name or alias, HEADER not empty. */
+static void
+add_map(struct common *c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	int f = eq ? tk_canon_find(arg, (size_t)(eq - arg)) : -1;
+
+	if (eq == NULL || eq[1] == '\0')
+		misuse(c, "bad --map value '%s': give FIELD=HEADER", arg);
+	if (f < 0)
+		misuse(c, "bad --map value '%s': '%.*s' is no field (see "
+		    "talks(5))", arg, (int)(eq - arg), arg);
+	TK_GROW(c->maps, c->mapcap, c->nmaps + 1);
+	c->maps[c->nmaps].field = f;
+	c->maps[c->nmaps].header = eq + 1;
+	c->nmaps++;
+	c->in.maps = c->maps;
+	c->in.nmaps = c->nmaps;
+}
+
+/* --encoding NAME: a name that iconv(3) knows. */
+static void
+set_encoding(struct common *c, const char *arg)
+{
+	iconv_t cd = iconv_open("UTF-8", arg);
+
+	if (cd == (iconv_t)-1)
+		misuse(c, "unknown encoding '%s' ('iconv -l' lists them)",
+		    arg);
+	iconv_close(cd);
+	c->in.encoding = arg;
+}
+
 int
 common_option(struct common *c, int opt, const char *arg, char **argv)
 {
 	switch (opt) {
+	case OPT_MAP:
+		add_map(c, arg);
+		return 1;
+	case OPT_UNGUARD:
+		c->in.unguard = 1;
+		return 1;
+	case OPT_ENCODING:
+		set_encoding(c, arg);
+		return 1;
 	case OPT_CSV:
 		c->in.dialect = TK_CSV;
 		c->in.delim = ',';
@@ -335,6 +378,16 @@ common_fields(const struct common *c, const char *list, size_t **cols,
 	return 0;
 }
 
+/* Prints the reader's notices that wait. */
+static void
+notices(struct common *c)
+{
+	struct tk_err w;
+
+	while (tk_notice(c->r, &w))
+		report(&w);
+}
+
 int
 common_open(struct common *c, int argc, char **argv,
     const char *default_fields)
@@ -342,6 +395,16 @@ common_open(struct common *c, int argc, char **argv,
 	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
+	notices(c);
+	/* A --map that names no column is a mistake, once a header was read. */
+	for (size_t m = 0; m < c->nmaps; m++)
+		if (!tk_map_used(c->r, m) && tk_col_present(c->r, TK_TITLE)) {
+			fprintf(stderr, "talks %s: --map %s=", c->cmd,
+			    tk_canon_name(c->maps[m].field));
+			put_clean(c->maps[m].header);
+			fputs(": no file has that column\n", stderr);
+			return -1;
+		}
 	if (c->fields == NULL && default_fields == NULL)
 		c->cols = tk_all_fields(c->r, &c->ncols);
 	else if (common_fields(c, c->fields ? c->fields : default_fields,
@@ -354,6 +417,28 @@ common_open(struct common *c, int argc, char **argv,
 		c->watch = 1;
 	}
 	return 0;
+}
+
+int
+common_need(const struct common *c, int field, const char *why)
+{
+	size_t n = tk_ncols(c->r), shown = 0;
+
+	if (tk_col_present(c->r, (size_t)field) || !tk_col_present(c->r,
+	    TK_TITLE))
+		return 0;
+	fprintf(stderr, "talks %s: no input has a%s %s column, which %s "
+	    "(columns:", c->cmd, strchr("aeiou", tk_canon_name(field)[0]) ?
+	    "n" : "", tk_canon_name(field), why);
+	for (size_t i = 0; i < n && shown < 40; i++) {
+		if (!tk_col_present(c->r, i))
+			continue;
+		fputs(shown++ ? ", '" : " '", stderr);
+		put_clean(tk_colname(c->r, i));
+		fputc('\'', stderr);
+	}
+	fputs(shown < 40 ? ")\n" : ", ...)\n", stderr);
+	return -1;
 }
 
 void
@@ -428,6 +513,8 @@ common_next(struct common *c, struct tk_record *rec)
 		}
 		if (rec->tsv_sign)
 			early_sign(c, rec);
+		if (rec->notice)
+			notices(c);
 		if (c->watch)
 			tk_filter_see(c->filter, rec);
 		if (tk_filter_match(c->filter, rec))
@@ -506,6 +593,8 @@ common_missed(struct common *c)
 int
 common_finish(struct common *c)
 {
+	if (c->r)
+		notices(c);
 	if (tk_out_flush(&c->out) < 0) {
 		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
 		c->status = 2;
@@ -515,6 +604,7 @@ common_finish(struct common *c)
 	tk_filter_free(c->filter);
 	free(c->cols);
 	free(c->keys);
+	free(c->maps);
 	tk_speaker_seps(NULL, 0);
 	free(c->seps);
 	free(c->pf);

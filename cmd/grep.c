@@ -17,6 +17,7 @@ static const char usage[] =
     "                  [--speaker NAME] [--each speaker] [--speaker-sep SEP]\n"
     "                  [--csv | --tsv | -d CHAR]\n"
     "                  [--tsv-escapes on|off]\n"
+    "                  [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";
 

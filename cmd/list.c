@@ -8,6 +8,7 @@ static const char usage[] =
     "                  [--each speaker] [--speaker-sep SEP]\n"
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                  [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                  [FILE ...]\n";
 
 enum { OPT_EACH = OPT_LOCAL };

@@ -97,5 +97,28 @@ $(sed 's/^/  /' "$tmp/inst")"
 		echo "$base$line"
 	fi
 done
+# The columns of every file of the table below: the title (and, where
+# the speakers need no --speaker-sep, the speaker) read from the columns
+# the source names, with no flag but those listed (tests/real_columns.py).
+# FILE|TITLE|SPEAKER (FIRST+LAST: the two joined)|FLAGS
+while IFS='|' read -r file title speaker flags; do
+	[ -f "$real/$file" ] || continue
+	# shellcheck disable=SC2086
+	r=$(/usr/bin/python3 tests/real_columns.py talks "$real/$file" \
+	    "$title" ${speaker:+"$speaker"} -- $flags 2>&1) || { r="FAILED: $r"; fail=1; }
+	echo "$file (columns${flags:+, with $flags}): $r"
+done <<'TABLE'
+pyconfr2025-pretalx-sessions.csv|Proposal title|Speaker names|
+derived/pyconfr2025-defused.csv|Proposal title|Speaker names|--unguard
+fosdem2026-schedule.csv|Title|Speaker names|
+31c3-schedule.csv|Title|Persons|
+pycones2018-papercall.csv|title||
+derived/pycones2018-excel-semicolon.csv|title||
+pyconza2024-talks.csv|Title||
+derived/pyconza2024-trailing-empty.csv|Title||
+globalazure2024-sessionize.csv|title||
+graphqlday-sheet.csv|Title of the talk|First Name+Last name|
+bdxio2018-talks.csv|Title|Speaker|
+TABLE
 echo "check-real: $n files in $real, $([ $fail -eq 0 ] && echo ok || echo FAILED)"
 exit $fail

@@ -44,6 +44,7 @@ static const char synopsis[] =
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                    [--speaker-sep SEP]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
+    "                    [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                    [FILE ...]\n"
     "formats:\n";
 
@@ -419,6 +420,14 @@ run(struct exporter *x, unsigned long long *n)
 		f->check(x);
 	gather_speakers(x);
 	outdir_check(x);
+	/* A talk is scheduled by its start (see talks(5)). */
+	if (f->gather == GATHER_SCHEDULED) {
+		char why[64];
+		snprintf(why, sizeof(why), "-t %s needs to place talks in time",
+		    f->name);
+		if (common_need(x->c, TK_START, why) < 0)
+			return -1;
+	}
 	if (f->begin && f->begin(x) < 0)
 		return -1;
 	if (outdir_open(x) < 0) {

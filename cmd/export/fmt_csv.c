@@ -21,7 +21,9 @@ struct csv {
 static int
 formula(const struct tk_str *v)
 {
-	return v->n > 0 && memchr("=+-@\t\r", v->p[0], 6) != NULL;
+	static const char lead[] = TK_GUARDED "\t\r";
+
+	return v->n > 0 && memchr(lead, v->p[0], sizeof(lead) - 1) != NULL;
 }
 
 /* Writes a row for spreadsheets: formulas guarded, CRLF. */

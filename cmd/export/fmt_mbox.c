@@ -285,6 +285,10 @@ load(struct exporter *x, struct mbox *s)
 	if (check_headers(name, b.p, hn) < 0)
 		goto out;
 	s->has_to = has_header(b.p, hn, "to");
+	/* Each mail goes to a speaker's address: without any, none would. */
+	if (common_need(x->c, TK_EMAIL, "-t mbox needs to address each "
+	    "speaker's mail") < 0)
+		goto out;
 	s->has_date = has_header(b.p, hn, "date");
 	s->has_id = has_header(b.p, hn, "message-id");
 	s->has_mime = has_header(b.p, hn, "mime-version") ||

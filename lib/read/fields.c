@@ -12,7 +12,8 @@
 static const char *const a_id[] = { "id", "session id", "event id", "code",
 	"talk id", "proposal id", NULL };
 static const char *const a_title[] = { "title", "talk", "session",
-	"session title", "proposal title", "talk title", NULL };
+	"session title", "proposal title", "talk title", "title of the talk",
+	NULL };
 static const char *const a_speaker[] = { "speaker", "speakers",
 	"speaker names", "speaker name", "presenter", "presenters", "author",
 	"authors", "owner", "persons", NULL };

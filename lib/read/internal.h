@@ -6,6 +6,7 @@
 #ifndef TALKS_READ_INTERNAL_H
 #define TALKS_READ_INTERNAL_H
 
+#include <iconv.h>
 #include <sys/types.h>
 
 #include "read/read.h"
@@ -14,6 +15,16 @@
 /* The aliases of field f, ending with NULL (static strings). */
 const char *const *tk_canon_aliases(int f);
 
+
+/*
+ * How far the notices that cost a look at every byte or value look:
+ * bytes that are not UTF-8 in the first SRC_UTF8_LOOK bytes of a file,
+ * guarded values in the records that start on its first SRC_GUARD_LINES
+ * lines (talks(5)).  Conference exports are smaller; on larger files the
+ * look would cost as much as the reading.
+ */
+#define SRC_UTF8_LOOK ((size_t)8 << 20)
+#define SRC_GUARD_LINES 100000UL
 
 #define SRC_FIRST_CHUNK ((size_t)64 << 10)
 #define SRC_CHUNK ((size_t)1 << 20)
@@ -49,7 +60,50 @@ struct src {
 	off_t off;          /* parked: the file offset of buf[beg] */
 	dev_t dev;          /* parked: the file, to see it was not replaced */
 	ino_t ino;
+	size_t join[2];     /* the speaker from two columns (struct hdr) */
+	int guard;          /* look for guarded values (reader.c) */
+	int enc_note;       /* enc_err is a notice to give */
+	struct tk_err enc_err;
+	/* decode.c: the UTF-8 check, or the conversion to UTF-8. */
+	const struct scan_ops *ops; /* the kernels of the check */
+	int u8check;        /* look for bytes that are not UTF-8 */
+	unsigned char u8tail[8]; /* a sequence cut by the end of a read */
+	size_t u8ntail;
+	size_t u8seen;      /* bytes checked, up to SRC_UTF8_LOOK */
+	iconv_t cd;         /* converting from encname, or NULL */
+	const char *encname;
+	char *raw;          /* bytes read, not yet converted: raw[rawbeg .. rawend) */
+	size_t rawcap, rawbeg, rawend;
+	int raweof;
+	char *cv;           /* converted, not yet handed: cv[cvbeg .. cvend) */
+	size_t cvcap, cvbeg, cvend;
+	int cvdone;         /* the conversion is complete */
+	unsigned long cvlines; /* line ends converted, for messages */
+	size_t cvout;       /* converted bytes handed to buf */
+	size_t rawskip;     /* bytes of a byte order mark, not converted */
 };
+
+/*
+ * After the first read of s: sets up the conversion to UTF-8 of a file
+ * in another encoding (o->encoding, or UTF-16 with a byte order mark),
+ * the bytes read so far converted first; else the UTF-8 check.  -1 with
+ * e when iconv cannot convert from that encoding.
+ */
+int src_decode(struct src *s, const struct tk_inopts *o, struct tk_err *e);
+/* src_read for a converted file: UTF-8 bytes, as read(2) counts them. */
+long src_read_decoded(struct src *s, size_t max, struct tk_err *e);
+void src_decode_free(struct src *s);
+/* Frees the buffers of a converted s that is parked. */
+void src_decode_park(struct src *s);
+/*
+ * Makes s, opened again, go on at byte at of its converted text: the
+ * text is converted again from the start.  -1 with e on an error.
+ */
+int src_decode_resume(struct src *s, off_t at, struct tk_err *e);
+/* Checks that buf[from .. to), just read, goes on as UTF-8. */
+void src_check_utf8(struct src *s, size_t from, size_t to);
+/* At the end of the file: a sequence cut there is not UTF-8. */
+void src_check_end(struct src *s);
 
 int src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e);
 /* Reads more bytes: returns the count, 0 at end of file, -1 on error. */
@@ -64,6 +118,36 @@ void src_close(struct src *s);
 void src_park(struct src *s);
 /* Opens a parked s again where it was left; -1 on an error. */
 int src_resume(struct src *s, struct tk_err *e);
+
+/*
+ * What the columns of one file's header are (header.c): name[i] the
+ * column's name (empty headers and repeated names renamed), folded[i]
+ * that name folded, field[i] the canonical field it holds or -1.
+ * join[0] and join[1], when not 0, are the columns (from 1) of a first
+ * and a last name that together are the speaker.  note[0 .. nnote) are
+ * the notices to give about the header.
+ */
+struct hdr {
+	size_t n;
+	char **name, **folded, **refolded;
+	unsigned char *renamed;
+	int *field;
+	size_t join[2];
+	size_t nrenamed;
+	struct tk_err *note;
+	size_t nnote, notecap;
+};
+
+struct rawrec;
+/*
+ * Resolves the header raw of s with the options o; sets used[m] for
+ * each map of o->maps that found a column.  -1 with e for a header that
+ * cannot be read (no title column, a NUL byte).  Free with hdr_free,
+ * whatever it returns.
+ */
+int hdr_resolve(struct hdr *h, const struct src *s, const struct rawrec *raw,
+    const struct tk_inopts *o, unsigned char *used, struct tk_err *e);
+void hdr_free(struct hdr *h);
 
 /* A record as its file has it, fields in header order. */
 struct rawrec {

@@ -2,10 +2,11 @@
  * read.h - the first stage: reading records.
  *
  * The reader opens CSV and TSV files (through libcsv, the one place that
- * uses it), resolves their header names to columns (the canonical fields
- * and their aliases, fields.c) and hands out one record at a time, on
- * the plain path (plain.c) or the fast paths (fast.c, with the kernels of
- * lib/scan/).  page.c reads the other input form, a page of talks as
+ * uses it; decode.c converts other encodings to UTF-8 below it),
+ * resolves their header names to columns (the canonical fields and
+ * their aliases, fields.c; each file's header, header.c) and hands out
+ * one record at a time, on the plain path (plain.c) or the fast paths
+ * (fast.c, with the kernels of lib/scan/).  page.c reads the other input form, a page of talks as
  * conferences publish it.  A new input form goes here, beside them.
  * What the files of this folder share and nothing else sees is in
  * internal.h.
@@ -71,6 +72,12 @@ enum tk_tsv_escapes { TK_ESC_AUTO, TK_ESC_ON, TK_ESC_OFF };
 enum tk_path { TK_PATH_DEFAULT, TK_PATH_PLAIN, TK_PATH_PORTABLE,
 	TK_PATH_VECTOR };
 
+/* --map FIELD=HEADER: the column named header holds canonical field. */
+struct tk_map {
+	int field;
+	const char *header;
+};
+
 /* How to read the input files. */
 struct tk_inopts {
 	enum tk_dialect dialect; /* TK_AUTO: from the file name, else header */
@@ -84,7 +91,28 @@ struct tk_inopts {
 	 */
 	size_t chunk;
 	enum tk_tsv_escapes tsv_escapes; /* the form of TSV files */
+	/*
+	 * Which column is which field, before the aliases (nmaps of them;
+	 * the first map that names a column wins).  The array must outlive
+	 * the reader.
+	 */
+	const struct tk_map *maps;
+	size_t nmaps;
+	/*
+	 * Drop the ' that CfP tools and spreadsheets put before a value
+	 * starting with one of TK_GUARDED, so that no formula runs.
+	 */
+	int unguard;
+	/*
+	 * The encoding of the input files, as iconv(3) names it, or NULL:
+	 * UTF-8, or UTF-16 where a byte order mark says so.
+	 */
+	const char *encoding;
 };
+
+/* The first characters of a value that a spreadsheet would run. */
+#define TK_GUARDED "=+-@|%"
+
 
 #define TK_MAX_RECORD ((size_t)256 << 20)
 #define TK_CHUNK ((size_t)4 << 20)
@@ -108,6 +136,8 @@ struct tk_record {
 	 * a prefilter refuses are not looked at.
 	 */
 	int tsv_sign;
+	/* A notice is waiting: take it with tk_notice. */
+	int notice;
 };
 
 struct tk_reader;
@@ -169,6 +199,19 @@ void tk_set_prefilter(struct tk_reader *r, tk_prefilter_fn fn, void *ctx);
  * of that file is skipped and the next call goes on with the next file.
  */
 int tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e);
+
+/*
+ * Takes the oldest notice waiting into e: 1, or 0 when none waits.  A
+ * notice is a warning, after which the reader goes on: a file's header
+ * had duplicate names or two columns for one field (known after
+ * tk_open), its bytes are not valid UTF-8, its values look guarded by a
+ * ' that --unguard would drop (known with the record that shows it:
+ * tk_record.notice).
+ */
+int tk_notice(struct tk_reader *r, struct tk_err *e);
+
+/* Whether map m of the options found a column in some file. */
+int tk_map_used(const struct tk_reader *r, size_t m);
 
 /* The number of columns; it does not change after tk_open. */
 size_t tk_ncols(const struct tk_reader *r);

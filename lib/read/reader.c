@@ -38,6 +38,10 @@ struct tk_reader {
 	tk_prefilter_fn pre;  /* see tk_set_prefilter */
 	void *prectx;
 	struct tk_inopts opts;
+	unsigned char *map_used; /* opts.maps that found a column */
+	struct tk_err *note;  /* notices waiting: note[notenext .. nnote) */
+	size_t nnote, notecap, notenext;
+	struct tk_buf joined; /* a speaker joined from first and last names */
 };
 
 static size_t
@@ -107,157 +111,46 @@ find_extra(const struct tk_reader *r, const char *folded)
 	return -1;
 }
 
+/* Queues notice w. */
 static void
-trim(const char **p, size_t *n)
+add_note(struct tk_reader *r, const struct tk_err *w)
 {
-	while (*n > 0 && (**p == ' ' || **p == '\t')) {
-		(*p)++;
-		(*n)--;
-	}
-	while (*n > 0 && ((*p)[*n - 1] == ' ' || (*p)[*n - 1] == '\t'))
-		(*n)--;
+	TK_GROW(r->note, r->notecap, r->nnote + 1);
+	r->note[r->nnote++] = *w;
 }
 
-/* Describes the header for the message about a missing title column. */
-static void
-list_headers(const struct rawrec *h, char *out, size_t size)
-{
-	size_t o = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < h->nf && o + 8 < size; i++) {
-		int k = snprintf(out + o, size - o, "%s'%.*s'", i ? ", " : "",
-		    tk_cut(h->f[i].p, h->f[i].n, 40), h->f[i].p);
-		if (k < 0)
-			break;
-		o += (size_t)k;
-	}
-	if (o + 8 >= size)
-		snprintf(out + tk_cut(out, size - 1, size - 8), 8, ", ...");
-}
-
-struct named {
-	char *folded;
-	size_t i;
-};
-
+/* Builds s's column map from its header record (see header.c). */
 static int
-cmp_named(const void *a, const void *b)
-{
-	const struct named *x = a, *y = b;
-	int c = strcmp(x->folded, y->folded);
-
-	return c ? c : (x->i > y->i) - (x->i < y->i);
-}
-
-/* Finds two header columns with the same folded name. */
-static int
-check_duplicates(struct src *s, const struct rawrec *h, struct tk_err *e)
-{
-	struct named *v = tk_xcalloc(h->nf, sizeof(*v));
-	int rc = 0;
-
-	for (size_t i = 0; i < h->nf; i++) {
-		const char *p = h->f[i].p;
-		size_t n = h->f[i].n;
-		trim(&p, &n);
-		v[i].folded = tk_xmalloc(n + 1);
-		tk_fold_name(p, n, v[i].folded);
-		v[i].i = i;
-	}
-	qsort(v, h->nf, sizeof(*v), cmp_named);
-	for (size_t k = 1; k < h->nf && rc == 0; k++)
-		if (v[k].folded[0] && strcmp(v[k].folded, v[k - 1].folded) == 0)
-			rc = tk_fail(e, s->name, h->line, 0,
-			    "duplicate column '%.*s' (columns %zu and %zu)",
-			    tk_cut(h->f[v[k].i].p, h->f[v[k].i].n, 60),
-			    h->f[v[k].i].p, v[k - 1].i + 1, v[k].i + 1);
-	for (size_t i = 0; i < h->nf; i++)
-		free(v[i].folded);
-	free(v);
-	return rc;
-}
-
-/* The canonical field whose own name header v is, or -1. */
-static int
-own_name(const struct tk_str *v)
-{
-	const char *p = v->p;
-	size_t n = v->n;
-	char *folded;
-	int f;
-
-	trim(&p, &n);
-	if ((f = tk_canon_find(p, n)) < 0)
-		return -1;
-	folded = tk_xmalloc(n + 1);
-	tk_fold_name(p, n, folded);
-	if (strcmp(folded, tk_canon_name(f)) != 0)
-		f = -1;
-	free(folded);
-	return f;
-}
-
-/*
- * Builds s's column map from its header record.  A header that names a
- * canonical field already taken in this file (two aliases of one field)
- * is kept as a column of its own, so that nothing is lost.
- */
-static int
-map_header(struct tk_reader *r, struct src *s, const struct rawrec *h,
+map_header(struct tk_reader *r, struct src *s, const struct rawrec *raw,
     struct tk_err *e)
 {
-	int used[TK_NCANON] = { 0 };
+	struct hdr h;
+	int rc = hdr_resolve(&h, s, raw, &r->opts, r->map_used, e);
 
-	if (check_duplicates(s, h, e) < 0)
-		return -1;
-	/* Column names are C strings; a NUL mostly means UTF-16 text. */
-	for (size_t i = 0; i < h->nf; i++)
-		if (memchr(h->f[i].p, '\0', h->f[i].n))
-			return tk_fail(e, s->name, h->line, 0, "NUL byte in "
-			    "column name %zu (UTF-16? convert to UTF-8)", i + 1);
-	for (size_t i = 0; i < h->nf; i++) {
-		if (h->f[i].n > 0 && tk_canon_find(h->f[i].p, h->f[i].n) ==
-		    TK_TITLE)
-			used[TK_TITLE] = 1;
-	}
-	if (!used[TK_TITLE]) {
-		char found[400];
-		list_headers(h, found, sizeof(found));
-		return tk_fail(e, s->name, h->line, 0,
-		    "no title column (found %s)", found);
-	}
-	used[TK_TITLE] = 0;
-	/*
-	 * A header that is a field's own name takes the field before an
-	 * alias does, so that an export, which writes canonical names, reads
-	 * back with the same columns.
-	 */
-	for (size_t i = 0; i < h->nf; i++) {
-		int f = own_name(&h->f[i]);
-		if (f >= 0)
-			used[f] = 1;
-	}
-	s->ncols = h->nf;
-	s->map = tk_xcalloc(h->nf, sizeof(*s->map));
-	for (size_t i = 0; i < h->nf; i++) {
-		const char *p = h->f[i].p;
-		size_t n = h->f[i].n;
-		trim(&p, &n);
-		int f = tk_canon_find(p, n);
-		if (f >= 0 && (!used[f] || own_name(&h->f[i]) == f)) {
-			used[f] = 1;
-			r->col[f].present = 1;
-			s->map[i] = (size_t)f;
-			continue;
+	for (size_t k = 0; rc == 0 && k < h.nnote; k++)
+		add_note(r, &h.note[k]);
+	if (rc == 0) {
+		s->ncols = h.n;
+		s->map = tk_xcalloc(h.n, sizeof(*s->map));
+		for (size_t i = 0; i < h.n; i++) {
+			long c;
+			if (h.field[i] >= 0) {
+				r->col[h.field[i]].present = 1;
+				s->map[i] = (size_t)h.field[i];
+			} else if ((c = find_extra(r, h.folded[i])) >= 0) {
+				s->map[i] = (size_t)c;
+			} else {
+				s->map[i] = add_column(r, h.name[i],
+				    strlen(h.name[i]));
+			}
 		}
-		char *folded = tk_xmalloc(n + 1);
-		tk_fold_name(p, n, folded);
-		long c = find_extra(r, folded);
-		free(folded);
-		s->map[i] = c >= 0 ? (size_t)c : add_column(r, p, n);
+		s->join[0] = h.join[0];
+		s->join[1] = h.join[1];
+		if (h.join[0])
+			r->col[TK_SPEAKER].present = 1;
 	}
-	return 0;
+	hdr_free(&h);
+	return rc;
 }
 
 /* Opens s and reads its header; an empty file has no columns. */
@@ -292,6 +185,7 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 	if (r->opts.chunk > SIZE_MAX / 4)
 		r->opts.chunk = SIZE_MAX / 4;
 	r->path = r->opts.path;
+	r->map_used = tk_xcalloc(r->opts.nmaps + 1, 1);
 	for (int f = 0; f < TK_NCANON; f++) {
 		const char *n = tk_canon_name(f);
 		add_column(r, n, strlen(n));
@@ -307,7 +201,12 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 		if (open_src(r, s, &s->err) < 0) {
 			s->failed = 1;
 			src_close(s);
-		} else if (i > 0) {
+		}
+		if (s->enc_note) {
+			add_note(r, &s->enc_err);
+			s->enc_note = 0;
+		}
+		if (!s->failed && i > 0) {
 			/* The first file is read next; the others wait. */
 			src_park(s);
 		}
@@ -371,6 +270,9 @@ want_src(struct tk_reader *r, struct src *s)
 	s->want = tk_xcalloc(s->ncols, 1);
 	for (size_t i = 0; i < s->ncols; i++)
 		s->want[i] = r->want[s->map[i]];
+	for (int k = 0; k < 2; k++)
+		if (s->join[k] && r->want[TK_SPEAKER])
+			s->want[s->join[k] - 1] = 1;
 }
 
 void
@@ -395,12 +297,81 @@ tk_close(struct tk_reader *r)
 	plain_free(r->plain);
 	fast_free(r->fast);
 	free(r->want);
+	free(r->map_used);
+	free(r->note);
+	tk_buf_free(&r->joined);
 	free(r);
+}
+
+/* Whether v starts with the ' that guards a value from spreadsheets. */
+static inline int
+guarded(const struct tk_str *v)
+{
+	return v->n > 1 && v->p[0] == '\'' && v->p[1] != '\0' &&
+	    strchr(TK_GUARDED, v->p[1]) != NULL;
+}
+
+/*
+ * With --unguard, drops the guarding ' of the values of rr; without it,
+ * queues one notice for a file where a value has one.
+ */
+static void
+unguard(struct tk_reader *r, struct src *s, struct rawrec *rr)
+{
+	struct tk_err w;
+
+	for (size_t i = 0; i < rr->nf && i < s->ncols; i++) {
+		struct tk_str *v = &rr->f[i];
+		if (v->n < 2 || v->p[0] != '\'' || !guarded(v))
+			continue;
+		if (r->opts.unguard) {
+			v->p++;
+			v->n--;
+			continue;
+		}
+		tk_fail(&w, s->name, rr->line, 0, "a value starts with ' "
+		    "before '%c', as CfP tools and spreadsheets guard "
+		    "formulas: --unguard drops that '", v->p[1]);
+		add_note(r, &w);
+		s->guard = 0;
+		return;
+	}
+}
+
+/* The speaker as first and last name, joined with a space. */
+static struct tk_str
+join_names(struct tk_reader *r, const struct src *s, const struct rawrec *rr)
+{
+	struct tk_buf *b = &r->joined;
+
+	b->n = 0;
+	tk_buf_add(b, "", 0);
+	for (int k = 0; k < 2; k++) {
+		size_t i = s->join[k] - 1;
+		const char *p;
+		size_t n;
+		if (i >= rr->nf)
+			continue;
+		p = rr->f[i].p;
+		n = rr->f[i].n;
+		while (n > 0 && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n == 0)
+			continue;
+		if (b->n > 0)
+			tk_buf_addc(b, ' ');
+		tk_buf_add(b, p, n);
+	}
+	return (struct tk_str){ b->p, b->n };
 }
 
 /* Places a file's record in the reader's columns. */
 static int
-place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
+place(struct tk_reader *r, struct src *s, struct rawrec *rr,
     struct tk_record *rec, struct tk_err *e)
 {
 	for (size_t i = s->ncols; i < rr->nf; i++)
@@ -408,17 +379,43 @@ place(struct tk_reader *r, struct src *s, const struct rawrec *rr,
 			return tk_fail(e, s->name, rr->line, 0,
 			    "record has %zu fields, the header has %zu",
 			    rr->nf, s->ncols);
+	if (s->guard && (r->opts.unguard || rr->line <= SRC_GUARD_LINES))
+		unguard(r, s, rr);
+	if (s->enc_note) {
+		add_note(r, &s->enc_err);
+		s->enc_note = 0;
+	}
 	/* A column the record lacks is empty, and points somewhere. */
 	memcpy(r->vals, r->blank, r->ncol * sizeof(*r->vals));
 	for (size_t i = 0; i < rr->nf && i < s->ncols; i++)
 		r->vals[s->map[i]] = rr->f[i];
+	if (s->join[0])
+		r->vals[TK_SPEAKER] = join_names(r, s, rr);
 	rec->f = r->vals;
 	rec->nf = r->ncol;
 	rec->file = s->name;
 	rec->line = rr->line;
 	rec->fileno = (size_t)(s - r->src);
 	rec->tsv_sign = rr->sign;
+	rec->notice = r->notenext < r->nnote;
 	return 1;
+}
+
+int
+tk_notice(struct tk_reader *r, struct tk_err *e)
+{
+	if (r->notenext >= r->nnote)
+		return 0;
+	*e = r->note[r->notenext++];
+	if (r->notenext == r->nnote)
+		r->notenext = r->nnote = 0;
+	return 1;
+}
+
+int
+tk_map_used(const struct tk_reader *r, size_t m)
+{
+	return m < r->opts.nmaps && r->map_used[m];
 }
 
 /* Opens a parked s again and prepares to read its records. */
@@ -430,6 +427,11 @@ start_src(struct tk_reader *r, struct src *s, struct tk_err *e)
 	choose_path(r);
 	plain_start(r->plain, s);
 	want_src(r, s);
+	s->guard = 1;
+	/* A speaker joined from two columns is not in the file's bytes. */
+	if (r->fast && r->pre)
+		fast_prefilter(r->fast, s->join[0] ? NULL : r->pre,
+		    r->prectx);
 	s->streaming = 1;
 	return 0;
 }
@@ -462,6 +464,10 @@ tk_read(struct tk_reader *r, struct tk_record *rec, struct tk_err *e)
 			rc = place(r, s, &rr, rec, e);
 		if (rc > 0)
 			return 1;
+		if (s->enc_note) {
+			add_note(r, &s->enc_err);
+			s->enc_note = 0;
+		}
 		src_close(s);
 		r->cur++;
 		if (rc < 0)

@@ -17,16 +17,13 @@ has_ext(const char *path, const char *ext)
 	return n > m && strcasecmp(path + n - m, ext) == 0;
 }
 
-/*
- * Guesses the delimiter from the first line: the most frequent of comma,
- * tab and semicolon outside double quotes; comma when there is none.
- */
-static int
-sniff_delim(const char *p, size_t n)
+/* Counts comma, tab and semicolon in the first line, outside quotes. */
+static void
+count_delims(const char *p, size_t n, size_t count[3])
 {
-	size_t comma = 0, tab = 0, semi = 0;
 	int inq = 0;
 
+	count[0] = count[1] = count[2] = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = p[i];
 		if (c == '"')
@@ -36,17 +33,43 @@ sniff_delim(const char *p, size_t n)
 		else if (c == '\n' || c == '\r')
 			break;
 		else if (c == ',')
-			comma++;
+			count[0]++;
 		else if (c == '\t')
-			tab++;
+			count[1]++;
 		else if (c == ';')
-			semi++;
+			count[2]++;
 	}
-	if (tab > comma && tab >= semi)
+}
+
+/*
+ * Guesses the delimiter from the first line: the most frequent of comma,
+ * tab and semicolon outside double quotes; comma when there is none.
+ */
+static int
+sniff_delim(const char *p, size_t n)
+{
+	size_t c[3];
+
+	count_delims(p, n, c);
+	if (c[1] > c[0] && c[1] >= c[2])
 		return '\t';
-	if (semi > comma && semi > tab)
+	if (c[2] > c[0] && c[2] > c[1])
 		return ';';
 	return ',';
+}
+
+/*
+ * The delimiter of a file named .csv: ';' when its first line has
+ * semicolons and no comma outside quotes, as Excel writes CSV where the
+ * comma is the decimal sign; else ','.
+ */
+static int
+csv_delim(const char *p, size_t n)
+{
+	size_t c[3];
+
+	count_delims(p, n, c);
+	return c[0] == 0 && c[2] > 0 ? ';' : ',';
 }
 
 /* Whether some backslash of p[0 .. n) starts no escape (\t \n \r \\). */
@@ -201,15 +224,21 @@ src_read(struct src *s, size_t max, struct tk_err *e)
 
 	if (s->eof)
 		return 0;
+	if (s->cd)
+		return src_read_decoded(s, max, e);
 	do
 		n = read(s->fd, s->buf + s->end, max);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return tk_fail(e, s->name, 0, 0, "read error: %s",
 		    strerror(errno));
-	if (n == 0)
+	if (n == 0) {
 		s->eof = 1;
+		src_check_end(s);
+	}
 	s->end += (size_t)n;
+	if (s->u8check)
+		src_check_utf8(s, s->end - (size_t)n, s->end);
 	return n;
 }
 
@@ -253,17 +282,20 @@ src_open(struct src *s, const struct tk_inopts *o, struct tk_err *e)
 		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
 	if (fstat(s->fd, &st) == 0 && S_ISDIR(st.st_mode))
 		return tk_fail(e, s->name, 0, 0, "is a directory");
-	if (first_line(s, o->max_record, e) < 0)
+	if (first_line(s, o->max_record, e) < 0 || src_decode(s, o, e) < 0)
+		return -1;
+	if (s->cd && first_line(s, o->max_record, e) < 0)
 		return -1;
 	if (s->end >= 3 && memcmp(s->buf, "\xef\xbb\xbf", 3) == 0)
 		s->beg = 3;
+	src_check_utf8(s, s->beg, s->end);
 	if (o->dialect == TK_TSV) {
 		s->tsv = 1;
 	} else if (o->dialect == TK_CSV) {
 		s->delim = o->delim ? o->delim : ',';
 		s->tsv = s->delim == '\t';
 	} else if (has_ext(s->path, ".csv")) {
-		s->delim = ',';
+		s->delim = csv_delim(s->buf + s->beg, s->end - s->beg);
 	} else if (has_ext(s->path, ".tsv") || has_ext(s->path, ".tab")) {
 		s->tsv = 1;
 	} else {
@@ -286,10 +318,16 @@ src_park(struct src *s)
 	if (strcmp(s->path, "-") == 0 || fstat(s->fd, &st) < 0 ||
 	    !S_ISREG(st.st_mode) || (at = lseek(s->fd, 0, SEEK_CUR)) < 0)
 		return;
-	s->off = at - (off_t)(s->end - s->beg);
+	/* A converted file: where it is in the converted text. */
+	s->off = s->cd ? (off_t)(s->cvout - (s->end - s->beg)) :
+	    at - (off_t)(s->end - s->beg);
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	s->parked = 1;
+	/* The bytes after buf[beg] are read, and checked, again. */
+	s->u8ntail = 0;
+	s->u8seen = s->u8seen > s->end - s->beg ? s->u8seen - (s->end - s->beg) :
+	    0;
 	src_close(s);
 }
 
@@ -308,6 +346,8 @@ src_resume(struct src *s, struct tk_err *e)
 	    st.st_ino != s->ino)
 		return tk_fail(e, s->name, 0, 0, "replaced while other files "
 		    "were read");
+	if (s->cd)
+		return src_decode_resume(s, s->off, e);
 	if (lseek(s->fd, s->off, SEEK_SET) < 0)
 		return tk_fail(e, s->name, 0, 0, "%s", strerror(errno));
 	return 0;
@@ -322,4 +362,8 @@ src_close(struct src *s)
 	free(s->buf);
 	s->buf = NULL;
 	s->cap = s->beg = s->end = 0;
+	if (!s->parked)
+		src_decode_free(s);
+	else
+		src_decode_park(s);
 }

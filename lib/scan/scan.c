@@ -101,8 +101,25 @@ ascii_run_portable(const char *p, size_t n)
 	return i;
 }
 
+/* Thirty-two bytes a step, none high. */
+static size_t
+ascii_portable(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 32 <= n; i += 32) {
+		uint64_t x[4];
+		memcpy(x, p + i, sizeof(x));
+		if ((x[0] | x[1] | x[2] | x[3]) & HIGHS)
+			break;
+	}
+	while (i < n && (unsigned char)p[i] < 0x80)
+		i++;
+	return i;
+}
+
 const struct scan_ops scan_portable = { unquoted_portable, quoted_portable,
-    undouble_portable, ascii_run_portable };
+    undouble_portable, ascii_run_portable, ascii_portable };
 
 const struct scan_ops *
 scan_ops(int vector)

@@ -34,6 +34,11 @@ struct scan_ops {
 	 * writers of JSON and UTF-8 copy as it is.
 	 */
 	size_t (*ascii_run)(const char *p, size_t n);
+	/*
+	 * The index of the first byte from 0x80 on in p[0 .. n), or n: where
+	 * the reader's UTF-8 check must look closer.
+	 */
+	size_t (*ascii)(const char *p, size_t n);
 };
 
 #define UNDOUBLE_SLACK 64

@@ -206,8 +206,34 @@ ascii_run_avx2(const char *p, size_t n)
 	return i;
 }
 
+/* 128 bytes a step: the high bits of four vectors at once. */
+TARGET static size_t
+ascii_avx2(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 128 <= n; i += 128) {
+		const __m256i *q = (const __m256i *)(p + i);
+		__m256i v = _mm256_or_si256(_mm256_or_si256(
+		    _mm256_loadu_si256(q), _mm256_loadu_si256(q + 1)),
+		    _mm256_or_si256(_mm256_loadu_si256(q + 2),
+		    _mm256_loadu_si256(q + 3)));
+		if (_mm256_movemask_epi8(v))
+			break;
+	}
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
+		unsigned m = (unsigned)_mm256_movemask_epi8(v);
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+	while (i < n && (unsigned char)p[i] < 0x80)
+		i++;
+	return i;
+}
+
 static const struct scan_ops ops_avx2 = { unquoted_avx2, quoted_avx2,
-    undouble_avx2, ascii_run_avx2 };
+    undouble_avx2, ascii_run_avx2, ascii_avx2 };
 
 const struct scan_ops *
 scan_vector(void)
