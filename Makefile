@@ -58,7 +58,7 @@ LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
 
 # The command line: a file per subcommand, export's formats in a folder.
 CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \
-	cmd/check.c cmd/complete.c cmd/help.c $(HELP_GEN)
+	cmd/check.c cmd/complete.c cmd/help.c cmd/textmarkup.c $(HELP_GEN)
 # What the manual pages say of each option, for --help: made from them.
 HELP_GEN = cmd/help_pages.c
 # talks import: the driver, one file per input form, what they share;

@@ -281,6 +281,34 @@ extern const char by_track_shortopts[], check_shortopts[],
 extern const struct option by_track_longopts[], check_longopts[],
     export_longopts[], grep_longopts[], import_longopts[], list_longopts[];
 
+/* --markup: what the texts (description, abstract, bio) are written in. */
+enum markup {
+	MARKUP_TEXT,
+	MARKUP_MARKDOWN,
+	MARKUP_HTML
+};
+
+/* The --markup named arg; anything else is a usage error (textmarkup.c). */
+enum markup markup_parse(const struct common *c, const char *arg);
+
+/* Writes Markdown v as HTML with how: cmark's safe rendering (raw HTML
+ * and javascript: links left out), then the allowlist. */
+void markdown_put_html(struct tk_out *o, const struct tk_str *v,
+    enum tk_safe how, struct tk_repl *r);
+
+/* Text v of markup m as plain text, its markup taken out and its blocks
+ * parted by blank lines, in buf (a memory tk_out); v itself for text. */
+struct tk_str markup_text(enum markup m, const struct tk_str *v,
+    struct tk_out *buf);
+
+/*
+ * rec with its description, abstract and bio as plain text (markup_text),
+ * in *out: its values are copied to fv (rec->nf of them), and the texts
+ * kept in bufs[0..2].  For MARKUP_TEXT, *out is rec.
+ */
+void markup_record(enum markup m, const struct tk_record *rec,
+    struct tk_str *fv, struct tk_out *bufs, struct tk_record *out);
+
 /* The subcommands: each takes argc and argv from its own name on. */
 int cmd_by_track(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -1,17 +1,19 @@
 /* list.c - talks list: one line per talk, the fields chosen. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd.h"
 
 static const char usage[] =
     "usage: talks list [-0cr] [-f FIELDS] [-s FIELDS] [--header]\n"
     "                  [--each speaker] [--speaker-sep SEP]\n"
+    "                  [--markup text|markdown|html]\n"
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                  [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                  [FILE ...]\n";
 
-enum { OPT_EACH = OPT_LOCAL };
+enum { OPT_EACH = OPT_LOCAL, OPT_MARKUP };
 
 struct lister {
 	struct common *c;
@@ -19,7 +21,22 @@ struct lister {
 	int count;                /* -c */
 	unsigned long long n;     /* the lines, for -c */
 	unsigned long long talks; /* the talks selected */
+	enum markup markup;       /* --markup */
+	struct tk_str *fv;        /* with --markup: a record's values */
+	struct tk_out text[3];    /* and its texts as plain text */
 };
+
+/* Writes rec's line, its texts as --markup says. */
+static void
+put_text_line(struct lister *l, const struct tk_record *rec)
+{
+	struct tk_record plain;
+
+	if (l->markup != MARKUP_TEXT && l->fv == NULL)
+		l->fv = tk_xcalloc(rec->nf + 1, sizeof(*l->fv));
+	markup_record(l->markup, rec, l->fv, l->text, &plain);
+	put_line(l->c, &plain);
+}
 
 /* The line of speaker p of talk rec. */
 static int
@@ -31,7 +48,7 @@ put_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
 	l->n++;
 	if (!l->count) {
 		common_person_record(l->c, rec, p, &one);
-		put_line(l->c, &one);
+		put_text_line(l, &one);
 	}
 	return 0;
 }
@@ -47,7 +64,7 @@ put_talk(struct lister *l, const struct tk_record *rec)
 	}
 	l->n++;
 	if (!l->count)
-		put_line(l->c, rec);
+		put_text_line(l, rec);
 }
 
 /* Prints the records sorted; they must all be read first. */
@@ -71,6 +88,7 @@ const struct option list_longopts[] = {
 	COMMON_LONG,
 	{ "count", no_argument, NULL, 'c' },
 	{ "each", required_argument, NULL, OPT_EACH },
+	{ "markup", required_argument, NULL, OPT_MARKUP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -78,17 +96,21 @@ int
 cmd_list(int argc, char **argv)
 {
 	struct common c;
-	struct lister l = { &c, 0, 0, 0, 0 };
+	struct lister l = { .c = &c, .markup = MARKUP_TEXT };
 	struct tk_record rec;
 	int opt;
 
 	common_init(&c, "list", usage);
+	for (size_t i = 0; i < 3; i++)
+		tk_out_init_mem(&l.text[i]);
 	while ((opt = getopt_long(argc, argv, list_shortopts,
 	    list_longopts, NULL)) != -1) {
 		if (common_option(&c, opt, optarg, argv))
 			continue;
 		if (opt == 'c')
 			l.count = 1;
+		if (opt == OPT_MARKUP)
+			l.markup = markup_parse(&c, optarg);
 		if (opt == OPT_EACH) {
 			common_parse_each(&c, optarg);
 			l.each = 1;
@@ -122,5 +144,8 @@ cmd_list(int argc, char **argv)
 	common_missed(&c);
 	if (c.watch && l.talks == 0 && c.status == 0)
 		c.status = 1;
+	free(l.fv);
+	for (size_t i = 0; i < 3; i++)
+		tk_out_free(&l.text[i]);
 	return common_finish(&c);
 }

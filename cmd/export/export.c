@@ -168,17 +168,6 @@ layout(const struct common *c, const char *arg)
 	misuse(c, "bad --layout '%s': give grid or list", arg);
 }
 
-static enum markup
-markup(const struct common *c, const char *arg)
-{
-	static const char *const names[] = { "text", "markdown", "html" };
-
-	for (size_t i = 0; i < 3; i++)
-		if (strcmp(arg, names[i]) == 0)
-			return (enum markup)i;
-	misuse(c, "bad --markup '%s': give text, markdown or html", arg);
-}
-
 static enum tk_date_order
 date_order(const struct common *c, const char *arg)
 {
@@ -277,7 +266,7 @@ parse_options(struct common *c, struct export_opts *o, unsigned *seen,
 		case OPT_CSS: o->css = optarg; break;
 		case OPT_LOGO: o->logo = optarg; break;
 		case OPT_MARKUP:
-			o->markup = markup(c, optarg);
+			o->markup = markup_parse(c, optarg);
 			o->markup_given = 1;
 			break;
 		}

@@ -26,13 +26,6 @@ enum layout {
 	LAYOUT_LIST
 };
 
-/* --markup: what the texts (description, abstract, bio) are written in. */
-enum markup {
-	MARKUP_TEXT,
-	MARKUP_MARKDOWN,
-	MARKUP_HTML
-};
-
 /* The options of talks export; each format reads the ones it uses. */
 struct export_opts {
 	int excel;                /* --excel (csv) */
