@@ -97,28 +97,52 @@ $(sed 's/^/  /' "$tmp/inst")"
 		echo "$base$line"
 	fi
 done
-# The columns of every file of the table below: the title (and, where
-# the speakers need no --speaker-sep, the speaker) read from the columns
+# The columns of every file of the table below: the title and the speaker
+# (split into speakers where --speaker-sep is given) read from the columns
 # the source names, with no flag but those listed (tests/real_columns.py).
-# FILE|TITLE|SPEAKER (FIRST+LAST: the two joined)|FLAGS
+# FILE|TITLE|SPEAKER (FIRST+LAST: the two joined)|FLAGS (SP: a space)
 while IFS='|' read -r file title speaker flags; do
 	[ -f "$real/$file" ] || continue
+	set -f
 	# shellcheck disable=SC2086
+	set -- $flags
+	set +f
+	k=$#
+	while [ "$k" -gt 0 ]; do
+		a=$(printf '%s' "$1" | sed 's/SP/ /g')
+		shift
+		set -- "$@" "$a"
+		k=$((k - 1))
+	done
 	r=$(/usr/bin/python3 tests/real_columns.py talks "$real/$file" \
-	    "$title" ${speaker:+"$speaker"} -- $flags 2>&1) || { r="FAILED: $r"; fail=1; }
+	    "$title" ${speaker:+"$speaker"} -- "$@" 2>&1) || { r="FAILED: $r"; fail=1; }
 	echo "$file (columns${flags:+, with $flags}): $r"
 done <<'TABLE'
 pyconfr2025-pretalx-sessions.csv|Proposal title|Speaker names|
 derived/pyconfr2025-defused.csv|Proposal title|Speaker names|--unguard
 fosdem2026-schedule.csv|Title|Speaker names|
 31c3-schedule.csv|Title|Persons|
-pycones2018-papercall.csv|title||
-derived/pycones2018-excel-semicolon.csv|title||
-pyconza2024-talks.csv|Title||
-derived/pyconza2024-trailing-empty.csv|Title||
-globalazure2024-sessionize.csv|title||
+pycones2018-papercall.csv|title|name|--speaker-sep ,SP --speaker-sep SP&SP --speaker-sep SPandSP --speaker-sep SPySP
+derived/pycones2018-excel-semicolon.csv|title|name|--speaker-sep ,SP --speaker-sep SP&SP --speaker-sep SPandSP --speaker-sep SPySP
+pyconza2024-talks.csv|Title|Speakers|--speaker-sep SP&SP
+derived/pyconza2024-trailing-empty.csv|Title|Speakers|--speaker-sep SP&SP
+globalazure2024-sessionize.csv|title|speakers|--speaker-sep ,SP
 graphqlday-sheet.csv|Title of the talk|First Name+Last name|
 bdxio2018-talks.csv|Title|Speaker|
 TABLE
+# The speaker of FOSDEM's last talk, typed in lower case, finds it.
+f=$real/fosdem2026-schedule.csv
+if [ -f "$f" ]; then
+	last=$(talks list -f title,speaker "$f" | tail -n 1)
+	who=$(printf '%s\n' "$last" | cut -f 2 | sed 's/; .*//' |
+	    /usr/bin/python3 -c 'import sys; print(sys.stdin.read().strip().lower())')
+	got=$(talks list --speaker "$who" -f title "$f" | tail -n 1)
+	if [ "$got" = "$(printf '%s\n' "$last" | cut -f 1)" ]; then
+		echo "fosdem2026-schedule.csv: --speaker '$who' finds the last talk"
+	else
+		echo "fosdem2026-schedule.csv: --speaker '$who' FAILED: '$got'"
+		fail=1
+	fi
+fi
 echo "check-real: $n files in $real, $([ $fail -eq 0 ] && echo ok || echo FAILED)"
 exit $fail

@@ -6,7 +6,10 @@ Usage: real_columns.py TALKS SOURCE.csv TITLE [SPEAKER] [-- FLAG...]
 
 TITLE and SPEAKER are header names as the file has them; SPEAKER may be
 FIRST+LAST (the two joined with a space).  Without SPEAKER only the
-title is checked.  With the flag --unguard, the ' that guards a value
+title is checked.  With --speaker-sep flags, each talk's speakers are
+compared as a list: the source's value split here at those separators,
+';' and line breaks, blanks around each dropped, against talks'
+--split-speakers.  With the flag --unguard, the ' that guards a value
 starting with = + - @ | or % is dropped here too.  Prints "N talks, title
 [and speaker] as the source has them", or the first differences (exit 1).
 """
@@ -39,6 +42,13 @@ def strip_quoted(line):
     return "".join(out)
 
 
+def split(v, seps):
+    items = [v]
+    for sep in [";", "\r\n", "\n", "\r"] + seps:
+        items = [x for i in items for x in i.split(sep)]
+    return [x.strip() for x in items if x.strip()]
+
+
 def column(header, name):
     names = [h.strip() for h in header]
     return names.index(name)
@@ -53,6 +63,8 @@ def main():
     talks, path, title = args[:3]
     speaker = args[3] if len(args) > 3 else None
     unguard = "--unguard" in flags
+    seps = [flags[i + 1] for i, f in enumerate(flags)
+            if f == "--speaker-sep" and i + 1 < len(flags)]
     rows = source_rows(path)
     header, body = rows[0], [r for r in rows[1:] if r]
 
@@ -69,9 +81,12 @@ def main():
         for w, r in zip(want, body):
             w["speaker"] = " ".join(
                 x for x in (value(r, i).strip() for i in parts) if x)
+            if seps:
+                w["speaker"] = split(w["speaker"], seps)
     fields = "title,speaker" if speaker else "title"
+    extra = ["--split-speakers"] if seps else []
     p = subprocess.run([talks, "export", "-t", "jsonl", "-f", fields] +
-                       flags + [path], stdout=subprocess.PIPE,
+                       extra + flags + [path], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
     if p.returncode != 0:
         print("exit %d: %s" % (p.returncode,
@@ -89,7 +104,8 @@ def main():
     if bad:
         return 1
     print("%d talks, %s as the source has them" %
-          (len(got), "title and speaker" if speaker else "title"))
+          (len(got), "title and speakers, split," if seps else
+           "title and speaker" if speaker else "title"))
     return 0
 
 
