@@ -32,8 +32,11 @@ put_text_line(struct lister *l, const struct tk_record *rec)
 {
 	struct tk_record plain;
 
-	if (l->markup != MARKUP_TEXT && l->fv == NULL)
+	if (l->markup != MARKUP_TEXT && l->fv == NULL) {
 		l->fv = tk_xcalloc(rec->nf + 1, sizeof(*l->fv));
+		for (size_t i = 0; i < 3; i++)
+			tk_out_init_mem(&l->text[i]);
+	}
 	markup_record(l->markup, rec, l->fv, l->text, &plain);
 	put_line(l->c, &plain);
 }
@@ -101,8 +104,6 @@ cmd_list(int argc, char **argv)
 	int opt;
 
 	common_init(&c, "list", usage);
-	for (size_t i = 0; i < 3; i++)
-		tk_out_init_mem(&l.text[i]);
 	while ((opt = getopt_long(argc, argv, list_shortopts,
 	    list_longopts, NULL)) != -1) {
 		if (common_option(&c, opt, optarg, argv))
@@ -144,8 +145,8 @@ cmd_list(int argc, char **argv)
 	common_missed(&c);
 	if (c.watch && l.talks == 0 && c.status == 0)
 		c.status = 1;
-	free(l.fv);
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; l.fv && i < 3; i++)
 		tk_out_free(&l.text[i]);
+	free(l.fv);
 	return common_finish(&c);
 }
