@@ -102,9 +102,13 @@ static int
 emit_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
 {
 	struct each *w = ctx;
-	struct tk_tmpl_vals v = { rec, &p->name, &p->email, &p->affiliation,
+	struct tk_record one;
+	struct tk_tmpl_vals v = { &one, &p->name, &p->email, &p->affiliation,
 		NULL };
 	struct batch b = { .n = 1, .rec = w->rec, .vals = &v };
+
+	/* The speaker's own bio and columns of a speakers file. */
+	common_person_record(w->x->c, rec, p, &one);
 
 	b.index = (*w->index)++;
 	return outdir_emit(w->x, &b) < 0 ? -1 : 0;
