@@ -496,7 +496,7 @@ void
 common_want(struct common *c, int what, const size_t *extra, size_t nextra)
 {
 	size_t filtered[3], nf = tk_filter_fields(c->filter, filtered), n = 0;
-	size_t nj = tk_ncols(c->r) + 2, *joined = tk_xcalloc(nj, sizeof(*joined));
+	size_t nj = tk_ncols(c->r) + 3, *joined = tk_xcalloc(nj, sizeof(*joined));
 	size_t *cols = tk_xcalloc(c->ncols + c->nkeys + nf + nextra + nj,
 	    sizeof(*cols));
 
@@ -637,7 +637,7 @@ common_finish(struct common *c)
 struct tk_rows *
 common_rows(const struct common *c, const size_t *extra, size_t nextra)
 {
-	size_t nj = tk_ncols(c->r) + 2, *joined = tk_xcalloc(nj, sizeof(*joined));
+	size_t nj = tk_ncols(c->r) + 3, *joined = tk_xcalloc(nj, sizeof(*joined));
 	size_t n = 0, *kept = tk_xcalloc(c->ncols + c->nkeys + nextra + nj,
 	    sizeof(*kept));
 	struct tk_rows *rows;

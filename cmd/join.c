@@ -150,8 +150,9 @@ join_cols(const struct common *c, size_t *cols, size_t max)
 	const struct join *j = c->join;
 	size_t n = 0;
 
-	if (j == NULL || max < j->n + 2)
+	if (j == NULL || max < j->n + 3)
 		return 0;
+	cols[n++] = TK_TITLE;     /* for the warnings */
 	cols[n++] = TK_SPEAKER;
 	if (j->idcol >= 0)
 		cols[n++] = (size_t)j->idcol;
@@ -267,6 +268,8 @@ match_all(struct common *c, const struct tk_record *rec)
 			    id.p, id.n ? "')" : "", tk_cut(t->p, t->n, 80),
 			    t->p);
 		} else if (n > 1) {
+			/* The name matched: no "matches no talk" as well. */
+			j->used[found[0]] = j->used[found[1]] = 1;
 			f0 = tk_people_file(j->pp, found[0], &l0);
 			f1 = tk_people_file(j->pp, found[1], &l1);
 			warn(c, rec->file, rec->line, "speaker '%.*s' of talk "
