@@ -31,6 +31,7 @@ struct join {
 	struct tk_str *f;         /* the joined talk's values */
 	size_t fcap;
 	struct tk_buf *val;       /* per k: the joined value */
+	struct tk_buf names;      /* the joined speakers, as the records spell them */
 	size_t *match, matchcap;  /* per speaker of the talk: its record */
 	int collect, ended;
 	struct jprob *prob;
@@ -319,6 +320,33 @@ join_value(struct join *j, const struct tk_record *rec, size_t k, size_t ns)
 	}
 }
 
+/* The speakers of rec, each spelt as its record spells it. */
+static void
+join_names(struct join *j, const struct tk_record *rec, size_t ns)
+{
+	struct tk_buf *b = &j->names;
+	size_t got = 0;
+
+	b->n = 0;
+	tk_buf_add(b, "", 0);
+	for (size_t i = 0; i < ns; i++) {
+		struct tk_str v = tk_item_of(TK_SPEAKER, &rec->f[TK_SPEAKER],
+		    i);
+		if (j->match[i] != NONE) {
+			v = trimmed(*tk_people_value(j->pp, j->match[i],
+			    TK_SPEAKER));
+			got++;
+		}
+		if (i > 0)
+			tk_buf_adds(b, "; ");
+		tk_buf_add(b, v.p, v.n);
+	}
+	if (got > 0) {
+		j->f[TK_SPEAKER].p = b->p;
+		j->f[TK_SPEAKER].n = b->n;
+	}
+}
+
 void
 join_record(struct common *c, struct tk_record *rec)
 {
@@ -329,6 +357,7 @@ join_record(struct common *c, struct tk_record *rec)
 	memcpy(j->f, rec->f, rec->nf * sizeof(*j->f));
 	for (size_t k = 0; k < j->n; k++)
 		join_value(j, rec, k, ns);
+	join_names(j, rec, ns);
 	rec->f = j->f;
 }
 
@@ -411,6 +440,7 @@ join_free(struct common *c)
 	}
 	for (size_t k = 0; k < j->n; k++)
 		tk_buf_free(&j->val[k]);
+	tk_buf_free(&j->names);
 	free(j->prob);
 	free(j->val);
 	free(j->match);
