@@ -83,7 +83,8 @@ UNIT_SRC = tests/unit/test_escape_runs.c tests/unit/test_group.c \
 	tests/unit/test_page.c tests/unit/test_paths.c \
 	tests/unit/test_prefilter.c tests/unit/test_reader.c \
 	tests/unit/test_template.c tests/unit/test_utf8.c tests/unit/test_when.c \
-	tests/unit/test_check.c tests/unit/test_tsvform.c tests/unit/test_stamp.c
+	tests/unit/test_check.c tests/unit/test_tsvform.c tests/unit/test_stamp.c \
+	tests/unit/test_people.c
 
 # Where objects and programs go: here, or build-san/ for check-san (the
 # value ends with a slash, so that the normal build has no prefix).
