@@ -40,7 +40,7 @@ LIB_READ = lib/read/fields.c lib/read/header.c lib/read/decode.c lib/read/source
 	lib/read/fast.c lib/read/reader.c lib/read/page.c
 LIB_MATCH = lib/match/match.c
 LIB_SELECT = lib/select/select.c lib/select/items.c lib/select/filter.c \
-	lib/select/rows.c lib/select/group.c lib/select/speakers.c \
+	lib/select/rows.c lib/select/group.c lib/select/speakers.c lib/select/people.c \
 	lib/select/civil.c lib/select/timeparse.c lib/select/zone.c \
 	lib/select/when.c
 LIB_WRITE = lib/write/out.c lib/write/utf8.c lib/write/cleantext.c \
@@ -57,8 +57,9 @@ LIB_HDRS = lib/talks.h lib/util/util.h lib/scan/scan.h lib/read/read.h \
 	lib/check/checker.h
 
 # The command line: a file per subcommand, export's formats in a folder.
-CMD_SRC = cmd/main.c cmd/common.c cmd/list.c cmd/grep.c cmd/by_track.c \
-	cmd/check.c cmd/complete.c cmd/help.c cmd/textmarkup.c $(HELP_GEN)
+CMD_SRC = cmd/main.c cmd/common.c cmd/join.c cmd/list.c cmd/grep.c \
+	cmd/by_track.c cmd/check.c cmd/complete.c cmd/help.c cmd/textmarkup.c \
+	$(HELP_GEN)
 # What the manual pages say of each option, for --help: made from them.
 HELP_GEN = cmd/help_pages.c
 # talks import: the driver, one file per input form, what they share;
@@ -83,7 +84,8 @@ UNIT_SRC = tests/unit/test_escape_runs.c tests/unit/test_group.c \
 	tests/unit/test_page.c tests/unit/test_paths.c \
 	tests/unit/test_prefilter.c tests/unit/test_reader.c \
 	tests/unit/test_template.c tests/unit/test_utf8.c tests/unit/test_when.c \
-	tests/unit/test_check.c tests/unit/test_tsvform.c tests/unit/test_stamp.c
+	tests/unit/test_check.c tests/unit/test_tsvform.c tests/unit/test_stamp.c \
+	tests/unit/test_people.c
 
 # Where objects and programs go: here, or build-san/ for check-san (the
 # value ends with a slash, so that the normal build has no prefix).

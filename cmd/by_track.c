@@ -13,7 +13,7 @@ static const char usage[] =
     "                      [--order input|name|count] [--header]\n"
     "                      [--levels [-t text|tsv|csv]]\n"
     "                      [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                      [--speaker-sep SEP]\n"
+    "                      [--speaker-sep SEP] [--speakers FILE]\n"
     "                      [--csv | --tsv | -d CHAR] "
     "[--tsv-escapes on|off]\n"
     "                      [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"

@@ -15,7 +15,7 @@ static const char usage[] =
     "                   [--ignore RULES] [--require FIELDS] [--gap MINUTES]\n"
     "                   [--max FIELDS=N] [--allow FIELDS=VALUE,...]\n"
     "                   [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                   [--speaker-sep SEP]\n"
+    "                   [--speaker-sep SEP] [--speakers FILE]\n"
     "                   [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                   [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                   [FILE ...]\n"
@@ -28,7 +28,9 @@ static const char usage[] =
     "  name-variant     one person written two ways\n"
     "  email            an email that is not an address\n"
     "  length           a value longer than --max allows\n"
-    "  unknown-value    a value that --allow does not list\n";
+    "  unknown-value    a value that --allow does not list\n"
+    "  speaker-record   a speaker without a record of --speakers, a name\n"
+    "                   of two, a record of no talk\n";
 
 enum {
 	OPT_ONLY = OPT_LOCAL, OPT_IGNORE, OPT_REQUIRE, OPT_GAP, OPT_MAX,
@@ -343,12 +345,13 @@ put_json_str(struct tk_out *o, const char *s)
 	tk_put_json(o, &v);
 }
 
+/* file: the problem's file when it is not one of the talks' (the join's). */
 static void
-put_text(struct check *ch, const struct tk_problem *p)
+put_text(struct check *ch, const struct tk_problem *p, const char *file)
 {
 	struct tk_out *o = &ch->c.out;
 
-	put_clean(o, tk_filename(ch->c.r, p->fileno));
+	put_clean(o, file ? file : tk_filename(ch->c.r, p->fileno));
 	tk_out_putc(o, ':');
 	put_num(o, p->line);
 	tk_out_puts(o, ": ");
@@ -359,12 +362,12 @@ put_text(struct check *ch, const struct tk_problem *p)
 }
 
 static void
-put_json(struct check *ch, const struct tk_problem *p)
+put_json(struct check *ch, const struct tk_problem *p, const char *file)
 {
 	struct tk_out *o = &ch->c.out;
 
 	tk_out_puts(o, "{\"file\":");
-	put_json_str(o, tk_filename(ch->c.r, p->fileno));
+	put_json_str(o, file ? file : tk_filename(ch->c.r, p->fileno));
 	tk_out_puts(o, ",\"line\":");
 	put_num(o, p->line);
 	tk_out_puts(o, ",\"rule\":\"");
@@ -385,22 +388,56 @@ put_json(struct check *ch, const struct tk_problem *p)
 	tk_out_putc(o, '}');
 }
 
+/* The number of the join's problems that are told (speaker-record). */
+static size_t
+joined_count(const struct check *ch, unsigned mask)
+{
+	const char *file, *msg;
+	unsigned long line;
+	size_t n = 0;
+
+	if (!(mask >> TK_RULE_SPEAKER_RECORD & 1))
+		return 0;
+	while (join_problem(&ch->c, n, &file, &line, &msg))
+		n++;
+	return n;
+}
+
+/* Problem i of the join, for put_text and put_json. */
 static void
-put_problems(struct check *ch, const struct tk_checker *k)
+joined_get(const struct check *ch, size_t i, struct tk_problem *p,
+    const char **file)
+{
+	const char *msg;
+
+	memset(p, 0, sizeof(*p));
+	join_problem(&ch->c, i, file, &p->line, &msg);
+	p->rule = TK_RULE_SPEAKER_RECORD;
+	p->field = -1;
+	p->msg.p = msg;
+	p->msg.n = strlen(msg);
+}
+
+static void
+put_problems(struct check *ch, const struct tk_checker *k, unsigned mask)
 {
 	struct tk_out *o = &ch->c.out;
 	struct tk_problem p;
-	size_t n = tk_check_count(k);
+	size_t nk = tk_check_count(k), n = nk + joined_count(ch, mask);
 
 	if (ch->form == JSON)
 		tk_out_puts(o, n ? "[\n" : "[");
 	for (size_t i = 0; i < n; i++) {
-		tk_check_get(k, i, &p);
+		const char *file = NULL;
+		if (i < nk)
+			tk_check_get(k, i, &p);
+		else
+			joined_get(ch, i - nk, &p, &file);
 		if (ch->form == TEXT) {
-			put_text(ch, &p);
+			put_text(ch, &p, file);
 			continue;
 		}
-		put_json(ch, &p);
+		put_json(ch, &p, file);
 		tk_out_puts(o, ch->form == JSONL || i + 1 == n ? "\n" : ",\n");
 	}
 	if (ch->form == JSON)
@@ -413,7 +450,8 @@ ran(const struct check *ch, unsigned mask, int rule)
 {
 	return (mask >> rule & 1) && (rule != TK_RULE_LENGTH || ch->nmaxv) &&
 	    (rule != TK_RULE_UNKNOWN_VALUE || ch->nallowv) &&
-	    (rule != TK_RULE_MISSING || ch->nreq);
+	    (rule != TK_RULE_MISSING || ch->nreq) &&
+	    (rule != TK_RULE_SPEAKER_RECORD || ch->c.join);
 }
 
 /* -c: the number of problems of each rule that ran. */
@@ -429,6 +467,7 @@ put_counts(struct check *ch, const struct tk_checker *k, unsigned mask)
 		tk_check_get(k, i, &p);
 		count[p.rule]++;
 	}
+	count[TK_RULE_SPEAKER_RECORD] += joined_count(ch, mask);
 	if (ch->form != TEXT)
 		tk_out_putc(o, '{');
 	for (int r = 0; r < TK_NRULES; r++) {
@@ -499,17 +538,19 @@ run(struct check *ch, unsigned mask)
 		return 2;
 	}
 	want_columns(ch, k);
+	join_collect(&ch->c);
 	while (common_next(&ch->c, &rec))
 		tk_check_add(k, &rec);
 	common_missed(&ch->c);
+	join_end(&ch->c, tk_filter_count(ch->c.filter) == 0);
 	tk_check_end(k);
 	if (ch->quiet)
 		;
 	else if (ch->count)
 		put_counts(ch, k, mask);
 	else
-		put_problems(ch, k);
-	if (ch->c.status == 0 && tk_check_count(k) > 0)
+		put_problems(ch, k, mask);
+	if (ch->c.status == 0 && tk_check_count(k) + joined_count(ch, mask) > 0)
 		ch->c.status = 1;
 	tk_check_free(k);
 	return 0;

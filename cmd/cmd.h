@@ -17,7 +17,7 @@
 enum {
 	OPT_CSV = 256, OPT_TSV, OPT_TRACK, OPT_LEVEL, OPT_SPEAKER, OPT_HEADER,
 	OPT_HELP, OPT_TSV_ESCAPES, OPT_SPEAKER_SEP, OPT_MAP, OPT_UNGUARD,
-	OPT_ENCODING, OPT_LOCAL = 300
+	OPT_ENCODING, OPT_SPEAKERS, OPT_LOCAL = 300
 };
 
 #define COMMON_SHORT "d:f:s:r0"
@@ -36,6 +36,7 @@ enum {
 	{ "level", required_argument, NULL, OPT_LEVEL }, \
 	{ "speaker", required_argument, NULL, OPT_SPEAKER }, \
 	{ "speaker-sep", required_argument, NULL, OPT_SPEAKER_SEP }, \
+	{ "speakers", required_argument, NULL, OPT_SPEAKERS }, \
 	{ "help", no_argument, NULL, OPT_HELP }
 #define COMMON_LONG \
 	COMMON_INPUT_LONG, \
@@ -75,6 +76,9 @@ struct common {
 	size_t nseps, sepcap;
 	struct tk_str *pf;        /* common_person_record's fields */
 	size_t pfcap;
+	char **spk_paths;         /* --speakers, in order */
+	size_t nspk, spkcap;
+	struct join *join;        /* the speakers files read (join.c) */
 };
 
 /*
@@ -241,6 +245,48 @@ int common_each_person(const struct tk_record *rec,
  */
 void common_person_record(struct common *c, const struct tk_record *rec,
     const struct tk_person *p, struct tk_record *out);
+
+/* ------------------------------------------------------ join.c */
+
+/*
+ * Reads the --speakers files, before the talks are opened: their
+ * records are held in memory, and their columns are added to c->in
+ * so that the talks' reader has them.  Returns -1 after reporting an
+ * error (a file that cannot be read, no name column).
+ */
+int join_load(struct common *c);
+
+/* After the talks are opened: which talk column each speaker column fills. */
+void join_open(struct common *c);
+
+/* The columns of the talks that the join reads, for common_want. */
+size_t join_cols(const struct common *c, size_t *cols, size_t max);
+
+/*
+ * Replaces *rec with the talk joined to its speakers' records, warning
+ * of speakers without a record, ambiguous names and values that differ.
+ */
+void join_record(struct common *c, struct tk_record *rec);
+
+/* The values of speaker p's record for the columns it fills, in out. */
+void join_person(struct common *c, const struct tk_record *rec,
+    const struct tk_person *p, struct tk_str *out);
+
+/*
+ * Warns of the records that matched no talk; with every talk read
+ * only (all, 1).  Call after the last record.
+ */
+void join_end(struct common *c, int all);
+void join_free(struct common *c);
+
+/*
+ * The warnings of the join that check reports as problems of rule
+ * speaker-record instead: join_collect(c) makes them be kept, and
+ * join_problem gives problem i (0 when there is none).
+ */
+void join_collect(struct common *c);
+int join_problem(const struct common *c, size_t i, const char **file,
+    unsigned long *line, const char **msg);
 
 /* Writes the header line of talks list (--header). */
 void put_header_line(struct common *c);

@@ -288,6 +288,10 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 		c->seps[c->nseps++] = arg;
 		tk_speaker_seps(c->seps, c->nseps);
 		return 1;
+	case OPT_SPEAKERS:
+		TK_GROW(c->spk_paths, c->spkcap, c->nspk + 1);
+		c->spk_paths[c->nspk++] = (char *)arg;
+		return 1;
 	case OPT_HELP: {
 		const struct command *cmd = command_named(c->cmd);
 
@@ -394,8 +398,17 @@ common_open(struct common *c, int argc, char **argv,
 {
 	if (common_input_files(c, &argc, &argv) < 0)
 		return -1;
+	for (size_t i = 0; i < c->nspk; i++)
+		for (int k = 0; k < argc; k++)
+			if (strcmp(c->spk_paths[i], "-") == 0 &&
+			    strcmp(argv[k], "-") == 0)
+				misuse(c, "standard input ('-') named twice: it "
+				    "can be read only once");
+	if (join_load(c) < 0)
+		return -1;
 	c->r = tk_open(argv, (size_t)argc, &c->in);
 	notices(c);
+	join_open(c);
 	/* A --map that names no column is a mistake, once a header was read. */
 	for (size_t m = 0; m < c->nmaps; m++)
 		if (!tk_map_used(c->r, m) && tk_col_present(c->r, TK_TITLE)) {
@@ -483,7 +496,8 @@ void
 common_want(struct common *c, int what, const size_t *extra, size_t nextra)
 {
 	size_t filtered[3], nf = tk_filter_fields(c->filter, filtered), n = 0;
-	size_t *cols = tk_xcalloc(c->ncols + c->nkeys + nf + nextra,
+	size_t nj = tk_ncols(c->r) + 3, *joined = tk_xcalloc(nj, sizeof(*joined));
+	size_t *cols = tk_xcalloc(c->ncols + c->nkeys + nf + nextra + nj,
 	    sizeof(*cols));
 
 	if (what & WANT_PRINTED)
@@ -492,8 +506,10 @@ common_want(struct common *c, int what, const size_t *extra, size_t nextra)
 		n = add_kept(cols, n, c->keys, c->nkeys);
 	n = add_kept(cols, n, filtered, nf);
 	n = add_kept(cols, n, extra, nextra);
+	n = add_kept(cols, n, joined, join_cols(c, joined, nj));
 	tk_want_cols(c->r, cols, n);
 	free(cols);
+	free(joined);
 }
 
 int
@@ -517,8 +533,11 @@ common_next(struct common *c, struct tk_record *rec)
 			notices(c);
 		if (c->watch)
 			tk_filter_see(c->filter, rec);
-		if (tk_filter_match(c->filter, rec))
-			return 1;
+		if (!tk_filter_match(c->filter, rec))
+			continue;
+		if (c->join)
+			join_record(c, rec);
+		return 1;
 	}
 }
 
@@ -595,6 +614,10 @@ common_finish(struct common *c)
 {
 	if (c->r)
 		notices(c);
+	join_end(c, c->r != NULL && c->status == 0 && !c->no_watch &&
+	    tk_filter_count(c->filter) == 0);
+	join_free(c);
+	free(c->spk_paths);
 	if (tk_out_flush(&c->out) < 0) {
 		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
 		c->status = 2;
@@ -614,13 +637,16 @@ common_finish(struct common *c)
 struct tk_rows *
 common_rows(const struct common *c, const size_t *extra, size_t nextra)
 {
-	size_t n = 0, *kept = tk_xcalloc(c->ncols + c->nkeys + nextra,
+	size_t nj = tk_ncols(c->r) + 3, *joined = tk_xcalloc(nj, sizeof(*joined));
+	size_t n = 0, *kept = tk_xcalloc(c->ncols + c->nkeys + nextra + nj,
 	    sizeof(*kept));
 	struct tk_rows *rows;
 
 	n = add_kept(kept, n, c->cols, c->ncols);
 	n = add_kept(kept, n, c->keys, c->nkeys);
 	n = add_kept(kept, n, extra, nextra);
+	n = add_kept(kept, n, joined, join_cols(c, joined, nj));
+	free(joined);
 	rows = tk_rows_new(c->r, kept, n);
 	free(kept);
 	return rows;
@@ -795,6 +821,7 @@ common_person_record(struct common *c, const struct tk_record *rec,
 		c->pf[TK_EMAIL] = p->email;
 	if (rec->nf > TK_AFFILIATION)
 		c->pf[TK_AFFILIATION] = p->affiliation;
+	join_person(c, rec, p, c->pf);
 }
 
 void

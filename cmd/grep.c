@@ -16,7 +16,7 @@ static const char usage[] =
     "                  [--match-limit NUM] [--track NAME] [--level NAME]\n"
     "                  [--speaker NAME] [--each speaker] [--speaker-sep SEP]\n"
     "                  [--csv | --tsv | -d CHAR]\n"
-    "                  [--tsv-escapes on|off]\n"
+    "                  [--tsv-escapes on|off] [--speakers FILE]\n"
     "                  [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                  {PATTERN | -e PATTERN ... | --file PATFILE ...} "
     "[FILE ...]\n";

@@ -6,7 +6,7 @@
 
 static const char usage[] =
     "usage: talks list [-0cr] [-f FIELDS] [-s FIELDS] [--header]\n"
-    "                  [--each speaker] [--speaker-sep SEP]\n"
+    "                  [--each speaker] [--speaker-sep SEP] [--speakers FILE]\n"
     "                  [--markup text|markdown|html]\n"
     "                  [--track NAME] [--level NAME] [--speaker NAME]\n"
     "                  [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"

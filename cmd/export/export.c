@@ -42,7 +42,7 @@ static const char synopsis[] =
     "                    [--lang TAG] [--css FILE] [--logo FILE]\n"
     "                    [--markup text|markdown|html]\n"
     "                    [--track NAME] [--level NAME] [--speaker NAME]\n"
-    "                    [--speaker-sep SEP]\n"
+    "                    [--speaker-sep SEP] [--speakers FILE]\n"
     "                    [--csv | --tsv | -d CHAR] [--tsv-escapes on|off]\n"
     "                    [--map FIELD=HEADER] [--unguard] [--encoding NAME]\n"
     "                    [FILE ...]\n"

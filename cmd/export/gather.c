@@ -102,9 +102,13 @@ static int
 emit_person(void *ctx, const struct tk_record *rec, const struct tk_person *p)
 {
 	struct each *w = ctx;
-	struct tk_tmpl_vals v = { rec, &p->name, &p->email, &p->affiliation,
+	struct tk_record one;
+	struct tk_tmpl_vals v = { &one, &p->name, &p->email, &p->affiliation,
 		NULL };
 	struct batch b = { .n = 1, .rec = w->rec, .vals = &v };
+
+	/* The speaker's own bio and columns of a speakers file. */
+	common_person_record(w->x->c, rec, p, &one);
 
 	b.index = (*w->index)++;
 	return outdir_emit(w->x, &b) < 0 ? -1 : 0;
@@ -164,7 +168,16 @@ emit_unique(struct exporter *x, struct tk_rows *rows,
 	tv.p = titles.p;
 	tv.n = titles.n;
 	tk_rows_get(rows, s->recs[0], &rec);
-	struct tk_tmpl_vals v = { &rec, &s->name,
+	/* The speaker's own columns (--speakers): s is spelt so in recs[0]. */
+	struct tk_record one = rec;
+	struct tk_person p;
+	for (size_t i = 0; tk_person(&rec, i, &p); i++)
+		if (p.name.n == s->name.n && memcmp(p.name.p, s->name.p,
+		    p.name.n) == 0) {
+			common_person_record(x->c, &rec, &p, &one);
+			break;
+		}
+	struct tk_tmpl_vals v = { &one, &s->name,
 		s->email.p ? &s->email : &none,
 		s->affiliation.p ? &s->affiliation : &none, &tv };
 	struct batch b = { .n = s->nrecs, .index = index, .rec = &rec,

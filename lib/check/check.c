@@ -11,7 +11,7 @@
 
 static const char *const rule_names[TK_NRULES] = {
 	"room-overlap", "speaker-overlap", "time", "missing", "duplicate",
-	"name-variant", "email", "length", "unknown-value",
+	"name-variant", "email", "length", "unknown-value", "speaker-record",
 };
 
 const char *

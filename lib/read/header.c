@@ -229,17 +229,22 @@ apply_aliases(struct hdr *h, const struct src *s, unsigned long line,
  * the file has a speaker column.
  */
 static void
-apply_pairs(struct hdr *h, int *taken)
+apply_pairs(struct hdr *h, int *taken, int people)
 {
 	static const char *const firsts[] = { "first name", "firstname",
 		"given name", NULL };
 	static const char *const lasts[] = { "last name", "lastname",
 		"family name", "surname", NULL };
-	size_t fi = 0, la = 0, nm;
+	static const char *const names[] = { "name", "full name",
+		"fullname", NULL };
+	size_t fi = 0, la = 0, nm = 0;
 
-	if (taken[TK_SPEAKER] || !taken[TK_TITLE])
+	if (taken[TK_SPEAKER] || (!taken[TK_TITLE] && !people))
 		return;
-	if ((nm = find_folded(h, "name")) && h->field[nm - 1] < 0) {
+	for (const char *const *a = names; *a && nm == 0; a++)
+		if ((nm = find_folded(h, *a)) && h->field[nm - 1] >= 0)
+			nm = 0;
+	if (nm) {
 		h->field[nm - 1] = TK_SPEAKER;
 		taken[TK_SPEAKER] = 1;
 		return;
@@ -292,6 +297,31 @@ list_headers(const struct rawrec *h, char *out, size_t size)
 		snprintf(out + tk_cut(out, size - 1, size - 8), 8, ", ...");
 }
 
+/*
+ * A speakers file: the name is the key, as the title is a talk's; a
+ * "speaker id" column is the id when no other column is.
+ */
+static int
+people_key(struct hdr *h, const struct src *s, const struct rawrec *raw,
+    int *taken, struct tk_err *e)
+{
+	size_t id;
+
+	apply_pairs(h, taken, 1);
+	if (!taken[TK_ID] && (id = find_folded(h, "speaker id")) &&
+	    h->field[id - 1] < 0) {
+		h->field[id - 1] = TK_ID;
+		taken[TK_ID] = 1;
+	}
+	if (!taken[TK_SPEAKER]) {
+		char found[400];
+		list_headers(raw, found, sizeof(found));
+		return tk_fail(e, s->name, raw->line, 0, "no name column in a "
+		    "speakers file (found %s)%s", found, delim_hint(s, raw));
+	}
+	return 0;
+}
+
 int
 hdr_resolve(struct hdr *h, const struct src *s, const struct rawrec *raw,
     const struct tk_inopts *o, unsigned char *used, struct tk_err *e)
@@ -317,13 +347,15 @@ hdr_resolve(struct hdr *h, const struct src *s, const struct rawrec *raw,
 	name_columns(h, s, raw);
 	apply_maps(h, o, used, taken);
 	apply_aliases(h, s, raw->line, taken);
+	if (o->people)
+		return people_key(h, s, raw, taken, e);
 	if (!taken[TK_TITLE]) {
 		char found[400];
 		list_headers(raw, found, sizeof(found));
 		return tk_fail(e, s->name, raw->line, 0,
 		    "no title column (found %s)%s", found, delim_hint(s, raw));
 	}
-	apply_pairs(h, taken);
+	apply_pairs(h, taken, 0);
 	return 0;
 }
 

@@ -108,6 +108,21 @@ struct tk_inopts {
 	 * UTF-8, or UTF-16 where a byte order mark says so.
 	 */
 	const char *encoding;
+	/*
+	 * The files are speakers files (--speakers): each record is a
+	 * person, and its key column is the speaker's name (a name, full
+	 * name, speaker or first and last name column) instead of a title;
+	 * a "speaker id" column is the id.
+	 */
+	int people;
+	/*
+	 * Names of columns that the caller fills in itself (nadded of them):
+	 * each is a column of the reader even when no file has it, and a
+	 * canonical one counts as present.  Records leave them empty.  The
+	 * strings must outlive the reader.
+	 */
+	const char *const *added;
+	size_t nadded;
 };
 
 /* The first characters of a value that a spreadsheet would run. */

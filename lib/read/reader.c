@@ -111,6 +111,22 @@ find_extra(const struct tk_reader *r, const char *folded)
 	return -1;
 }
 
+/* A column that the caller fills in (tk_inopts.added). */
+static void
+add_named(struct tk_reader *r, const char *name)
+{
+	size_t n = strlen(name);
+	char *folded = tk_xmalloc(n + 1);
+	int f = tk_canon_find(name, n);
+
+	tk_fold_name(name, n, folded);
+	if (f >= 0)
+		r->col[f].present = 1;
+	else if (find_extra(r, folded) < 0)
+		add_column(r, name, n);
+	free(folded);
+}
+
 /* Queues notice w. */
 static void
 add_note(struct tk_reader *r, const struct tk_err *w)
@@ -211,6 +227,8 @@ tk_open(char *const *paths, size_t npaths, const struct tk_inopts *opts)
 			src_park(s);
 		}
 	}
+	for (size_t i = 0; i < r->opts.nadded; i++)
+		add_named(r, r->opts.added[i]);
 	r->vals = tk_xcalloc(r->ncol, sizeof(*r->vals));
 	r->blank = tk_xcalloc(r->ncol, sizeof(*r->blank));
 	for (size_t c = 0; c < r->ncol; c++)

@@ -239,6 +239,7 @@ void tk_groups_member(struct tk_groups *g, size_t i, size_t j,
 /* One speaker of a talk: items at the same place in the three lists. */
 struct tk_person {
 	struct tk_str name, email, affiliation;
+	size_t i;                 /* the speaker's place in the talk's list */
 };
 
 /*
@@ -287,6 +288,44 @@ size_t tk_speakers_count(const struct tk_speakers *ss);
 /* Speaker i (valid until the next add or free). */
 const struct tk_speaker *tk_speakers_get(const struct tk_speakers *ss,
     size_t i);
+
+/* --------------------------------------------------------- speaker records */
+
+/*
+ * The records of speakers files (--speakers), held in memory: each a
+ * person with a name (TK_SPEAKER), perhaps an id (TK_ID) and the other
+ * columns of the speakers reader, ncol in all.  Free with
+ * tk_people_free.
+ */
+struct tk_people;
+struct tk_people *tk_people_new(size_t ncol);
+void tk_people_free(struct tk_people *pp);
+
+/* Adds a record (its values, file and line are copied). */
+void tk_people_add(struct tk_people *pp, const struct tk_record *rec);
+
+/* Makes the keys to find records by; call after the last add. */
+void tk_people_index(struct tk_people *pp);
+
+/*
+ * The records of the speaker with id (blanks around it aside) when id
+ * is not NULL, else of the speaker named name.  Returns how many records match (an empty key
+ * matches none) and puts the first two of them, in input order, in
+ * found.  Names compare as tk_groups compares them, and accents and
+ * other marks set aside too.
+ */
+size_t tk_people_find(const struct tk_people *pp, const struct tk_str *id,
+    const struct tk_str *name, size_t *found);
+
+size_t tk_people_count(const struct tk_people *pp);
+
+/* The value of column col of record i. */
+const struct tk_str *tk_people_value(const struct tk_people *pp, size_t i,
+    size_t col);
+
+/* The file of record i, and its line in *line. */
+const char *tk_people_file(const struct tk_people *pp, size_t i,
+    unsigned long *line);
 
 /* ------------------------------------------------------- days and times */
 

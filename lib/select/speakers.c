@@ -46,6 +46,7 @@ tk_person(const struct tk_record *rec, size_t i, struct tk_person *p)
 			continue;
 		int bad = tk_unpaired(rec, NULL, NULL);
 		p->name = it;
+		p->i = i;
 		p->email = bad & TK_UNPAIRED_EMAIL ? none :
 		    tk_item_of(TK_EMAIL, field(rec, TK_EMAIL), i);
 		p->affiliation = bad & TK_UNPAIRED_AFFILIATION ? none :
