@@ -671,29 +671,76 @@ is_blank(char ch)
 }
 
 /*
- * Whether list v is written as put_field would join it: one item, or
- * items without blanks around them, after each ';' one space, no line
- * break.  Most values are, and are written as they are, unsplit.
+ * Whether list v is written as it is: it reads as put_field would join
+ * it (one item, or items without blanks around them, after each ';' one
+ * space, no line break), as most values do.  *any says whether v has an
+ * item at all: a byte that is neither blank nor a separator.
  */
 static int
-joined(const struct tk_str *v)
+as_is(const struct tk_str *v, int *any)
 {
-	const char *p = v->p, *end = v->p + v->n, *q;
+	/* The bytes that need a look: separators and blanks. */
+	static const unsigned char look[256] = {
+		['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, [';'] = 1
+	};
+	const unsigned char *p = (const unsigned char *)v->p;
+	size_t n = v->n, semis = 0, i = 0;
+	int tidy = 1;
 
-	if (memchr(p, '\n', v->n) || memchr(p, '\r', v->n))
-		return 0;
-	/* One item is written as it is, blanks and all. */
-	if ((q = memchr(p, ';', v->n)) == NULL)
-		return 1;
-	if (is_blank(p[0]) || is_blank(end[-1]))
-		return 0;
-	for (; q; q = memchr(q + 1, ';',
-	    (size_t)(end - q - 1))) {
-		if (q == p || is_blank(q[-1]) || end - q < 3 || q[1] != ' ' ||
-		    is_blank(q[2]))
-			return 0;
+	*any = 0;
+	for (;;) {
+		size_t from = i;
+
+		while (i < n && !look[p[i]])
+			i++;
+		*any |= i > from;
+		if (i == n)
+			break;
+		if (p[i] == '\n' || p[i] == '\r') {
+			tidy = 0;
+		} else if (p[i] == ';') {
+			semis++;
+			if (i == 0 || is_blank((char)p[i - 1]) || n - i < 3 ||
+			    p[i + 1] != ' ' || is_blank((char)p[i + 2]))
+				tidy = 0;
+		}
+		i++;
 	}
-	return 1;
+	/* One item is written as it is, blanks and all. */
+	return tidy && (semis == 0 || (!is_blank((char)p[0]) &&
+	    !is_blank((char)p[n - 1])));
+}
+
+/* Writes the items of v, parted by ';' and line breaks (a CRLF is one),
+ * joined with "; ", each without the blanks around it: the items that
+ * tk_next_item gives, in one pass. */
+static void
+put_items(struct tk_out *o, const struct tk_str *v)
+{
+	const char *p = v->p, *end = v->p + v->n;
+
+	for (int first = 1;; first = 0) {
+		const char *e = p, *next;
+		struct tk_str item;
+
+		while (e < end && *e != ';' && *e != '\n' && *e != '\r')
+			e++;
+		next = e;
+		if (next + 1 < end && next[0] == '\r' && next[1] == '\n')
+			next++;
+		while (p < e && is_blank(*p))
+			p++;
+		while (e > p && is_blank(e[-1]))
+			e--;
+		if (!first)
+			tk_out_write(o, "; ", 2);
+		item.p = p;
+		item.n = (size_t)(e - p);
+		tk_put_flat(o, &item);
+		if (next >= end)
+			break;
+		p = next + 1;
+	}
 }
 
 void
@@ -701,9 +748,17 @@ put_field(struct common *c, size_t col, const struct tk_str *v)
 {
 	struct tk_str item;
 	size_t pos = 0;
+	int any;
 
-	if (!tk_is_list(col) || v->n == 0 || (c->nseps == 0 && joined(v))) {
+	if (!tk_is_list(col) || v->n == 0) {
 		tk_put_flat(&c->out, v);
+		return;
+	}
+	if (c->nseps == 0) {
+		if (as_is(v, &any))
+			tk_put_flat(&c->out, v);
+		else if (any)   /* blanks and separators alone: no item */
+			put_items(&c->out, v);
 		return;
 	}
 	for (int first = 1; tk_next_of(col, v, &pos, &item); first = 0) {

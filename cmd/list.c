@@ -32,7 +32,11 @@ put_text_line(struct lister *l, const struct tk_record *rec)
 {
 	struct tk_record plain;
 
-	if (l->markup != MARKUP_TEXT && l->fv == NULL) {
+	if (l->markup == MARKUP_TEXT) {
+		put_line(l->c, rec);
+		return;
+	}
+	if (l->fv == NULL) {
 		l->fv = tk_xcalloc(rec->nf + 1, sizeof(*l->fv));
 		for (size_t i = 0; i < 3; i++)
 			tk_out_init_mem(&l->text[i]);

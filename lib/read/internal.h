@@ -24,7 +24,7 @@ const char *const *tk_canon_aliases(int f);
  * look would cost as much as the reading.
  */
 #define SRC_UTF8_LOOK ((size_t)8 << 20)
-#define SRC_GUARD_LINES 100000UL
+#define SRC_GUARD_LINES 10000UL
 
 #define SRC_FIRST_CHUNK ((size_t)64 << 10)
 #define SRC_CHUNK ((size_t)1 << 20)

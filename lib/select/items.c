@@ -18,12 +18,6 @@ tk_speaker_seps(const char *const *seps, size_t n)
 	nextra = n;
 }
 
-int
-tk_is_list(size_t c)
-{
-	return c == TK_SPEAKER || c == TK_EMAIL || c == TK_AFFILIATION;
-}
-
 static int
 is_blank(char c)
 {

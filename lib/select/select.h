@@ -52,8 +52,13 @@ int tk_next_item(const struct tk_str *v, size_t *pos, struct tk_str *item);
  */
 void tk_speaker_seps(const char *const *seps, size_t n);
 
-/* Whether the values of column c are lists (speaker, email, affiliation). */
-int tk_is_list(size_t c);
+/* Whether the values of column c are lists (speaker, email, affiliation);
+ * inline, as it is asked of every value written. */
+static inline int
+tk_is_list(size_t c)
+{
+	return c == TK_SPEAKER || c == TK_EMAIL || c == TK_AFFILIATION;
+}
 
 /* tk_next_item for a value of column c, with the added separators. */
 int tk_next_of(size_t c, const struct tk_str *v, size_t *pos,
