@@ -704,6 +704,9 @@ as_is(const struct tk_str *v, int *any)
 			    p[i + 1] != ' ' || is_blank((char)p[i + 2]))
 				tidy = 0;
 		}
+		/* Known to be rewritten, with an item: no need to read on. */
+		if (!tidy && *any)
+			return 0;
 		i++;
 	}
 	/* One item is written as it is, blanks and all. */
