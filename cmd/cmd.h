@@ -313,6 +313,13 @@ struct command {
 	const struct option *longopts;
 };
 
+/*
+ * What --help writes after the usage: the option lines of command cmd
+ * (main.c sets it; NULL, as in the fuzz targets that link common.c
+ * alone, writes the usage only).
+ */
+extern void (*common_help_options)(const char *cmd);
+
 /* The subcommand of that name (main.c), or NULL. */
 const struct command *command_named(const char *name);
 

@@ -11,7 +11,8 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "help.h"
+
+void (*common_help_options)(const char *cmd);
 
 /*
  * The size in $name: digits, then K, M or G; 0 (the default) when unset
@@ -292,18 +293,14 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 		TK_GROW(c->spk_paths, c->spkcap, c->nspk + 1);
 		c->spk_paths[c->nspk++] = (char *)arg;
 		return 1;
-	case OPT_HELP: {
-		const struct command *cmd = command_named(c->cmd);
-
+	case OPT_HELP:
 		fputs(c->usage, stdout);
-		if (cmd)
-			help_options(stdout, c->cmd, cmd->shortopts,
-			    cmd->longopts);
+		if (common_help_options)
+			common_help_options(c->cmd);
 		if (fflush(stdout) == 0 && !ferror(stdout))
 			exit(0);
 		fprintf(stderr, "talks: write error: %s\n", strerror(errno));
 		exit(2);
-	}
 	case ':':
 		misuse(c, "option '%s' needs a value", argv[optind - 1]);
 	case '?':

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "help.h"
 
 static const struct command commands[] = {
 	{ "by-track", cmd_by_track, "talks grouped by track, counted or by level",
@@ -122,11 +123,22 @@ unknown(const char *name)
 	return 2;
 }
 
+/* The option lines of --help, from the manual pages (help.c). */
+static void
+options_of(const char *name)
+{
+	const struct command *cmd = command_named(name);
+
+	if (cmd)
+		help_options(stdout, name, cmd->shortopts, cmd->longopts);
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct command *cmd;
 
+	common_help_options = options_of;
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

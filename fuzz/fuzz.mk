@@ -85,11 +85,13 @@ fuzz/out/when: fuzz/when.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/when.c $(FUZZ_LIB) $(LIBS)
 
-fuzz/out/import: fuzz/import.c $(FUZZ_LIB) $(IMPORT_SRC) cmd/common.c $(LIB_HDRS) \
+fuzz/out/import: fuzz/import.c $(FUZZ_LIB) $(IMPORT_SRC) cmd/common.c cmd/join.c \
+    $(LIB_HDRS) \
     cmd/import/import.h cmd/import/frab.h
 	@mkdir -p fuzz/out
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(IMPORT_CFLAGS) -o $@ fuzz/import.c \
-	    $(IMPORT_SRC) cmd/common.c $(FUZZ_LIB) $(LIBS) $(IMPORT_LIBS)
+	    $(IMPORT_SRC) cmd/common.c cmd/join.c $(FUZZ_LIB) $(LIBS) \
+	    $(IMPORT_LIBS)
 
 fuzz/out/safehtml: fuzz/safehtml.c $(FUZZ_LIB)
 	@mkdir -p fuzz/out
