@@ -245,26 +245,42 @@ sched_speakers(struct exporter *x, struct schedule *s)
 }
 
 /*
+ * Reads every record into s, counting them in *nrec; with keep_all, the
+ * talks without a time are kept too.  -1 when s cannot be set up.
+ */
+static int
+read_schedule(struct exporter *x, struct schedule *s, int keep_all,
+    unsigned long long *nrec)
+{
+	struct input in = { NULL, 0 };
+	struct tk_record rec;
+
+	if (schedule_init(x, s, rows_all(x)) < 0) {
+		schedule_free(s);
+		return -1;
+	}
+	s->keep_all = keep_all;
+	while (next_record(x, &in, &rec)) {
+		++*nrec;
+		schedule_add(s, &rec);
+	}
+	tk_rows_free(in.sorted);
+	return 0;
+}
+
+/*
  * All the records are read first, then the times of the talks; a time
  * that cannot be read stops it.
  */
 static int
 gather_scheduled(struct exporter *x, unsigned long long *nrec)
 {
-	struct input in = { NULL, 0 };
 	struct schedule s;
 	struct tk_record rec;
 	int rc = 0;
 
-	if (schedule_init(x, &s, rows_all(x)) < 0) {
-		schedule_free(&s);
+	if (read_schedule(x, &s, 0, nrec) < 0)
 		return -1;
-	}
-	while (next_record(x, &in, &rec)) {
-		++*nrec;
-		schedule_add(&s, &rec);
-	}
-	tk_rows_free(in.sorted);
 	/* An output missing some talks would look complete: none at all. */
 	if (schedule_end(x, &s) < 0) {
 		rc = -1;
@@ -293,22 +309,13 @@ gather_scheduled(struct exporter *x, unsigned long long *nrec)
 static int
 gather_all(struct exporter *x, unsigned long long *nrec)
 {
-	struct input in = { NULL, 0 };
 	struct schedule s;
 	struct tk_record rec;
 	struct batch b = { .rec = &rec };
 	int rc = 0, times = x->f->wants_times && x->f->wants_times(x);
 
-	if (schedule_init(x, &s, rows_all(x)) < 0) {
-		schedule_free(&s);
+	if (read_schedule(x, &s, 1, nrec) < 0)
 		return -1;
-	}
-	s.keep_all = 1;
-	while (next_record(x, &in, &rec)) {
-		++*nrec;
-		schedule_add(&s, &rec);
-	}
-	tk_rows_free(in.sorted);
 	if (times && schedule_end(x, &s) < 0) {
 		/* Not asked for: the talks are all there, without a grid. */
 		if (x->o->layout != LAYOUT_AUTO) {
