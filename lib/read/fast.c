@@ -9,8 +9,9 @@
  * decoded ("" and, in TSV, the backslash escapes) only when they need
  * it, into a scratch arena.  What the scan does not handle exactly like
  * the plain path (text after a closing quote, a quote left open at the
- * end of the input, a record larger than the chunk or than the record
- * limit, or with more fields than it allows) is handed, from the record's first byte, to the plain path.
+ * end of the input, a record larger than the record limit, or with more
+ * fields than it allows) is handed, from the record's first byte, to the
+ * plain path.  A record larger than the chunk makes the buffer grow.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -218,6 +219,38 @@ refill(struct fast *f, struct src *s, struct tk_err *e)
 	return n > 0;
 }
 
+/*
+ * For a record that fills the chunk: the buffer doubles, up to one byte
+ * past the record limit, and is filled before the record is scanned
+ * again, so that all the scans of a long record cost about twice its
+ * bytes.  Returns as refill does: 2 when the record passes the limit,
+ * which the plain path then reports.
+ */
+static int
+grow(struct fast *f, struct src *s, struct tk_err *e)
+{
+	size_t have = s->end - s->beg;
+	size_t cap = have > f->max / 2 ? f->max + 1 : have * 2;
+	long n = 0;
+
+	if (have > f->max)
+		return 2;
+	if (s->beg > 0) {
+		memmove(s->buf, s->buf + s->beg, have);
+		s->beg = 0;
+		s->end = have;
+	}
+	if (s->cap < cap) {
+		s->buf = tk_xrealloc(s->buf, cap);
+		s->cap = cap;
+	}
+	while (s->end < s->cap && (n = src_read(s, s->cap - s->end, e)) > 0)
+		;
+	if (n < 0)
+		return -1;
+	return s->end > have;
+}
+
 /* Whether a quoted field of those build decodes shows a spreadsheet's TSV. */
 static int
 quoted_sign(const struct fast *f, const struct src *s,
@@ -361,7 +394,9 @@ fast_next(struct fast *f, struct plain *p, struct src *s,
 		}
 		rc = scan_record(f, s, &len, &term, &lines);
 		if (rc == SCAN_MORE) {
-			if ((rc = refill(f, s, e)) < 0)
+			if ((rc = refill(f, s, e)) == 2)
+				rc = grow(f, s, e);
+			if (rc < 0)
 				return -1;
 			if (rc != 2)
 				continue;

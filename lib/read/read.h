@@ -85,9 +85,9 @@ struct tk_inopts {
 	size_t max_record;       /* largest record, bytes; 0: TK_MAX_RECORD */
 	enum tk_path path;       /* the parsing path */
 	/*
-	 * The largest record, in bytes, that the fast paths read themselves
-	 * (larger ones go to the plain path); 0: TK_CHUNK.  Tests make it
-	 * small to move the chunk boundaries.
+	 * How many bytes the fast paths hold for the records (a larger
+	 * record makes the buffer grow, up to the record limit); 0:
+	 * TK_CHUNK.  Tests make it small to move the chunk boundaries.
 	 */
 	size_t chunk;
 	enum tk_tsv_escapes tsv_escapes; /* the form of TSV files */
