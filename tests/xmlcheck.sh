@@ -4,6 +4,9 @@
 # exit 1, with what is wrong on stderr, if it is not.
 #   talks export -t frab ... | sh tests/xmlcheck.sh
 #   talks export -t frab ... | sh tests/xmlcheck.sh --schema
+#   sh tests/xmlcheck.sh --files A.xml B.xml ...
+# --files checks each file named, in one shell, and prints nothing; the
+# messages name the file.
 # The structure checked everywhere: a schedule root with version and
 # conference (title, acronym, start, end, days), days with index, date,
 # start and end, rooms with a name, events with a positive id, a guid and
@@ -25,9 +28,14 @@ if ! command -v xmllint >/dev/null 2>&1; then
 	echo "xmlcheck.sh: xmllint not found: 'make deps' installs libxml2-utils" >&2
 	exit 1
 fi
+files=
+if [ "$1" = --files ]; then
+	shift
+	files=1
+fi
 tmp=$(mktemp) || exit 2
 trap 'rm -f "$tmp" "$tmp.err"' EXIT
-cat >"$tmp"
+[ -n "$files" ] || cat >"$tmp"
 if [ -n "$xsd" ]; then
 	xmllint --noout --schema "$xsd" "$tmp" 2>"$tmp.err" || {
 		sed "s|$tmp|-|" "$tmp.err" >&2; exit 1; }
@@ -66,19 +74,30 @@ done
 rule "start or duration not HH:MM" \
     "//event/start[$(printf "$hhmm" . . .)] | //event/duration[$(printf "$hhmm" . . .)]"
 rule "persons holding something other than person" '//persons/*[not(self::person)]'
-counts=$(xmllint --xpath "concat($expr)" "$tmp" 2>"$tmp.err") || {
-	sed "s|$tmp|-|" "$tmp.err" >&2; exit 1; }
-bad=0
-rest=$counts
-while IFS= read -r name; do
-	[ -n "$name" ] || continue
-	n=${rest%%|*}
-	rest=${rest#*|}
-	[ "$n" = 0 ] && continue
-	echo "xmlcheck.sh: $name (${n:-?} nodes)" >&2
-	bad=1
-done <<EOF
+# check FILE NAME: 0 when FILE breaks no rule; else says which, as NAME.
+check() {
+	counts=$(xmllint --xpath "concat($expr)" "$1" 2>"$tmp.err") || {
+		sed "s|$1|$2|" "$tmp.err" >&2; return 1; }
+	bad=0
+	rest=$counts
+	while IFS= read -r name; do
+		[ -n "$name" ] || continue
+		n=${rest%%|*}
+		rest=${rest#*|}
+		[ "$n" = 0 ] && continue
+		echo "xmlcheck.sh: ${files:+$2: }$name (${n:-?} nodes)" >&2
+		bad=1
+	done <<EOF
 $names
 EOF
-[ "$bad" -eq 0 ] || exit 1
+	return $bad
+}
+if [ -n "$files" ]; then
+	rc=0
+	for f; do
+		check "$f" "$f" || rc=1
+	done
+	exit $rc
+fi
+check "$tmp" - || exit 1
 cat "$tmp"
