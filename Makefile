@@ -171,13 +171,16 @@ check-real: talks
 	sh tests/check-real.sh
 
 # The same suite built with the address and undefined-behaviour
-# sanitizers, in build-san/ so that the normal build is left as it is.
+# sanitizers, in build-san/ so that the normal build is left as it is,
+# with the cases of bad/ on all three parsing paths (make check runs
+# them on plain and vector).
 # Leaks are check-valgrind's to find: LeakSanitizer's scan at each exit
 # would double the time of the run.
 SAN = -fsanitize=address,undefined
 SAN_DIR = build-san/
 check-san:
-	ASAN_OPTIONS=detect_leaks=0 $(MAKE) check-halves OBJDIR=$(SAN_DIR) LDFLAGS="$(SAN)" \
+	ASAN_OPTIONS=detect_leaks=0 TALKS_BAD_PATHS="plain portable vector" \
+	    $(MAKE) check-halves OBJDIR=$(SAN_DIR) LDFLAGS="$(SAN)" \
 	    CFLAGS="-O1 -g $(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 # The same suite with every run of talks and of the unit tests under
