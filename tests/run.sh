@@ -5,7 +5,9 @@
 #
 # A golden case is a directory holding:
 #   cmd     one shell command line, run by bash with -o pipefail from the
-#           top of the tree, with ./talks first on PATH
+#           top of the tree, with ./talks first on PATH and TMPDIR a
+#           folder of the case's own, empty when it starts (files made
+#           there need no cleaning up)
 #   in      standard input (optional; /dev/null otherwise)
 #   out     expected standard output (optional; empty otherwise)
 #   err     expected standard error (optional; empty otherwise)

@@ -23,6 +23,7 @@
  * Exit 0 when nothing failed and something passed, 1 otherwise.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -264,6 +265,41 @@ case_env(const char *tpath, const char *tmpdir)
 	return env;
 }
 
+/* Removes what DIR holds, at any depth, and leaves DIR: each case
+ * starts with an empty TMPDIR of its own.  Folders that a case made
+ * unreadable are opened first. */
+static void
+empty_dir(const char *dir)
+{
+	char path[PATH_MAX];
+	struct dirent *e;
+	struct stat st;
+	int removed;
+	DIR *d;
+
+	do {
+		if ((d = opendir(dir)) == NULL &&
+		    (chmod(dir, 0700) != 0 || (d = opendir(dir)) == NULL))
+			die("%s: %s", dir, strerror(errno));
+		removed = 0;
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+				empty_dir(path);
+				if (rmdir(path) != 0)
+					die("%s: %s", path, strerror(errno));
+			} else if (unlink(path) != 0 && errno != ENOENT) {
+				die("%s: %s", path, strerror(errno));
+			}
+			removed = 1;
+		}
+		closedir(d);
+	} while (removed);
+}
+
 /* Starts ARGV with standard input from IN, output to OUT and errors to
  * ERR (to OUT when ERR is NULL); returns its pid. */
 static pid_t
@@ -417,6 +453,7 @@ launch(struct slot *s, char *job)
 	snprintf(out, sizeof out, "%s/out", s->dir);
 	snprintf(err, sizeof err, "%s/err", s->dir);
 	snprintf(tmp, sizeof tmp, "%s/t", s->dir);
+	empty_dir(tmp);
 	job_name(job, name, sizeof name);
 	if (strncmp(job, "unit:", 5) == 0) {
 		if (wrapper && *wrapper) {
