@@ -203,7 +203,10 @@ refill(struct fast *f, struct src *s, struct tk_err *e)
 		s->beg = 0;
 		s->end = have;
 	}
-	if (s->cap < f->chunk) {
+	/* The buffer of the first read grows to the chunk only when a read
+	 * filled it or a record does: a small input never pays for the
+	 * chunk (the copy into it and its pages). */
+	if (s->cap < f->chunk && (s->filled || have == s->cap)) {
 		s->cap = f->chunk;
 		s->buf = tk_xrealloc(s->buf, s->cap);
 	}

@@ -32,7 +32,7 @@ const char *const *tk_canon_aliases(int f);
 /*
  * One input file.  Unread bytes are buf[beg .. end); line is the line
  * number of buf[beg].  The first read is small; streaming grows the
- * buffer to SRC_CHUNK.  A regular file that waits for its turn after its
+ * buffer to the chunk once a read shows there is more to come.  A regular file that waits for its turn after its
  * header is read is parked: closed, its buffer freed, and where to go on
  * kept in off, so that any number of files can wait in little memory
  * and without a descriptor each.
@@ -42,6 +42,7 @@ struct src {
 	const char *name;   /* for messages */
 	int fd;
 	int eof;
+	int filled;         /* the last read gave all the room it was given */
 	char *buf;
 	size_t cap, beg, end;
 	unsigned long line;

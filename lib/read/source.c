@@ -224,14 +224,18 @@ src_read(struct src *s, size_t max, struct tk_err *e)
 
 	if (s->eof)
 		return 0;
-	if (s->cd)
-		return src_read_decoded(s, max, e);
+	if (s->cd) {
+		long k = src_read_decoded(s, max, e);
+		s->filled = k > 0 && (size_t)k == max;
+		return k;
+	}
 	do
 		n = read(s->fd, s->buf + s->end, max);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return tk_fail(e, s->name, 0, 0, "read error: %s",
 		    strerror(errno));
+	s->filled = (size_t)n == max;
 	if (n == 0) {
 		s->eof = 1;
 		src_check_end(s);
