@@ -151,7 +151,7 @@ check: talks $(UNIT_BIN) $(RUNNER)
 	sh tests/run.sh
 
 # The randomized unit tests with their full number of rounds (make check
-# runs half of them, to stay quick).
+# runs a quarter of them, to stay quick).
 check-deep: $(UNIT_BIN)
 	TALKS_DEEP=1 tests/unit/test_paths
 	TALKS_DEEP=1 tests/unit/test_prefilter
@@ -166,9 +166,12 @@ check-halves: $(OBJDIR)talks $(UNIT_BIN) $(RUNNER)
 
 # Every export over the real files in ../shared/real/, when it is there:
 # the schedules among them must give calendars and frab schedules at the
-# source's instants (tests/check-real.sh).
-check-real: talks
+# source's instants (tests/check-real.sh); then the golden cases on those
+# files (testdata/golden-real/), which make check leaves out, as a clone
+# has nothing beside it.  Without ../shared/ they are skipped.
+check-real: talks $(RUNNER)
 	sh tests/check-real.sh
+	sh tests/run.sh testdata/golden-real/*/*/
 
 # The same suite built with the address and undefined-behaviour
 # sanitizers, in build-san/ so that the normal build is left as it is,
