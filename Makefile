@@ -151,7 +151,7 @@ check: talks $(UNIT_BIN) $(RUNNER)
 	sh tests/run.sh
 
 # The randomized unit tests with their full number of rounds (make check
-# runs a quarter of them, to stay quick).
+# runs an eighth of them, to stay quick).
 check-deep: $(UNIT_BIN)
 	TALKS_DEEP=1 tests/unit/test_paths
 	TALKS_DEEP=1 tests/unit/test_prefilter

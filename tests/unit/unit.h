@@ -35,7 +35,7 @@ rnd(unsigned n)
 }
 
 /*
- * How many rounds a randomized test runs: a quarter of N in make check, which
+ * How many rounds a randomized test runs: an eighth of N in make check, which
  * stays quick; N with TALKS_DEEP set (make check-deep, which CI runs);
  * a tenth of N under a wrapper such as valgrind (TALKS_WRAPPER set by
  * tests/run.sh), where every round costs fifty times more and the same
@@ -49,7 +49,7 @@ unit_rounds(int n)
 
 	if (w && *w)
 		return n / 10;
-	return d && *d ? n : n / 4;
+	return d && *d ? n : n / 8;
 }
 
 static int
