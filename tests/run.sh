@@ -63,7 +63,12 @@ export LC_ALL
 unset TALKS_FILE NO_COLOR TALKS_PATH
 paths=${TALKS_PATHS:-${TALKS_BAD_PATHS:-plain vector}}
 jobs=${TALKS_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)}
-TALKS_RESULTS=$(mktemp -d) || exit 2
+# The jobs' files (and each case's TMPDIR) go to TMPDIR when it is set,
+# else to /dev/shm where it can be written: in memory, a case's files
+# cost a little less to make and remove.
+scratch=${TMPDIR:-/tmp}
+[ -z "$TMPDIR" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && scratch=/dev/shm
+TALKS_RESULTS=$(mktemp -d -p "$scratch") || exit 2
 export TALKS_RESULTS TALKS_WRAPPER
 trap 'rm -rf "$TALKS_RESULTS"' EXIT INT TERM
 if [ -n "$TALKS_WRAPPER" ]; then
