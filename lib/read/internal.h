@@ -32,10 +32,11 @@ const char *const *tk_canon_aliases(int f);
 /*
  * One input file.  Unread bytes are buf[beg .. end); line is the line
  * number of buf[beg].  The first read is small; streaming grows the
- * buffer to the chunk once a read shows there is more to come.  A regular file that waits for its turn after its
- * header is read is parked: closed, its buffer freed, and where to go on
- * kept in off, so that any number of files can wait in little memory
- * and without a descriptor each.
+ * buffer to the chunk once a read shows there is more to come.  A
+ * regular file that waits for its turn after its header is read is
+ * parked: closed, its buffer freed, and where to go on kept in off, so
+ * that any number of files can wait in little memory and without a
+ * descriptor each.
  */
 struct src {
 	const char *path;   /* as named; "-" is standard input */
