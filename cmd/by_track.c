@@ -51,29 +51,22 @@ struct bytrack {
 static void
 parse_order(struct bytrack *b, const char *arg)
 {
-	if (strcmp(arg, "input") == 0)
-		b->order = TK_ORDER_INPUT;
-	else if (strcmp(arg, "name") == 0)
-		b->order = TK_ORDER_NAME;
-	else if (strcmp(arg, "count") == 0)
-		b->order = TK_ORDER_COUNT;
-	else
-		misuse(&b->c, "unknown order '%s': use input, name or count",
-		    arg);
+	static const char *const names[] = { "input", "name", "count", NULL };
+	static const enum tk_group_order orders[] = { TK_ORDER_INPUT,
+		TK_ORDER_NAME, TK_ORDER_COUNT };
+
+	b->order = orders[common_choice(&b->c, arg, names,
+	    "unknown order '%s': use input, name or count")];
 }
 
 static void
 parse_table(struct bytrack *b, const char *arg)
 {
-	if (strcmp(arg, "text") == 0)
-		b->table = TABLE_TEXT;
-	else if (strcmp(arg, "tsv") == 0)
-		b->table = TABLE_TSV;
-	else if (strcmp(arg, "csv") == 0)
-		b->table = TABLE_CSV;
-	else
-		misuse(&b->c, "unknown table form '%s': use text, tsv or csv",
-		    arg);
+	static const char *const names[] = { "text", "tsv", "csv", NULL };
+
+	/* In the order of enum table_form. */
+	b->table = (enum table_form)common_choice(&b->c, arg, names,
+	    "unknown table form '%s': use text, tsv or csv");
 	b->table_set = 1;
 }
 

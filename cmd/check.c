@@ -98,14 +98,11 @@ rules(const struct check *ch, const char *list)
 static enum form
 form(const struct check *ch, const char *name)
 {
-	if (strcmp(name, "text") == 0)
-		return TEXT;
-	if (strcmp(name, "json") == 0)
-		return JSON;
-	if (strcmp(name, "jsonl") == 0)
-		return JSONL;
-	misuse(&ch->c, "unknown format '%s' (formats: text, json, jsonl)",
-	    name);
+	static const char *const names[] = { "text", "json", "jsonl", NULL };
+
+	/* In the order of enum form. */
+	return (enum form)common_choice(&ch->c, name, names,
+	    "unknown format '%s' (formats: text, json, jsonl)");
 }
 
 /* Splits FIELDS=REST; at the last '=' for --max, the first for --allow. */

@@ -197,6 +197,14 @@ void misuse(const struct common *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), noreturn));
 
 /*
+ * The index of ARG among NAMES (NULL-terminated); otherwise misuse, with
+ * WHY, a format whose one conversion is ARG, naming what may be given.
+ */
+int common_choice(const struct common *c, const char *arg,
+    const char *const *names, const char *why)
+    __attribute__((format(printf, 4, 0)));
+
+/*
  * The decimal value arg of option opt, from min to max; anything else
  * is a usage error.
  */

@@ -144,6 +144,16 @@ report(const struct tk_err *e)
 	fputc('\n', stderr);
 }
 
+int
+common_choice(const struct common *c, const char *arg,
+    const char *const *names, const char *why)
+{
+	for (int i = 0; names[i]; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return i;
+	misuse(c, why, arg);
+}
+
 void
 misuse(const struct common *c, const char *fmt, ...)
 {
@@ -223,6 +233,11 @@ set_encoding(struct common *c, const char *arg)
 	c->in.encoding = arg;
 }
 
+/* The values of --tsv-escapes, and what each sets. */
+static const char *const tsv_escape_names[] = { "on", "off", "auto", NULL };
+static const enum tk_tsv_escapes tsv_escapes[] = { TK_ESC_ON, TK_ESC_OFF,
+	TK_ESC_AUTO };
+
 int
 common_option(struct common *c, int opt, const char *arg, char **argv)
 {
@@ -244,15 +259,9 @@ common_option(struct common *c, int opt, const char *arg, char **argv)
 		c->in.dialect = TK_TSV;
 		return 1;
 	case OPT_TSV_ESCAPES:
-		if (strcmp(arg, "on") == 0)
-			c->in.tsv_escapes = TK_ESC_ON;
-		else if (strcmp(arg, "off") == 0)
-			c->in.tsv_escapes = TK_ESC_OFF;
-		else if (strcmp(arg, "auto") == 0)
-			c->in.tsv_escapes = TK_ESC_AUTO;
-		else
-			misuse(c, "bad --tsv-escapes value '%s': use on, off "
-			    "or auto", arg);
+		c->in.tsv_escapes = tsv_escapes[common_choice(c, arg,
+		    tsv_escape_names,
+		    "bad --tsv-escapes value '%s': use on, off or auto")];
 		return 1;
 	case 'd':
 		c->in.delim = parse_delim(c, arg);

@@ -97,22 +97,21 @@ color_wanted(const struct grep *g, const char *when)
 	if (when == NULL || strcmp(when, "auto") == 0)
 		return isatty(STDOUT_FILENO) && term && *term &&
 		    strcmp(term, "dumb") != 0 && getenv("NO_COLOR") == NULL;
-	if (strcmp(when, "always") == 0)
-		return 1;
-	if (strcmp(when, "never") == 0)
-		return 0;
-	misuse(&g->c, "bad --color value '%s' (known: never, always, auto)",
-	    when);
+	static const char *const names[] = { "never", "always", NULL };
+
+	/* never: 0, always: 1. */
+	return common_choice(&g->c, when, names,
+	    "bad --color value '%s' (known: never, always, auto)");
 }
 
 static enum tk_dialect
 format(const struct grep *g, const char *name)
 {
-	if (strcmp(name, "csv") == 0)
-		return TK_CSV;
-	if (strcmp(name, "tsv") == 0)
-		return TK_TSV;
-	misuse(&g->c, "unknown format '%s' (known: csv, tsv)", name);
+	static const char *const names[] = { "csv", "tsv", NULL };
+	static const enum tk_dialect dialects[] = { TK_CSV, TK_TSV };
+
+	return dialects[common_choice(&g->c, name, names,
+	    "unknown format '%s' (known: csv, tsv)")];
 }
 
 /* Handles one option of grep's own; returns -1 for a bad --file. */

@@ -14,12 +14,11 @@
 enum markup
 markup_parse(const struct common *c, const char *arg)
 {
-	static const char *const names[] = { "text", "markdown", "html" };
+	static const char *const names[] = { "text", "markdown", "html",
+		NULL };
 
-	for (size_t i = 0; i < 3; i++)
-		if (strcmp(arg, names[i]) == 0)
-			return (enum markup)i;
-	misuse(c, "bad --markup '%s': give text, markdown or html", arg);
+	return (enum markup)common_choice(c, arg, names,
+	    "bad --markup '%s': give text, markdown or html");
 }
 
 void

@@ -161,24 +161,22 @@ check_applies(const struct common *c, unsigned seen, const struct format *f)
 static enum layout
 layout(const struct common *c, const char *arg)
 {
-	if (strcmp(arg, "grid") == 0)
-		return LAYOUT_GRID;
-	if (strcmp(arg, "list") == 0)
-		return LAYOUT_LIST;
-	misuse(c, "bad --layout '%s': give grid or list", arg);
+	static const char *const names[] = { "grid", "list", NULL };
+	static const enum layout layouts[] = { LAYOUT_GRID, LAYOUT_LIST };
+
+	return layouts[common_choice(c, arg, names,
+	    "bad --layout '%s': give grid or list")];
 }
 
 static enum tk_date_order
 date_order(const struct common *c, const char *arg)
 {
-	static const char *const names[] = { "dmy", "mdy", "ymd" };
+	static const char *const names[] = { "dmy", "mdy", "ymd", NULL };
 	static const enum tk_date_order orders[] = { TK_DATES_DMY,
 		TK_DATES_MDY, TK_DATES_YMD };
 
-	for (size_t i = 0; i < 3; i++)
-		if (strcmp(arg, names[i]) == 0)
-			return orders[i];
-	misuse(c, "bad --date-order '%s': give dmy, mdy or ymd", arg);
+	return orders[common_choice(c, arg, names,
+	    "bad --date-order '%s': give dmy, mdy or ymd")];
 }
 
 /* --day-change HH:MM: seconds after midnight. */

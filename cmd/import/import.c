@@ -157,6 +157,10 @@ put_header(struct import *im)
 		tk_put_row(&im->c.out, im->rowp, n, im->form, ',', "\n");
 }
 
+/* The values of -t, and the dialect each writes. */
+static const char *const form_names[] = { "csv", "tsv", NULL };
+static const enum tk_dialect forms[] = { TK_CSV, TK_TSV };
+
 /* The options, for getopt, --help and completion (main.c). */
 const char import_shortopts[] = ":t:v";
 const struct option import_longopts[] = {
@@ -178,13 +182,8 @@ parse_options(struct import *im, int argc, char **argv)
 	    import_longopts, NULL)) != -1) {
 		switch (opt) {
 		case 't':
-			if (strcmp(optarg, "csv") == 0)
-				im->form = TK_CSV;
-			else if (strcmp(optarg, "tsv") == 0)
-				im->form = TK_TSV;
-			else
-				misuse(&im->c, "unknown type '%s': use csv or "
-				    "tsv", optarg);
+			im->form = forms[common_choice(&im->c, optarg,
+			    form_names, "unknown type '%s': use csv or tsv")];
 			break;
 		case 'v':
 			im->verbose = 1;
